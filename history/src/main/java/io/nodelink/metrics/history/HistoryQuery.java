@@ -1,0 +1,35 @@
+package io.nodelink.metrics.history;
+
+import java.util.Set;
+
+/**
+ * A range query as the contract defines it.
+ *
+ * @param series the series to return; empty means every series of the agent
+ * @param startSeconds first second included
+ * @param endSeconds last second included
+ * @param intervalSeconds bucket width; 0 asks for raw points
+ * @param maxPoints most data points in the answer; the interval widens until they fit
+ * @param aggregation how a bucket's raw points are combined
+ */
+public record HistoryQuery(
+    Set<String> series,
+    long startSeconds,
+    long endSeconds,
+    long intervalSeconds,
+    int maxPoints,
+    Aggregation aggregation) {
+
+  public HistoryQuery {
+    series = Set.copyOf(series);
+    if (endSeconds < startSeconds) {
+      throw new IllegalArgumentException("end before start");
+    }
+    if (intervalSeconds < 0) {
+      throw new IllegalArgumentException("negative interval");
+    }
+    if (maxPoints < 1) {
+      throw new IllegalArgumentException("max_points must be at least 1");
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.nodelink.metrics.history;
+
+import java.util.List;
+
+/**
+ * The answer to a {@link HistoryQuery}.
+ *
+ * @param points data points in ascending timestamp order
+ * @param startSeconds the query's start as applied
+ * @param endSeconds the query's end as applied
+ * @param intervalSeconds the bucket width actually used (0 for raw points)
+ * @param truncated true only if points in the range were left out
+ */
+public record HistoryResult(
+    List<TimePoint> points,
+    long startSeconds,
+    long endSeconds,
+    long intervalSeconds,
+    boolean truncated) {
+
+  public HistoryResult {
+    points = List.copyOf(points);
+  }
+}

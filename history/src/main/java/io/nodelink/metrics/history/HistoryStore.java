@@ -1,0 +1,38 @@
+package io.nodelink.metrics.history;
+
+import java.util.Set;
+
+/**
+ * Time-series history of every agent. Implementations are thread-safe: appends for one agent may
+ * run concurrently with queries and with appends for other agents.
+ *
+ * <p>Timestamps are Unix seconds. Values are doubles; {@code NaN} means "no value" and is never
+ * stored.
+ */
+public interface HistoryStore {
+
+  /** Appends one point of one series. Out-of-order points are accepted. */
+  void append(String agentId, String series, long timestampSeconds, double value);
+
+  /** Answers a range query for one agent; an unknown agent gives an empty result. */
+  HistoryResult query(String agentId, HistoryQuery query);
+
+  /** The series names this agent has points for, sorted. */
+  Set<String> seriesOf(String agentId);
+
+  /** Forgets every point of one agent. */
+  void removeAgent(String agentId);
+
+  /**
+   * Drops points older than the cutoff.
+   *
+   * @return how many stored values were dropped
+   */
+  long evictOlderThan(long cutoffSeconds);
+
+  /** Approximate bytes held by stored points, for the memory gauge and budget. */
+  long sizeBytes();
+
+  /** How many values are stored over all agents and series. */
+  long valueCount();
+}
