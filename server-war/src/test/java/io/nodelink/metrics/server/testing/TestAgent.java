@@ -6,8 +6,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.MetadataUtils;
-import io.grpc.stub.StreamObserver;
 import io.nodelink.metrics.pb.AgentServiceGrpc;
 import io.nodelink.metrics.pb.CollectionStats;
 import io.nodelink.metrics.pb.CpuInfo;
@@ -53,7 +54,8 @@ public final class TestAgent implements AutoCloseable {
   private final List<TaskRequest> history = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Status> ended = new CompletableFuture<>();
   private final AtomicLong snapshotsSent = new AtomicLong();
-  private final StreamObserver<TaskResponse> toServer;
+  // Set in beforeStart, before the server's first command can arrive.
+  private volatile ClientCallStreamObserver<TaskResponse> toServer;
   private volatile boolean autoRespond = true;
   private ScheduledFuture<?> stream;
   private String streamTaskId;
@@ -65,7 +67,7 @@ public final class TestAgent implements AutoCloseable {
     headers.put(Metadata.Key.of("agent_token", Metadata.ASCII_STRING_MARSHALLER), token);
     Channel authed =
         ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(headers));
-    toServer = AgentServiceGrpc.newStub(authed).streamTasks(new FromServer());
+    AgentServiceGrpc.newStub(authed).streamTasks(new FromServer());
   }
 
   /** Opens the agent's stream on {@code channel} with the given credentials. */
@@ -301,7 +303,12 @@ public final class TestAgent implements AutoCloseable {
   }
 
   /** The server's side of the stream. */
-  private final class FromServer implements StreamObserver<TaskRequest> {
+  private final class FromServer implements ClientResponseObserver<TaskResponse, TaskRequest> {
+    @Override
+    public void beforeStart(ClientCallStreamObserver<TaskResponse> requests) {
+      toServer = requests;
+    }
+
     @Override
     public void onNext(TaskRequest command) {
       history.add(command);
