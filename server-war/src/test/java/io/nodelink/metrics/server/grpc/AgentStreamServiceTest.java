@@ -139,6 +139,8 @@ class AgentStreamServiceTest {
     awaitConnected("agent1");
     streaming.holdForClient("agent1", "sse-1", 1);
     streaming.holdForClient("agent1", "sse-2", 5);
+    // The START may wait for the ingest to finish registering the stream; it must come first.
+    await().until(() -> !streamCommands(agent, MetricsStreamRequest.Action.START).isEmpty());
 
     streaming.releaseClient("agent1", "sse-1");
     streaming.releaseClient("agent1", "sse-2");
