@@ -1,5 +1,6 @@
 package io.nodelink.metrics.history.compact;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,6 +20,9 @@ import java.util.logging.Logger;
 final class MemoryBudget {
 
   private static final Logger LOG = Logger.getLogger(CompactHistoryStore.class.getName());
+
+  /** Roll-ups add coarse buckets back, so a pass may need a few rounds to reach its target. */
+  private static final int MAX_ROUNDS = 4;
 
   private final long limit;
   private final MemoryAccount memory;
@@ -50,45 +54,67 @@ final class MemoryBudget {
     }
     try {
       long target = limit - limit / 10;
-      long rawCutoff = cutoffFreeing(before - target, false);
       long rolledUp = 0;
-      if (rawCutoff != Long.MIN_VALUE) {
+      long rawCutoff = Long.MIN_VALUE;
+      for (int round = 0; round < MAX_ROUNDS && memory.bytes() > target; round++) {
+        long cutoff = cutoffFreeing(memory.bytes() - target, false);
+        if (cutoff == Long.MIN_VALUE) {
+          break;
+        }
+        rawCutoff = cutoff;
         for (AgentHistory agent : agents.get()) {
           for (SeriesHistory series : agent.all()) {
-            rolledUp += series.rollUpSealedOlderThan(rawCutoff);
+            rolledUp += series.rollUpSealedOlderThan(cutoff);
           }
         }
       }
       long dropped = 0;
       long coarseCutoff = Long.MIN_VALUE;
-      if (memory.bytes() > target) {
-        coarseCutoff = cutoffFreeing(memory.bytes() - target, true);
-        if (coarseCutoff != Long.MIN_VALUE) {
-          for (AgentHistory agent : agents.get()) {
-            for (SeriesHistory series : agent.all()) {
-              dropped += series.dropSealedCoarseOlderThan(coarseCutoff);
-            }
+      for (int round = 0; round < MAX_ROUNDS && memory.bytes() > target; round++) {
+        long cutoff = cutoffFreeing(memory.bytes() - target, true);
+        if (cutoff == Long.MIN_VALUE) {
+          break;
+        }
+        coarseCutoff = cutoff;
+        for (AgentHistory agent : agents.get()) {
+          for (SeriesHistory series : agent.all()) {
+            dropped += series.dropSealedCoarseOlderThan(cutoff);
           }
         }
       }
-      long after = memory.bytes();
-      LOG.log(
-          Level.WARNING,
-          "History over its memory budget ({0} > {1} bytes): rolled {2} raw values older than"
-              + " {3} into the coarse tier, dropped {4} coarse buckets older than {5}; now {6}"
-              + " bytes",
-          new Object[] {before, limit, rolledUp, rawCutoff, dropped, coarseCutoff, after});
-      if (after > limit) {
-        LOG.log(
-            Level.WARNING,
-            "History still over its memory budget ({0} > {1} bytes): what is left is open"
-                + " chunks and recent data; raise nodelink.history.memory-budget",
-            new Object[] {after, limit});
-      }
+      log(before, rolledUp, rawCutoff, dropped, coarseCutoff);
       return dropped;
     } finally {
       running.unlock();
     }
+  }
+
+  private void log(long before, long rolledUp, long rawCutoff, long dropped, long coarseCutoff) {
+    long after = memory.bytes();
+    LOG.log(
+        Level.WARNING,
+        "History over its memory budget ({0} > {1} bytes): rolled {2} raw values older than {3}"
+            + " into the coarse tier, dropped {4} coarse buckets older than {5}; now {6} bytes",
+        new Object[] {
+          Long.toString(before),
+          Long.toString(limit),
+          Long.toString(rolledUp),
+          instant(rawCutoff),
+          Long.toString(dropped),
+          instant(coarseCutoff),
+          Long.toString(after)
+        });
+    if (after > limit) {
+      LOG.log(
+          Level.WARNING,
+          "History still over its memory budget ({0} > {1} bytes): what is left is open chunks"
+              + " and recent data; raise nodelink.history.memory-budget",
+          new Object[] {Long.toString(after), Long.toString(limit)});
+    }
+  }
+
+  private static String instant(long seconds) {
+    return seconds == Long.MIN_VALUE ? "-" : Instant.ofEpochSecond(seconds).toString();
   }
 
   /**
