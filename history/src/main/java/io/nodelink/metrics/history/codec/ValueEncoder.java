@@ -136,7 +136,8 @@ public final class ValueEncoder {
 
   /** The double a scaled integer stands for; the decoder uses exactly this expression. */
   static double decimal(long scaled, int e) {
-    return scaled / POWERS_OF_TEN[e];
+    // n / 1.0 is exactly (double) n; skipping the division keeps integer series cheap.
+    return e == 0 ? (double) scaled : scaled / POWERS_OF_TEN[e];
   }
 
   /** The previous scaled value expressed at a larger exponent; wrapping is the same on decode. */
