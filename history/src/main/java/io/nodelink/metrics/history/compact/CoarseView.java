@@ -5,9 +5,13 @@ record CoarseView(CoarseChunk[] sealed, CoarseBuckets open) {
 
   /** The buckets holding any raw point in {@code [from, to]}, ascending. */
   CoarseBuckets buckets(long from, long to) {
-    CoarseBuckets out = new CoarseBuckets(8);
+    int expected = open == null ? 0 : open.size;
     for (CoarseChunk chunk : sealed) {
-      if (chunk.newest >= from && chunk.firstStart <= to) {
+      expected += overlaps(chunk, from, to) ? chunk.size : 0;
+    }
+    CoarseBuckets out = new CoarseBuckets(expected);
+    for (CoarseChunk chunk : sealed) {
+      if (overlaps(chunk, from, to)) {
         addOverlapping(chunk.decode(), from, to, out);
       }
     }
@@ -15,6 +19,10 @@ record CoarseView(CoarseChunk[] sealed, CoarseBuckets open) {
       addOverlapping(open, from, to, out);
     }
     return out;
+  }
+
+  private static boolean overlaps(CoarseChunk chunk, long from, long to) {
+    return chunk.newest >= from && chunk.firstStart <= to;
   }
 
   private static void addOverlapping(CoarseBuckets in, long from, long to, CoarseBuckets out) {

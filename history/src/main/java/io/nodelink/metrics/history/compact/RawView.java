@@ -8,7 +8,11 @@ record RawView(RawChunk[] sealed, RawChunk open, PointBuffer late) {
 
   /** The points in {@code [from, to]}, ascending, late points replacing stored ones. */
   PointBuffer points(long from, long to) {
-    PointBuffer out = new PointBuffer(64);
+    int expected = open != null && open.overlaps(from, to) ? open.count : 0;
+    for (RawChunk chunk : sealed) {
+      expected += chunk.overlaps(from, to) ? chunk.count : 0;
+    }
+    PointBuffer out = new PointBuffer(expected);
     for (RawChunk chunk : sealed) {
       if (chunk.overlaps(from, to)) {
         chunk.decode(from, to, out);

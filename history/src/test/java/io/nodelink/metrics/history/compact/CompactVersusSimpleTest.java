@@ -23,7 +23,7 @@ class CompactVersusSimpleTest {
   @ParameterizedTest
   @ValueSource(ints = {8, 16, 240})
   void rawTierAnswersEqualTheReference(int chunkSize) {
-    for (long seed = 0; seed < 20; seed++) {
+    for (long seed = 0; seed < 12; seed++) {
       RandomHistory random = new RandomHistory(seed * 31 + chunkSize, true);
       CompactHistoryStore compact =
           new CompactHistoryStore(
