@@ -23,6 +23,12 @@ public final class ValueEncoder {
   static final double[] POWERS_OF_TEN = new double[MAX_EXPONENT + 1];
 
   /**
+   * The largest exponent the encoder looks for: a value that needs more decimals is in effect full
+   * precision and cheaper as a XOR than as a huge integer (the format allows up to 15).
+   */
+  static final int MAX_SEARCHED_EXPONENT = 9;
+
+  /**
    * After this many values in a row that were not decimal at any exponent, stop searching for a
    * larger exponent: a full-precision series would otherwise pay 15 trial roundings per value.
    */
@@ -62,7 +68,7 @@ public final class ValueEncoder {
   }
 
   private boolean tryLargerExponent(BitWriter out, double value) {
-    for (int e = exponent + 1; e <= MAX_EXPONENT; e++) {
+    for (int e = exponent + 1; e <= MAX_SEARCHED_EXPONENT; e++) {
       long scaled = scaled(value, e);
       if (scaled != NOT_DECIMAL) {
         out.write(0b1110, 4);
@@ -125,13 +131,37 @@ public final class ValueEncoder {
   static long scaled(double value, int e) {
     double power = POWERS_OF_TEN[e];
     double product = value * power;
-    if (!(Math.abs(product) < 0x1p62)) {
+    // Beyond 2^53 a "decimal" is just rounding noise (a sum like 1277.5000000000005 passes the
+    // check at 10^15); taking it would lift the whole chunk to a huge exponent. XOR codes it.
+    if (!(Math.abs(product) < 0x1p53)) {
       return NOT_DECIMAL;
     }
     long scaled = Math.round(product);
     return Double.doubleToRawLongBits(decimal(scaled, e)) == Double.doubleToRawLongBits(value)
         ? scaled
         : NOT_DECIMAL;
+  }
+
+  /**
+   * The short decimal (at most 6 decimals) within 4 ulps of {@code value}, or {@code value} itself:
+   * strips summation noise ({@code 1277.5000000000005} becomes {@code 1277.5}) so sums compress.
+   */
+  public static double snapToShortDecimal(double value) {
+    if (!Double.isFinite(value)) {
+      return value;
+    }
+    double tolerance = 4 * Math.ulp(value);
+    for (int e = 0; e <= 6; e++) {
+      double product = value * POWERS_OF_TEN[e];
+      if (!(Math.abs(product) < 0x1p53)) {
+        return value;
+      }
+      double candidate = decimal(Math.round(product), e);
+      if (Math.abs(candidate - value) <= tolerance) {
+        return candidate;
+      }
+    }
+    return value;
   }
 
   /** The double a scaled integer stands for; the decoder uses exactly this expression. */

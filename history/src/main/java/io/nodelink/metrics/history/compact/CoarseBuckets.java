@@ -63,6 +63,13 @@ final class CoarseBuckets {
     size++;
   }
 
+  /** Makes room for {@code n} more buckets. */
+  void reserve(int n) {
+    if (size + n > start.length) {
+      grow(Math.max(size + n, size * 2));
+    }
+  }
+
   /** Adds bucket {@code i} of {@code other}. */
   void add(CoarseBuckets other, int i) {
     add(

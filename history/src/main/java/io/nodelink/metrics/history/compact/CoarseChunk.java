@@ -42,7 +42,7 @@ final class CoarseChunk {
     writeInts(out, buckets.firstOffset, buckets.size);
     writeInts(out, buckets.lastOffset, buckets.size);
     writeInts(out, buckets.count, buckets.size);
-    writeDoubles(out, buckets.sum, buckets.size);
+    writeSums(out, buckets.sum, buckets.size);
     writeDoubles(out, buckets.min, buckets.size);
     writeDoubles(out, buckets.max, buckets.size);
     writeDoubles(out, buckets.last, buckets.size);
@@ -69,6 +69,73 @@ final class CoarseChunk {
     return out;
   }
 
+  /**
+   * Appends the buckets holding any raw point in {@code [from, to]} to {@code out}, decoding the
+   * columns straight into it (no intermediate copy of the chunk).
+   */
+  void decodeOverlapping(long from, long to, CoarseBuckets out) {
+    BitReader in = new BitReader(words, 0);
+    long[] starts = new long[size];
+    int[] firstOffsets = new int[size];
+    int[] lastOffsets = new int[size];
+    TimestampDecoder startDecoder = new TimestampDecoder();
+    for (int i = 0; i < size; i++) {
+      starts[i] = startDecoder.read(in);
+    }
+    readInts(in, firstOffsets, size);
+    readInts(in, lastOffsets, size);
+    int low = 0;
+    while (low < size && starts[low] + lastOffsets[low] < from) {
+      low++;
+    }
+    int high = low;
+    while (high < size && starts[high] + firstOffsets[high] <= to) {
+      high++;
+    }
+    int base = out.size;
+    out.reserve(high - low);
+    for (int i = low; i < high; i++) {
+      out.start[base + i - low] = starts[i];
+      out.firstOffset[base + i - low] = firstOffsets[i];
+      out.lastOffset[base + i - low] = lastOffsets[i];
+    }
+    readInts(in, out.count, low, high, base);
+    readDoubles(in, out.sum, low, high, base);
+    readDoubles(in, out.min, low, high, base);
+    readDoubles(in, out.max, low, high, base);
+    readDoubles(in, out.last, low, high, base);
+    out.size = base + high - low;
+  }
+
+  /** Reads a column of {@code size} values, keeping indices {@code [low, high)} at {@code base}. */
+  private void readInts(BitReader in, int[] column, int low, int high, int base) {
+    ValueDecoder decoder = new ValueDecoder();
+    for (int i = 0; i < high; i++) {
+      int v = (int) decoder.read(in);
+      if (i >= low) {
+        column[base + i - low] = v;
+      }
+    }
+    skip(in, decoder, size - high);
+  }
+
+  private void readDoubles(BitReader in, double[] column, int low, int high, int base) {
+    ValueDecoder decoder = new ValueDecoder();
+    for (int i = 0; i < high; i++) {
+      double v = decoder.read(in);
+      if (i >= low) {
+        column[base + i - low] = v;
+      }
+    }
+    skip(in, decoder, size - high);
+  }
+
+  private static void skip(BitReader in, ValueDecoder decoder, int values) {
+    for (int i = 0; i < values; i++) {
+      decoder.read(in);
+    }
+  }
+
   long bytes() {
     return OVERHEAD_BYTES + 8L * words.length;
   }
@@ -84,6 +151,17 @@ final class CoarseChunk {
     ValueEncoder encoder = new ValueEncoder();
     for (int i = 0; i < n; i++) {
       encoder.write(out, column[i]);
+    }
+  }
+
+  /**
+   * Sums are stored snapped to the short decimal they are within 4 ulps of: less than the rounding
+   * of the summation itself, and it lets sums of decimal values compress like the values.
+   */
+  private static void writeSums(BitWriter out, double[] column, int n) {
+    ValueEncoder encoder = new ValueEncoder();
+    for (int i = 0; i < n; i++) {
+      encoder.write(out, ValueEncoder.snapToShortDecimal(column[i]));
     }
   }
 

@@ -12,7 +12,7 @@ record CoarseView(CoarseChunk[] sealed, CoarseBuckets open) {
     CoarseBuckets out = new CoarseBuckets(expected);
     for (CoarseChunk chunk : sealed) {
       if (overlaps(chunk, from, to)) {
-        addOverlapping(chunk.decode(), from, to, out);
+        chunk.decodeOverlapping(from, to, out);
       }
     }
     if (open != null) {
