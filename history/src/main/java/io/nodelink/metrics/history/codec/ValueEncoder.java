@@ -23,12 +23,6 @@ public final class ValueEncoder {
   static final double[] POWERS_OF_TEN = new double[MAX_EXPONENT + 1];
 
   /**
-   * The largest exponent the encoder looks for: a value that needs more decimals is in effect full
-   * precision and cheaper as a XOR than as a huge integer (the format allows up to 15).
-   */
-  static final int MAX_SEARCHED_EXPONENT = 9;
-
-  /**
    * After this many values in a row that were not decimal at any exponent, stop searching for a
    * larger exponent: a full-precision series would otherwise pay 15 trial roundings per value.
    */
@@ -68,7 +62,7 @@ public final class ValueEncoder {
   }
 
   private boolean tryLargerExponent(BitWriter out, double value) {
-    for (int e = exponent + 1; e <= MAX_SEARCHED_EXPONENT; e++) {
+    for (int e = exponent + 1; e <= MAX_EXPONENT; e++) {
       long scaled = scaled(value, e);
       if (scaled != NOT_DECIMAL) {
         out.write(0b1110, 4);
@@ -131,9 +125,9 @@ public final class ValueEncoder {
   static long scaled(double value, int e) {
     double power = POWERS_OF_TEN[e];
     double product = value * power;
-    // Beyond 2^53 a "decimal" is just rounding noise (a sum like 1277.5000000000005 passes the
-    // check at 10^15); taking it would lift the whole chunk to a huge exponent. XOR codes it.
-    if (!(Math.abs(product) < 0x1p53)) {
+    // Up to 2^62 a full-precision value (37.41234567891234) still passes at 10^15 as a large
+    // integer whose deltas cost ~55 bits, less than its XOR (~70 bits).
+    if (!(Math.abs(product) < 0x1p62)) {
       return NOT_DECIMAL;
     }
     long scaled = Math.round(product);

@@ -119,26 +119,32 @@ public final class CompactHistoryStore implements HistoryStore {
 
   /**
    * Moves raw points older than the cutoff into the coarse tier (they leave the raw tier exactly;
-   * their minute buckets stay queryable for the coarse retention).
+   * their buckets stay queryable). The cutoff is taken as {@code now - raw retention}, which is how
+   * the server's cleanup timer calls it, so the coarse retention and the budget are applied too:
+   * this is {@code maintain(cutoff + raw retention)}.
    *
    * @return how many raw values left the raw tier
    */
   @Override
   public long evictOlderThan(long cutoffSeconds) {
-    return evict(cutoffSeconds, Long.MIN_VALUE).rolledUpValues();
+    long extra = settings.coarseRetention().toSeconds() - settings.rawRetention().toSeconds();
+    return maintain(cutoffSeconds, saturatedMinus(cutoffSeconds, extra)).rolledUpValues();
   }
 
   /**
    * Applies both retentions relative to {@code nowSeconds} (raw points older than the raw retention
-   * roll up, coarse buckets older than the coarse retention go) and then the memory budget. Meant
-   * for the server's cleanup timer instead of {@link #evictOlderThan}.
+   * roll up into buckets, buckets older than the coarse retention go) and then the memory budget.
+   * For the server's cleanup timer; the report says what was freed.
    */
   public MaintenanceReport maintain(long nowSeconds) {
+    return maintain(
+        saturatedMinus(nowSeconds, settings.rawRetention().toSeconds()),
+        saturatedMinus(nowSeconds, settings.coarseRetention().toSeconds()));
+  }
+
+  private MaintenanceReport maintain(long rawCutoff, long coarseCutoff) {
     long before = memory.bytes();
-    MaintenanceReport evicted =
-        evict(
-            nowSeconds - settings.rawRetention().toSeconds(),
-            nowSeconds - settings.coarseRetention().toSeconds());
+    MaintenanceReport evicted = evict(rawCutoff, coarseCutoff);
     long budgetDropped = budget.enforce();
     return new MaintenanceReport(
         evicted.rolledUpValues(), evicted.droppedBuckets() + budgetDropped, before, memory.bytes());
@@ -153,6 +159,15 @@ public final class CompactHistoryStore implements HistoryStore {
       }
     }
     return report.build(before, memory.bytes());
+  }
+
+  private static long saturatedMinus(long a, long b) {
+    long result = a - b;
+    // Overflow iff the operands have different signs and the result's sign differs from a's.
+    if (((a ^ b) & (a ^ result)) < 0) {
+      return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    return result;
   }
 
   /** The memory estimate, from the sizes of the chunk arrays and fixed per-object overheads. */

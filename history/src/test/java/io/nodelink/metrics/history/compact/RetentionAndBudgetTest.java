@@ -81,6 +81,22 @@ class RetentionAndBudgetTest {
   }
 
   @Test
+  void evictOlderThanAsTheServersTimerCallsItAppliesBothRetentions() {
+    CompactHistoryStore store = new CompactHistoryStore(SETTINGS);
+    long now = T0 + 3 * 3600;
+    for (long t = T0; t <= now; t++) {
+      store.append("a", "cpu", t, 1.5);
+    }
+
+    long rolledUp = store.evictOlderThan(now - 600);
+
+    assertThat(rolledUp).isEqualTo(now - 600 - T0);
+    assertThat(store.stats().rawValues()).isEqualTo(601);
+    assertThat(store.stats().coarseBuckets()).isBetween(50L, 51L);
+    assertThat(store.query("a", query(T0, now - 3700, 0)).points()).isEmpty();
+  }
+
+  @Test
   void seriesWithNothingLeftDisappear() {
     CompactHistoryStore store = new CompactHistoryStore(SETTINGS);
     store.append("a", "gone", T0, 1);

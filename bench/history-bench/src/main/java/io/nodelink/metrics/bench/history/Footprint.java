@@ -83,6 +83,25 @@ final class Footprint {
     return mix;
   }
 
+  /**
+   * The fleet mix with every percentage at full double precision (100.0 * busy / total, as an agent
+   * that does not round sends it): estimate only.
+   */
+  static double fleetMixFullPrecision() {
+    Map<String, SeriesKind> series = new LinkedHashMap<>();
+    HostMetrics.agentSeries()
+        .forEach(
+            (name, kind) ->
+                series.put(
+                    name,
+                    kind == SeriesKind.PERCENT_ONE_DECIMAL
+                        ? SeriesKind.PERCENT_FULL_PRECISION
+                        : kind));
+    HistoryStore compact = Stores.create(Stores.COMPACT);
+    fill(series, 20, compact);
+    return (double) compact.sizeBytes() / compact.valueCount();
+  }
+
   /** 5 agents × 30 series × 24 h, maintained every 5 min: 30 min raw + 1 min buckets. */
   static Day day() {
     CompactHistoryStore store =
@@ -111,7 +130,7 @@ final class Footprint {
     return new Day(stats.series(), stats, (double) stats.bytes() / stats.series());
   }
 
-  static void print(PrintStream out, List<Row> rows, Mix mix, Day day) {
+  static void print(PrintStream out, List<Row> rows, Mix mix, double fullPrecision, Day day) {
     out.println();
     out.println("== Bytes per stored value: 30 min of 1 s data (the raw retention) ==");
     out.printf("%-24s %10s %14s %14s%n", "series kind", "values", "compact B/val", "simple B/val");

@@ -27,8 +27,9 @@ public final class HistoryBench {
     PrintStream out = System.out;
     List<Footprint.Row> rows = Footprint.perKind();
     Footprint.Mix mix = Footprint.fleetMix();
+    double fullPrecision = Footprint.fleetMixFullPrecision();
     Footprint.Day day = Footprint.day();
-    Footprint.print(out, rows, mix, day);
+    Footprint.print(out, rows, mix, fullPrecision, day);
     CpuFigures cpu = cpuFigures(quick);
     if (!jmh) {
       cpu.print(out);
