@@ -1,5 +1,6 @@
 package io.nodelink.metrics.history;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,6 +14,14 @@ public interface HistoryStore {
 
   /** Appends one point of one series. Out-of-order points are accepted. */
   void append(String agentId, String series, long timestampSeconds, double value);
+
+  /**
+   * Appends the values of one snapshot (series name to value) at one timestamp; {@code NaN} values
+   * are skipped. Implementations may do this with one agent look-up.
+   */
+  default void appendAll(String agentId, long timestampSeconds, Map<String, Double> values) {
+    values.forEach((series, value) -> append(agentId, series, timestampSeconds, value));
+  }
 
   /** Answers a range query for one agent; an unknown agent gives an empty result. */
   HistoryResult query(String agentId, HistoryQuery query);

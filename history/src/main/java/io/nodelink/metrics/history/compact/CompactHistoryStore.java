@@ -1,0 +1,207 @@
+package io.nodelink.metrics.history.compact;
+
+import io.nodelink.metrics.history.HistoryQuery;
+import io.nodelink.metrics.history.HistoryResult;
+import io.nodelink.metrics.history.HistoryStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The production history: per agent, per series, a raw tier of Gorilla-style compressed chunks
+ * (about 1–2 bytes per value for host metrics) kept for the raw retention, and a coarse tier of
+ * compressed min/avg/max/last buckets (count and sum kept, so averages merge exactly) kept for the
+ * coarse retention. Raw points move to the coarse tier when {@link #maintain} (or {@link
+ * #evictOlderThan}) ages them out or the memory budget needs their room.
+ *
+ * <p>Thread-safe without a global lock: each series has its own lock for its open chunk, sealed
+ * chunks are immutable and decoded by queries after the lock is released. Queries answer from the
+ * raw tier alone when it covers the range (exactly like {@code SimpleHistoryStore}); when the range
+ * reaches into the coarse tier, buckets are whole coarse buckets (see {@link QueryEvaluator}).
+ */
+public final class CompactHistoryStore implements HistoryStore {
+
+  private final HistorySettings settings;
+  private final ConcurrentHashMap<String, AgentHistory> agents = new ConcurrentHashMap<>();
+  private final MemoryAccount memory = new MemoryAccount();
+  private final MemoryBudget budget;
+
+  /** A store with {@link HistorySettings#defaults()}. */
+  public CompactHistoryStore() {
+    this(HistorySettings.defaults());
+  }
+
+  /** A store with the given settings. */
+  public CompactHistoryStore(HistorySettings settings) {
+    this.settings = settings;
+    this.budget = new MemoryBudget(settings.memoryBudgetBytes(), memory, agents::values);
+  }
+
+  public HistorySettings settings() {
+    return settings;
+  }
+
+  @Override
+  public void append(String agentId, String series, long timestampSeconds, double value) {
+    if (Double.isNaN(value)) {
+      return;
+    }
+    while (true) {
+      AgentHistory agent = agent(agentId);
+      int outcome = agent.seriesFor(series).append(timestampSeconds, value);
+      if (outcome != SeriesHistory.REMOVED) {
+        if (outcome == SeriesHistory.RESIZED) {
+          budget.checkAfterGrowth();
+        }
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void appendAll(String agentId, long timestampSeconds, Map<String, Double> values) {
+    boolean resized = false;
+    AgentHistory agent = agent(agentId);
+    for (Map.Entry<String, Double> e : values.entrySet()) {
+      double value = e.getValue();
+      if (Double.isNaN(value)) {
+        continue;
+      }
+      int outcome = agent.seriesFor(e.getKey()).append(timestampSeconds, value);
+      if (outcome == SeriesHistory.REMOVED) {
+        append(agentId, e.getKey(), timestampSeconds, value);
+        agent = agent(agentId);
+      }
+      resized |= outcome == SeriesHistory.RESIZED;
+    }
+    if (resized) {
+      budget.checkAfterGrowth();
+    }
+  }
+
+  @Override
+  public HistoryResult query(String agentId, HistoryQuery query) {
+    AgentHistory agent = agents.get(agentId);
+    List<QueryEvaluator.SeriesData> data = new ArrayList<>();
+    if (agent != null) {
+      Collection<String> names = query.series().isEmpty() ? agent.names() : query.series();
+      for (String name : names) {
+        SeriesHistory series = agent.get(name);
+        if (series != null) {
+          SeriesView view = series.view(query.startSeconds(), query.endSeconds());
+          data.add(
+              new QueryEvaluator.SeriesData(
+                  name,
+                  view.raw().points(query.startSeconds(), query.endSeconds()),
+                  view.coarse().buckets(query.startSeconds(), query.endSeconds())));
+        }
+      }
+    }
+    return QueryEvaluator.answer(data, query, settings.coarseSeconds());
+  }
+
+  @Override
+  public Set<String> seriesOf(String agentId) {
+    AgentHistory agent = agents.get(agentId);
+    return agent == null ? Set.of() : agent.names();
+  }
+
+  @Override
+  public void removeAgent(String agentId) {
+    AgentHistory agent = agents.remove(agentId);
+    if (agent != null) {
+      agent.remove();
+    }
+  }
+
+  /**
+   * Moves raw points older than the cutoff into the coarse tier (they leave the raw tier exactly;
+   * their buckets stay queryable). The cutoff is taken as {@code now - raw retention}, which is how
+   * the server's cleanup timer calls it, so the coarse retention and the budget are applied too:
+   * this is {@code maintain(cutoff + raw retention)}.
+   *
+   * @return how many raw values left the raw tier
+   */
+  @Override
+  public long evictOlderThan(long cutoffSeconds) {
+    long extra = settings.coarseRetention().toSeconds() - settings.rawRetention().toSeconds();
+    return maintain(cutoffSeconds, saturatedMinus(cutoffSeconds, extra)).rolledUpValues();
+  }
+
+  /**
+   * Applies both retentions relative to {@code nowSeconds} (raw points older than the raw retention
+   * roll up into buckets, buckets older than the coarse retention go) and then the memory budget.
+   * For the server's cleanup timer; the report says what was freed.
+   */
+  public MaintenanceReport maintain(long nowSeconds) {
+    return maintain(
+        saturatedMinus(nowSeconds, settings.rawRetention().toSeconds()),
+        saturatedMinus(nowSeconds, settings.coarseRetention().toSeconds()));
+  }
+
+  private MaintenanceReport maintain(long rawCutoff, long coarseCutoff) {
+    long before = memory.bytes();
+    MaintenanceReport evicted = evict(rawCutoff, coarseCutoff);
+    long budgetDropped = budget.enforce();
+    return new MaintenanceReport(
+        evicted.rolledUpValues(), evicted.droppedBuckets() + budgetDropped, before, memory.bytes());
+  }
+
+  private MaintenanceReport evict(long rawCutoff, long coarseCutoff) {
+    long before = memory.bytes();
+    MaintenanceReport.Builder report = new MaintenanceReport.Builder();
+    for (AgentHistory agent : agents.values()) {
+      for (SeriesHistory series : agent.all()) {
+        series.evict(rawCutoff, coarseCutoff, report);
+      }
+    }
+    return report.build(before, memory.bytes());
+  }
+
+  private static long saturatedMinus(long a, long b) {
+    long result = a - b;
+    // Overflow iff the operands have different signs and the result's sign differs from a's.
+    if (((a ^ b) & (a ^ result)) < 0) {
+      return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    return result;
+  }
+
+  /** The memory estimate, from the sizes of the chunk arrays and fixed per-object overheads. */
+  @Override
+  public long sizeBytes() {
+    return memory.bytes();
+  }
+
+  /** Raw values plus coarse buckets (one stored value each). */
+  @Override
+  public long valueCount() {
+    HistoryStats stats = stats();
+    return stats.rawValues() + stats.coarseBuckets();
+  }
+
+  /** Counts of what is stored, for gauges and benchmarks. */
+  public HistoryStats stats() {
+    long raw = 0;
+    long coarse = 0;
+    long series = 0;
+    for (AgentHistory agent : agents.values()) {
+      for (SeriesHistory s : agent.all()) {
+        raw += s.rawCount();
+        coarse += s.coarseCount();
+        series++;
+      }
+    }
+    return new HistoryStats(agents.size(), series, raw, coarse, memory.bytes());
+  }
+
+  private AgentHistory agent(String agentId) {
+    AgentHistory agent = agents.get(agentId);
+    return agent != null
+        ? agent
+        : agents.computeIfAbsent(agentId, id -> new AgentHistory(settings, memory));
+  }
+}

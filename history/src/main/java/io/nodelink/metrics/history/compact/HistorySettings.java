@@ -1,0 +1,98 @@
+package io.nodelink.metrics.history.compact;
+
+import java.time.Duration;
+
+/**
+ * Tunables of {@link CompactHistoryStore}.
+ *
+ * @param rawRetention how long raw points stay raw before {@link CompactHistoryStore#maintain}
+ *     rolls them into the coarse tier (server key {@code nodelink.history.retention})
+ * @param coarseInterval width of a coarse bucket, whole seconds ({@code
+ *     nodelink.history.coarse.interval})
+ * @param coarseRetention how long coarse buckets are kept ({@code
+ *     nodelink.history.coarse.retention})
+ * @param chunkSize raw points per compressed chunk ({@code nodelink.history.chunk-size})
+ * @param memoryBudgetBytes the most bytes the store may hold; over it the oldest raw chunks are
+ *     rolled up, then the oldest coarse chunks dropped; 0 means no budget ({@code
+ *     nodelink.history.memory-budget})
+ */
+public record HistorySettings(
+    Duration rawRetention,
+    Duration coarseInterval,
+    Duration coarseRetention,
+    int chunkSize,
+    long memoryBudgetBytes) {
+
+  /** Default raw retention: 30 minutes. */
+  public static final Duration DEFAULT_RAW_RETENTION = Duration.ofMinutes(30);
+
+  /** Default coarse bucket: 1 minute. */
+  public static final Duration DEFAULT_COARSE_INTERVAL = Duration.ofMinutes(1);
+
+  /** Default coarse retention: 24 hours. */
+  public static final Duration DEFAULT_COARSE_RETENTION = Duration.ofHours(24);
+
+  /** Default points per raw chunk: four minutes of 1 s data. */
+  public static final int DEFAULT_CHUNK_SIZE = 240;
+
+  /** Default memory budget: 512 MiB. */
+  public static final long DEFAULT_MEMORY_BUDGET_BYTES = 512L << 20;
+
+  public HistorySettings {
+    requirePositive(rawRetention, "raw retention");
+    requirePositive(coarseInterval, "coarse interval");
+    requirePositive(coarseRetention, "coarse retention");
+    if (coarseInterval.toNanos() % 1_000_000_000L != 0) {
+      throw new IllegalArgumentException(
+          "coarse interval must be whole seconds: " + coarseInterval);
+    }
+    if (chunkSize < 8 || chunkSize > 65_536) {
+      throw new IllegalArgumentException("chunk size must be 8..65536: " + chunkSize);
+    }
+    if (memoryBudgetBytes < 0) {
+      throw new IllegalArgumentException("memory budget must be >= 0: " + memoryBudgetBytes);
+    }
+  }
+
+  /** The defaults: 30 min raw, 1 min buckets kept 24 h, 240-point chunks, 512 MiB. */
+  public static HistorySettings defaults() {
+    return new HistorySettings(
+        DEFAULT_RAW_RETENTION,
+        DEFAULT_COARSE_INTERVAL,
+        DEFAULT_COARSE_RETENTION,
+        DEFAULT_CHUNK_SIZE,
+        DEFAULT_MEMORY_BUDGET_BYTES);
+  }
+
+  /** A copy with another raw retention. */
+  public HistorySettings withRawRetention(Duration value) {
+    return new HistorySettings(
+        value, coarseInterval, coarseRetention, chunkSize, memoryBudgetBytes);
+  }
+
+  /** A copy with another coarse bucket width and retention. */
+  public HistorySettings withCoarse(Duration interval, Duration retention) {
+    return new HistorySettings(rawRetention, interval, retention, chunkSize, memoryBudgetBytes);
+  }
+
+  /** A copy with another chunk size. */
+  public HistorySettings withChunkSize(int value) {
+    return new HistorySettings(
+        rawRetention, coarseInterval, coarseRetention, value, memoryBudgetBytes);
+  }
+
+  /** A copy with another memory budget (0 = none). */
+  public HistorySettings withMemoryBudgetBytes(long value) {
+    return new HistorySettings(rawRetention, coarseInterval, coarseRetention, chunkSize, value);
+  }
+
+  long coarseSeconds() {
+    return coarseInterval.toSeconds();
+  }
+
+  private static void requirePositive(Duration d, String what) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(what + " must be positive: " + d);
+    }
+  }
+}

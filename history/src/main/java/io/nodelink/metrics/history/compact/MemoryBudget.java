@@ -1,0 +1,149 @@
+package io.nodelink.metrics.history.compact;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the store under its byte budget: when over it, rolls the oldest sealed raw chunks of every
+ * series into the coarse tier (the same time cutoff for all, so no agent is favoured), then, if
+ * that is not enough, drops the oldest sealed coarse chunks, down to 90% of the budget so it does
+ * not run again at once. Runs in whichever thread noticed the overflow, one at a time; others carry
+ * on appending.
+ */
+final class MemoryBudget {
+
+  private static final Logger LOG = Logger.getLogger(CompactHistoryStore.class.getName());
+
+  /** Roll-ups add coarse buckets back, so a pass may need a few rounds to reach its target. */
+  private static final int MAX_ROUNDS = 4;
+
+  private final long limit;
+  private final MemoryAccount memory;
+  private final Supplier<Collection<AgentHistory>> agents;
+  private final ReentrantLock running = new ReentrantLock();
+
+  MemoryBudget(long limit, MemoryAccount memory, Supplier<Collection<AgentHistory>> agents) {
+    this.limit = limit;
+    this.memory = memory;
+    this.agents = agents;
+  }
+
+  /** Cheap check for the append path. */
+  void checkAfterGrowth() {
+    if (limit > 0 && memory.bytes() > limit) {
+      enforce();
+    }
+  }
+
+  /**
+   * Brings the store under the budget if it is over.
+   *
+   * @return coarse buckets dropped
+   */
+  long enforce() {
+    long before = memory.bytes();
+    if (limit <= 0 || before <= limit || !running.tryLock()) {
+      return 0;
+    }
+    try {
+      long target = limit - limit / 10;
+      long rolledUp = 0;
+      long rawCutoff = Long.MIN_VALUE;
+      for (int round = 0; round < MAX_ROUNDS && memory.bytes() > target; round++) {
+        long cutoff = cutoffFreeing(memory.bytes() - target, false);
+        if (cutoff == Long.MIN_VALUE) {
+          break;
+        }
+        rawCutoff = cutoff;
+        for (AgentHistory agent : agents.get()) {
+          for (SeriesHistory series : agent.all()) {
+            rolledUp += series.rollUpSealedOlderThan(cutoff);
+          }
+        }
+      }
+      long dropped = 0;
+      long coarseCutoff = Long.MIN_VALUE;
+      for (int round = 0; round < MAX_ROUNDS && memory.bytes() > target; round++) {
+        long cutoff = cutoffFreeing(memory.bytes() - target, true);
+        if (cutoff == Long.MIN_VALUE) {
+          break;
+        }
+        coarseCutoff = cutoff;
+        for (AgentHistory agent : agents.get()) {
+          for (SeriesHistory series : agent.all()) {
+            dropped += series.dropSealedCoarseOlderThan(cutoff);
+          }
+        }
+      }
+      log(before, rolledUp, rawCutoff, dropped, coarseCutoff);
+      return dropped;
+    } finally {
+      running.unlock();
+    }
+  }
+
+  private void log(long before, long rolledUp, long rawCutoff, long dropped, long coarseCutoff) {
+    long after = memory.bytes();
+    LOG.log(
+        Level.WARNING,
+        "History over its memory budget ({0} > {1} bytes): rolled {2} raw values older than {3}"
+            + " into the coarse tier, dropped {4} coarse buckets older than {5}; now {6} bytes",
+        new Object[] {
+          Long.toString(before),
+          Long.toString(limit),
+          Long.toString(rolledUp),
+          instant(rawCutoff),
+          Long.toString(dropped),
+          instant(coarseCutoff),
+          Long.toString(after)
+        });
+    if (after > limit) {
+      LOG.log(
+          Level.WARNING,
+          "History still over its memory budget ({0} > {1} bytes): what is left is open chunks"
+              + " and recent data; raise nodelink.history.memory-budget",
+          new Object[] {Long.toString(after), Long.toString(limit)});
+    }
+  }
+
+  private static String instant(long seconds) {
+    return seconds == Long.MIN_VALUE ? "-" : Instant.ofEpochSecond(seconds).toString();
+  }
+
+  /**
+   * The time cutoff that frees about {@code needed} bytes by removing the oldest sealed chunks over
+   * all series, or {@link Long#MIN_VALUE} if there are none.
+   */
+  private long cutoffFreeing(long needed, boolean coarse) {
+    List<long[]> chunks = new ArrayList<>();
+    for (AgentHistory agent : agents.get()) {
+      for (SeriesHistory series : agent.all()) {
+        RawTier.ChunkSink sink = (newest, bytes) -> chunks.add(new long[] {newest, bytes});
+        if (coarse) {
+          series.coarseChunks(sink);
+        } else {
+          series.rawChunks(sink);
+        }
+      }
+    }
+    if (chunks.isEmpty()) {
+      return Long.MIN_VALUE;
+    }
+    chunks.sort(Comparator.comparingLong(c -> c[0]));
+    long freed = 0;
+    for (long[] chunk : chunks) {
+      freed += chunk[1];
+      if (freed >= needed) {
+        return chunk[0] + 1;
+      }
+    }
+    return chunks.get(chunks.size() - 1)[0] + 1;
+  }
+}

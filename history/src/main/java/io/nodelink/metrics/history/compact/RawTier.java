@@ -1,0 +1,238 @@
+package io.nodelink.metrics.history.compact;
+
+import java.util.Arrays;
+
+/**
+ * The raw points of one series: sealed immutable chunks (ordered, non-overlapping), the open chunk
+ * and the late points. Guarded by the owning {@link SeriesHistory}'s lock; the sealed chunk array
+ * is replaced, never modified, so a snapshot of it can be decoded without the lock.
+ */
+final class RawTier {
+
+  private static final RawChunk[] NO_CHUNKS = new RawChunk[0];
+
+  private final int chunkSize;
+  private final long maxChunkSpan;
+  private RawChunk[] sealed = NO_CHUNKS;
+  private final OpenChunk open = new OpenChunk();
+  private LatePoints late;
+  private boolean hasPoints;
+  private long newest;
+
+  RawTier(int chunkSize, long maxChunkSpanSeconds) {
+    this.chunkSize = chunkSize;
+    this.maxChunkSpan = maxChunkSpanSeconds;
+  }
+
+  /**
+   * Stores one point.
+   *
+   * @return true if the memory estimate may have changed
+   */
+  boolean append(long timestamp, double value) {
+    if (!hasPoints || timestamp > newest) {
+      boolean changed = !hasPoints;
+      if (open.count() >= chunkSize
+          || (!open.isEmpty() && timestamp - open.first() >= maxChunkSpan)) {
+        sealOpen();
+        changed = true;
+      }
+      newest = timestamp;
+      hasPoints = true;
+      return open.append(timestamp, value) || changed;
+    }
+    if (late == null) {
+      late = new LatePoints();
+    }
+    if (late.put(timestamp, value)) {
+      mergeLate();
+    }
+    return true;
+  }
+
+  boolean isEmpty() {
+    return !hasPoints;
+  }
+
+  /** Raw points held, counting late points that may still replace a stored one. */
+  int count() {
+    int count = open.count() + (late == null ? 0 : late.size());
+    for (RawChunk chunk : sealed) {
+      count += chunk.count;
+    }
+    return count;
+  }
+
+  /** The exact number of distinct points (merges the late points first). */
+  int exactCount() {
+    mergeLate();
+    return count();
+  }
+
+  /** What a query needs, copied so it can be decoded after the lock is released. */
+  RawView view(long from, long to) {
+    RawChunk[] chunks = sealed;
+    RawChunk openCopy = !open.isEmpty() && open.last() >= from ? open.snapshot() : null;
+    PointBuffer lateCopy = late == null || late.isEmpty() ? null : late.copy();
+    return new RawView(chunks, openCopy, lateCopy);
+  }
+
+  /**
+   * Removes every point older than {@code cutoff}, exactly (a chunk that straddles the cutoff is
+   * re-encoded without its older part).
+   *
+   * @return the removed points, ascending
+   */
+  PointBuffer removeOlderThan(long cutoff) {
+    mergeLate();
+    PointBuffer removed = new PointBuffer();
+    int whole = 0;
+    while (whole < sealed.length && sealed[whole].last < cutoff) {
+      sealed[whole].decodeAll(removed);
+      whole++;
+    }
+    RawChunk[] kept = Arrays.copyOfRange(sealed, whole, sealed.length);
+    if (kept.length > 0 && kept[0].first < cutoff) {
+      kept[0] = keepFrom(kept[0], cutoff, removed);
+    }
+    sealed = kept;
+    if (!open.isEmpty() && open.first() < cutoff) {
+      PointBuffer points = new PointBuffer(open.count());
+      open.snapshot().decodeAll(points);
+      int split = points.indexAtOrAfter(cutoff);
+      addAll(points, 0, split, removed);
+      open.rebuild(points.slice(split, points.size));
+    }
+    hasPoints = sealed.length > 0 || !open.isEmpty();
+    return removed;
+  }
+
+  private static RawChunk keepFrom(RawChunk chunk, long cutoff, PointBuffer removed) {
+    PointBuffer points = new PointBuffer(chunk.count);
+    chunk.decodeAll(points);
+    int split = points.indexAtOrAfter(cutoff);
+    addAll(points, 0, split, removed);
+    return RawChunk.encode(points, split, points.size);
+  }
+
+  private static void addAll(PointBuffer from, int start, int end, PointBuffer to) {
+    for (int i = start; i < end; i++) {
+      to.add(from.timestamps[i], from.values[i]);
+    }
+  }
+
+  /** The newest timestamp of each sealed chunk and its bytes, oldest first, for the budget. */
+  void sealedChunks(ChunkSink sink) {
+    for (RawChunk chunk : sealed) {
+      sink.accept(chunk.last, chunk.bytes());
+    }
+  }
+
+  /**
+   * Removes whole sealed chunks whose newest point is older than {@code cutoff} (the budget's cheap
+   * way: no re-encoding, the open chunk is never touched).
+   *
+   * @return the removed points, ascending
+   */
+  PointBuffer removeSealedOlderThan(long cutoff) {
+    PointBuffer removed = new PointBuffer();
+    int whole = 0;
+    while (whole < sealed.length && sealed[whole].last < cutoff) {
+      sealed[whole].decodeAll(removed);
+      whole++;
+    }
+    if (whole > 0) {
+      sealed = Arrays.copyOfRange(sealed, whole, sealed.length);
+    }
+    hasPoints = sealed.length > 0 || !open.isEmpty() || (late != null && !late.isEmpty());
+    return removed;
+  }
+
+  long bytes() {
+    long bytes = open.bytes() + 16 + 4L * sealed.length + (late == null ? 0 : late.bytes());
+    for (RawChunk chunk : sealed) {
+      bytes += chunk.bytes();
+    }
+    return bytes;
+  }
+
+  private void sealOpen() {
+    mergeLate();
+    if (open.isEmpty()) {
+      return;
+    }
+    sealed = appended(sealed, open.snapshot());
+    open.reset();
+  }
+
+  /** Merges the late points into the chunks owning their time (rewriting those chunks). */
+  private void mergeLate() {
+    if (late == null || late.isEmpty()) {
+      return;
+    }
+    PointBuffer points = late.copy();
+    late = null;
+    int i = 0;
+    while (i < points.size) {
+      int owner = owner(points.timestamps[i]);
+      int end = i + 1;
+      while (end < points.size && owner(points.timestamps[end]) == owner) {
+        end++;
+      }
+      mergeInto(owner, points.slice(i, end));
+      i = end;
+    }
+    hasPoints = true;
+  }
+
+  /** The sealed chunk index owning a timestamp, or -1 for the open chunk. */
+  private int owner(long timestamp) {
+    if (!open.isEmpty() && timestamp >= open.first()) {
+      return -1;
+    }
+    if (sealed.length == 0) {
+      return -1;
+    }
+    int low = 0;
+    int high = sealed.length - 1;
+    while (low < high) {
+      int mid = (low + high + 1) >>> 1;
+      if (sealed[mid].first <= timestamp) {
+        low = mid;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return low;
+  }
+
+  private void mergeInto(int owner, PointBuffer points) {
+    if (owner < 0) {
+      PointBuffer current = new PointBuffer(open.count() + 1);
+      if (!open.isEmpty()) {
+        open.snapshot().decodeAll(current);
+      }
+      open.rebuild(PointBuffer.merge(current, points));
+      newest = Math.max(newest, open.last());
+      return;
+    }
+    PointBuffer current = new PointBuffer(sealed[owner].count + points.size);
+    sealed[owner].decodeAll(current);
+    PointBuffer merged = PointBuffer.merge(current, points);
+    RawChunk[] copy = sealed.clone();
+    copy[owner] = RawChunk.encode(merged, 0, merged.size);
+    sealed = copy;
+  }
+
+  private static RawChunk[] appended(RawChunk[] chunks, RawChunk chunk) {
+    RawChunk[] copy = Arrays.copyOf(chunks, chunks.length + 1);
+    copy[chunks.length] = chunk;
+    return copy;
+  }
+
+  /** Receives (newest timestamp, bytes) of a chunk. */
+  @FunctionalInterface
+  interface ChunkSink {
+    void accept(long newest, long bytes);
+  }
+}
