@@ -72,7 +72,7 @@ public final class TestAgent implements AutoCloseable {
     this.options = options;
     this.channel =
         Grpc.newChannelBuilderForAddress(
-                "127.0.0.1", ItConfig.grpcPort(), InsecureChannelCredentials.create())
+                "127.0.0.1", options.port, InsecureChannelCredentials.create())
             .build();
     this.worker =
         Executors.newSingleThreadScheduledExecutor(
@@ -444,6 +444,7 @@ public final class TestAgent implements AutoCloseable {
   /** How the test agent connects and behaves. */
   public static final class Builder {
     private final String agentId;
+    private int port = ItConfig.grpcPort();
     private String token = "shared-secret";
     private boolean sendId = true;
     private boolean answerSystemInfo = true;
@@ -453,6 +454,12 @@ public final class TestAgent implements AutoCloseable {
     private Builder(String agentId) {
       this.agentId = agentId;
       this.systemInfo = Snapshots.systemInfo(agentId + ".test");
+    }
+
+    /** The gRPC port to connect to (default: the test server's). */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
     }
 
     /** The token to present ({@code null}: send no token metadata). */

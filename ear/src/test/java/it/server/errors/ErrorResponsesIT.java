@@ -7,6 +7,7 @@ import it.support.Api;
 import it.support.ApiResponse;
 import it.support.Contract;
 import it.support.ItConfig;
+import it.support.TaskRequests;
 import it.support.TestAgent;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -105,13 +106,13 @@ class ErrorResponsesIT {
   }
 
   @Test
-  void errorsStayJsonWhenTheClientPrefersHtml() {
+  void errorsStayJsonWhenABrowserAsks() {
     ApiResponse response =
         Api.send(
             "GET",
             ItConfig.api("/agents/" + TestAgent.uniqueId("nobody") + "/metrics"),
             null,
-            Map.of("Accept", "text/html,application/xhtml+xml"));
+            Map.of("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
 
     Contract.assertError(response, 404, "agent not found");
   }
@@ -127,7 +128,7 @@ class ErrorResponsesIT {
 
     assertThat(response.status()).as(response.describe()).isIn(400, 415);
     Contract.assertError(response, response.status());
-    assertThat(agent.received()).as("nothing reached the agent").isEmpty();
+    assertThat(agent.received(TaskRequests::isStart)).as("no START reached the agent").isEmpty();
   }
 
   @Test

@@ -23,9 +23,9 @@ class AdminMetricsIT {
   @Test
   void applicationMetricsDescribeAgentsIngestionSseAndStore() {
     String id = TestAgent.uniqueId("metered");
-    try (TestAgent agent = TestAgent.connect(id);
-        SseClient client = SseClient.open("/agents/" + id + "/metrics/stream?interval=1")) {
+    try (TestAgent agent = TestAgent.connect(id)) {
       Agents.awaitOnline(id);
+      SseClient client = SseClient.open("/agents/" + id + "/metrics/stream?interval=1");
       client.awaitEvent("metrics", 2);
 
       ApiResponse response = Api.admin("/metrics?scope=application");
@@ -42,6 +42,7 @@ class AdminMetricsIT {
       assertThat(value(response.body(), "agent", "connect"))
           .as("agents connected while one is")
           .isGreaterThanOrEqualTo(1.0);
+      client.close();
     }
   }
 
