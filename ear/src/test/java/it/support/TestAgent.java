@@ -321,7 +321,7 @@ public final class TestAgent implements AutoCloseable {
     switch (request.getAction()) {
       case START -> {
         int interval = request.getIntervalSeconds() == 0 ? 5 : request.getIntervalSeconds();
-        if (interval > 300) {
+        if (interval > 300 || options.refuseStreaming) {
           write(failure(task, "interval out of range"));
           return;
         }
@@ -449,6 +449,7 @@ public final class TestAgent implements AutoCloseable {
     private boolean sendId = true;
     private boolean answerSystemInfo = true;
     private boolean autoData = true;
+    private boolean refuseStreaming;
     private SystemInfoResponse systemInfo;
 
     private Builder(String agentId) {
@@ -483,6 +484,12 @@ public final class TestAgent implements AutoCloseable {
     /** Whether a started stream sends snapshots by itself (default yes: first at once). */
     public Builder autoData(boolean autoData) {
       this.autoData = autoData;
+      return this;
+    }
+
+    /** Answers every START with FAILURE/is_final, as an agent that cannot collect does. */
+    public Builder refuseStreaming() {
+      this.refuseStreaming = true;
       return this;
     }
 

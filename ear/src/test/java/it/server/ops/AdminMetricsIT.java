@@ -37,7 +37,7 @@ class AdminMetricsIT {
       assertHasMetric(names, "snapshots received", "snapshot");
       assertHasMetric(names, "SSE clients", "sse");
       assertHasMetric(names, "ingestion latency", "latency");
-      assertHasMetric(names, "store size", "store");
+      assertHasMetric(names, "history store size", "history", "size");
       assertHasMetric(names, "agent collection duration", "collection");
       assertThat(value(response.body(), "agent", "connect"))
           .as("agents connected while one is")
