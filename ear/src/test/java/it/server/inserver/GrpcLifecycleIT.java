@@ -46,6 +46,7 @@ class GrpcLifecycleIT {
   @RunAsClient
   void grpcPortIsBoundWhileDeployedAndReleasedOnUndeploy() {
     assertThat(canBind(GRPC_PORT)).as("port %s free before deployment", GRPC_PORT).isTrue();
+    long logStart = ServerLog.size();
     TestAgent agent = null;
     deployer.deploy(NAME);
     try {
