@@ -32,14 +32,16 @@ final class ServerLog {
 
   /** ERROR lines written after {@code offset}. */
   static List<String> errorsSince(long offset) {
+    return linesSince(offset).stream().filter(line -> ERROR.matcher(line).matches()).toList();
+  }
+
+  /** Lines written after {@code offset}. */
+  static List<String> linesSince(long offset) {
     try (RandomAccessFile log = new RandomAccessFile(file().toFile(), "r")) {
       byte[] tail = new byte[(int) Math.max(0, log.length() - offset)];
       log.seek(offset);
       log.readFully(tail);
-      return new String(tail, StandardCharsets.UTF_8)
-          .lines()
-          .filter(line -> ERROR.matcher(line).matches())
-          .toList();
+      return new String(tail, StandardCharsets.UTF_8).lines().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
