@@ -56,12 +56,13 @@ public final class TestAgent implements AutoCloseable {
   private final AtomicLong snapshotsSent = new AtomicLong();
   // Set in beforeStart, before the server's first command can arrive.
   private volatile ClientCallStreamObserver<TaskResponse> toServer;
-  private volatile boolean autoRespond = true;
+  private final boolean autoRespond;
   private ScheduledFuture<?> stream;
   private String streamTaskId;
 
-  private TestAgent(Channel channel, String agentId, String token) {
+  private TestAgent(Channel channel, String agentId, String token, boolean autoRespond) {
     this.agentId = agentId;
+    this.autoRespond = autoRespond;
     Metadata headers = new Metadata();
     headers.put(Metadata.Key.of("agent_id", Metadata.ASCII_STRING_MARSHALLER), agentId);
     headers.put(Metadata.Key.of("agent_token", Metadata.ASCII_STRING_MARSHALLER), token);
@@ -70,9 +71,14 @@ public final class TestAgent implements AutoCloseable {
     AgentServiceGrpc.newStub(authed).streamTasks(new FromServer());
   }
 
-  /** Opens the agent's stream on {@code channel} with the given credentials. */
+  /** Opens the agent's stream on {@code channel}; it answers commands like a real agent. */
   public static TestAgent connect(Channel channel, String agentId, String token) {
-    return new TestAgent(channel, agentId, token);
+    return new TestAgent(channel, agentId, token, true);
+  }
+
+  /** Opens a stream that only records commands; the test answers them with {@link #send}. */
+  public static TestAgent connectManual(Channel channel, String agentId, String token) {
+    return new TestAgent(channel, agentId, token, false);
   }
 
   /** Runs one agent against a real server until the stream ends or the process is killed. */
@@ -88,12 +94,6 @@ public final class TestAgent implements AutoCloseable {
     } finally {
       channel.shutdownNow();
     }
-  }
-
-  /** Stops answering commands automatically (they are still recorded). */
-  public TestAgent manual() {
-    autoRespond = false;
-    return this;
   }
 
   /** The next command from the server, or null after the timeout. */
