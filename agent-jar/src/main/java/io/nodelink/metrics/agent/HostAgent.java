@@ -55,7 +55,12 @@ public final class HostAgent {
                     nanos,
                     TimeUnit.SECONDS.toNanos(config.mountRefreshSeconds())),
                 new NetworkCollector(fs, interfaces, nanos),
-                new ProcessCollector(fs, config.trackRules(), hal.getMemory().getPageSize(), nanos),
+                new ProcessCollector(
+                    fs,
+                    config.trackRules(),
+                    hal.getMemory().getPageSize(),
+                    nanos,
+                    TimeUnit.SECONDS.toNanos(config.processScanSeconds())),
                 new LoadCollector(cpu)));
     SystemInfoCollector systemInfo =
         new SystemInfoCollector(

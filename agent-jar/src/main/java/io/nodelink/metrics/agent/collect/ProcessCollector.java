@@ -10,40 +10,61 @@ import io.nodelink.metrics.pb.TaskProcessMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Process counts by state from one pass over {@code /proc/[pid]/stat} (the first bytes of each file
- * into a reused buffer), and the tracked processes of the configured rules. A rule's entry sums all
- * its matching processes (CPU % of one core, RSS, virtual size, threads, cumulative I/O bytes)
- * under the pid of the oldest; a rule that matches nothing reports pid 0 and zeros, so a service
- * that went down stays visible.
+ * Process counts by state and the tracked processes of the configured rules.
+ *
+ * <p>Counting states means reading {@code /proc/[pid]/stat} of every process, which costs the
+ * kernel about 13 µs per process — the largest part of a snapshot. So the full walk (which also
+ * finds the processes matching each rule) runs at most every {@code scanNanos}; between walks the
+ * counts are those of the last walk, and only the matched processes are re-read, so tracked
+ * processes still get fresh CPU, memory and I/O every sample.
+ *
+ * <p>A rule's entry sums all its matching processes (CPU % of one core, RSS, virtual size, threads,
+ * cumulative I/O bytes) under the pid of the oldest; a rule that matches nothing reports pid 0 and
+ * zeros, so a service that went down stays visible.
  */
 public final class ProcessCollector implements Collector {
 
-  /** Per-pid state kept between samples. */
-  private record Seen(String comm, String cmdline, long startTicks, long cpuTicks) {}
+  /** What the walk remembers of a process: name and command line, to match rules cheaply. */
+  private record Seen(String comm, String cmdline, long startTicks) {}
+
+  /** A process matched by a rule: the pid and its start time (to notice pid reuse). */
+  private record Match(int pid, long startTicks) {}
 
   private final ProcFs fs;
   private final ProcessTable table;
   private final List<TrackRule> rules;
-  private final boolean needsCmdline;
   private final long pageSize;
   private final LongSupplier nanoClock;
+  private final long scanNanos;
   private Map<Integer, Seen> seen = new HashMap<>();
+  private List<List<Match>> matches = new ArrayList<>();
+  private ProcessStates states;
+  private long lastScan;
+  private Map<Integer, long[]> previousCpu = new HashMap<>();
   private long previousNanos;
 
-  public ProcessCollector(ProcFs fs, List<TrackRule> rules, long pageSize, LongSupplier nanoClock) {
+  /**
+   * @param fs procfs
+   * @param rules tracked-process rules
+   * @param pageSize bytes per page (for RSS)
+   * @param nanoClock monotonic clock
+   * @param scanNanos minimum time between full process walks (0 = every sample)
+   */
+  public ProcessCollector(
+      ProcFs fs, List<TrackRule> rules, long pageSize, LongSupplier nanoClock, long scanNanos) {
     this.fs = fs;
     this.table = new ProcessTable(fs);
     this.rules = List.copyOf(rules);
-    this.needsCmdline = rules.stream().anyMatch(TrackRule::needsCmdline);
     this.pageSize = pageSize;
     this.nanoClock = nanoClock;
+    this.scanNanos = scanNanos;
   }
 
   @Override
@@ -53,6 +74,7 @@ public final class ProcessCollector implements Collector {
 
   @Override
   public void prime() throws IOException {
+    states = null; // walk afresh on the next sample
     if (!rules.isEmpty()) {
       collect(MetricsDataResponse.newBuilder());
     }
@@ -61,88 +83,104 @@ public final class ProcessCollector implements Collector {
   @Override
   public void collect(MetricsDataResponse.Builder out) throws IOException {
     long now = nanoClock.getAsLong();
-    long elapsed = now - previousNanos;
-    Map<Integer, Integer> pidFilePids = pidFilePids();
-    Map<String, Aggregate> byRule = new LinkedHashMap<>();
-    for (TrackRule r : rules) {
-      byRule.put(r.name(), new Aggregate(r.name()));
+    if (states == null || now - lastScan >= scanNanos) {
+      scan();
+      lastScan = now;
     }
-    Map<Integer, Seen> nowSeen = new HashMap<>();
-    ProcessStates states =
-        table.scan(
-            (pid, state, buf, len) -> {
-              if (rules.isEmpty()) {
-                return;
-              }
-              PidStat stat = null;
-              String comm = null;
-              String cmdline = null;
-              Seen before = seen.get(pid);
-              for (int i = 0; i < rules.size(); i++) {
-                TrackRule rule = rules.get(i);
-                boolean hit;
-                if (rule.pidFile() != null) {
-                  hit = pidFilePids.getOrDefault(pid, -1) == i;
-                } else {
-                  if (stat == null) {
-                    stat = PidStat.parse(buf, len);
-                    if (stat == null) {
-                      return;
-                    }
-                    comm = stat.comm();
-                  }
-                  if (rule.needsCmdline() && cmdline == null) {
-                    cmdline = cmdline(pid, comm, stat.startTicks(), before);
-                  }
-                  hit = rule.matches(comm, cmdline);
-                }
-                if (hit) {
-                  if (stat == null) {
-                    stat = PidStat.parse(buf, len);
-                    if (stat == null) {
-                      return;
-                    }
-                  }
-                  long cpuDelta =
-                      before != null && before.startTicks() == stat.startTicks()
-                          ? Rates.delta(before.cpuTicks(), stat.cpuTicks())
-                          : 0;
-                  byRule.get(rule.name()).add(stat, cpuDelta, elapsed, pageSize, io(pid));
-                }
-              }
-              if (stat != null) {
-                nowSeen.put(
-                    pid, new Seen(stat.comm(), cmdline, stat.startTicks(), stat.cpuTicks()));
-              }
-            });
-    seen = nowSeen;
-    previousNanos = now;
     ProcessMetrics.Builder m =
         ProcessMetrics.newBuilder()
             .setTotalProcesses(states.total())
             .setRunningProcesses(states.running())
             .setSleepingProcesses(states.sleeping())
             .setZombieProcesses(states.zombie());
-    for (Aggregate a : byRule.values()) {
+    measureTracked(m, now - previousNanos);
+    previousNanos = now;
+    out.setProcesses(m);
+  }
+
+  /** Walks every process: counts states and finds the processes each name/cmdline rule matches. */
+  private void scan() throws IOException {
+    List<List<Match>> found = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      found.add(new ArrayList<>());
+    }
+    Map<Integer, Seen> nowSeen = new HashMap<>();
+    states =
+        table.scan(
+            (pid, state, buf, len) -> {
+              if (rules.isEmpty()) {
+                return;
+              }
+              PidStat stat = PidStat.parse(buf, len);
+              if (stat == null) {
+                return;
+              }
+              Seen before = seen.get(pid);
+              String cmdline = null;
+              for (int i = 0; i < rules.size(); i++) {
+                TrackRule rule = rules.get(i);
+                if (rule.pidFile() != null) {
+                  continue;
+                }
+                if (rule.needsCmdline() && cmdline == null) {
+                  cmdline = cmdline(pid, stat, before);
+                }
+                if (rule.matches(stat.comm(), cmdline)) {
+                  found.get(i).add(new Match(pid, stat.startTicks()));
+                }
+              }
+              nowSeen.put(pid, new Seen(stat.comm(), cmdline, stat.startTicks()));
+            });
+    seen = nowSeen;
+    matches = found;
+  }
+
+  private void measureTracked(ProcessMetrics.Builder m, long elapsed) {
+    Map<Integer, long[]> nowCpu = new HashMap<>();
+    for (int i = 0; i < rules.size(); i++) {
+      TrackRule rule = rules.get(i);
+      List<Match> candidates = rule.pidFile() != null ? pidFileMatch(rule) : matches.get(i);
+      Aggregate a = new Aggregate(rule.name());
+      for (Match match : candidates) {
+        PidStat stat = readStat(match.pid());
+        if (stat == null || (match.startTicks() >= 0 && stat.startTicks() != match.startTicks())) {
+          continue; // exited, or the pid now belongs to another process
+        }
+        long[] before = previousCpu.get(stat.pid());
+        long cpuDelta =
+            before != null && before[0] == stat.startTicks()
+                ? Rates.delta(before[1], stat.cpuTicks())
+                : 0;
+        nowCpu.put(stat.pid(), new long[] {stat.startTicks(), stat.cpuTicks()});
+        a.add(stat, cpuDelta, elapsed, pageSize, io(stat.pid()));
+      }
       m.addTaskProcesses(a.toMetrics());
     }
-    out.setProcesses(m);
+    previousCpu = nowCpu;
+  }
+
+  private PidStat readStat(int pid) {
+    try {
+      return PidStat.parse(
+          new String(Files.readAllBytes(fs.proc(pid + "/stat")), StandardCharsets.US_ASCII));
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /**
    * The command line of a process, re-read only when the pid is new, was reused, or its name
    * changed (an exec after fork).
    */
-  private String cmdline(int pid, String comm, long startTicks, Seen before) {
+  private String cmdline(int pid, PidStat stat, Seen before) {
     if (before != null
         && before.cmdline() != null
-        && before.startTicks() == startTicks
-        && before.comm().equals(comm)) {
+        && before.startTicks() == stat.startTicks()
+        && before.comm().equals(stat.comm())) {
       return before.cmdline();
     }
     try {
-      byte[] raw = Files.readAllBytes(fs.proc(pid + "/cmdline"));
-      return parseCmdline(raw);
+      return parseCmdline(Files.readAllBytes(fs.proc(pid + "/cmdline")));
     } catch (IOException e) {
       return "";
     }
@@ -182,22 +220,14 @@ public final class ProcessCollector implements Collector {
     return io;
   }
 
-  /** Pid → index of the pid-file rule that names it. */
-  private Map<Integer, Integer> pidFilePids() {
-    Map<Integer, Integer> pids = new HashMap<>();
-    for (int i = 0; i < rules.size(); i++) {
-      TrackRule r = rules.get(i);
-      if (r.pidFile() == null) {
-        continue;
-      }
-      try {
-        String text = Files.readString(r.pidFile(), StandardCharsets.US_ASCII).trim();
-        pids.put(Integer.parseInt(text.split("\\s+")[0]), i);
-      } catch (IOException | NumberFormatException | SecurityException e) {
-        // No pid file (service stopped) or garbage: the rule reports pid 0.
-      }
+  /** The pid in a rule's pid file (start time unknown: -1), or none. */
+  private static List<Match> pidFileMatch(TrackRule rule) {
+    try {
+      String text = Files.readString(rule.pidFile(), StandardCharsets.US_ASCII).trim();
+      return List.of(new Match(Integer.parseInt(text.split("\\s+")[0]), -1));
+    } catch (IOException | NumberFormatException | SecurityException e) {
+      return List.of(); // no pid file (service stopped) or garbage: the rule reports pid 0
     }
-    return pids;
   }
 
   /** Sums of one rule's processes. */

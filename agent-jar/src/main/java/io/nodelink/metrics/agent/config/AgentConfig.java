@@ -41,6 +41,7 @@ import java.util.regex.PatternSyntaxException;
  * @param mountRefreshSeconds how often the mount table is re-read
  * @param networkInclude regex on interface names; empty = all
  * @param networkExclude regex on interface names
+ * @param processScanSeconds minimum time between full process walks (state counts, rule matching)
  * @param trackRules tracked-process rules
  * @param simulate number of simulated agents (0 = a real agent)
  * @param simulateChannels channels the simulated agents share
@@ -69,6 +70,7 @@ public record AgentConfig(
     int mountRefreshSeconds,
     String networkInclude,
     String networkExclude,
+    int processScanSeconds,
     List<TrackRule> trackRules,
     int simulate,
     int simulateChannels,
@@ -97,6 +99,7 @@ public record AgentConfig(
   public static final String DISK_MOUNT_REFRESH = "disk.mount-refresh-seconds";
   public static final String NETWORK_INCLUDE = "network.include";
   public static final String NETWORK_EXCLUDE = "network.exclude";
+  public static final String PROCESS_SCAN = "processes.scan-seconds";
   public static final String SIMULATE = "simulate";
   public static final String SIMULATE_CHANNELS = "simulate.channels";
   public static final String LOG_LEVEL = "log.level";
@@ -127,6 +130,7 @@ public record AgentConfig(
           DISK_MOUNT_REFRESH,
           NETWORK_INCLUDE,
           NETWORK_EXCLUDE,
+          PROCESS_SCAN,
           SIMULATE,
           SIMULATE_CHANNELS,
           LOG_LEVEL);
@@ -165,6 +169,7 @@ public record AgentConfig(
         intIn(v, DISK_MOUNT_REFRESH, 60, 1, 86_400),
         regex(v, NETWORK_INCLUDE, ""),
         regex(v, NETWORK_EXCLUDE, "lo"),
+        intIn(v, PROCESS_SCAN, 5, 0, 3600),
         trackRules(v),
         simulate,
         intIn(v, SIMULATE_CHANNELS, Math.max(1, (simulate + 499) / 500), 1, 64),

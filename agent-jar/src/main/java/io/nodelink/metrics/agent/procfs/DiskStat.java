@@ -32,7 +32,7 @@ public record DiskStat(
   public static Map<String, DiskStat> parse(List<String> lines) {
     Map<String, DiskStat> stats = new LinkedHashMap<>();
     for (String line : lines) {
-      String[] f = line.trim().split("\\s+");
+      String[] f = Fields.split(line);
       if (f.length < 14) {
         continue;
       }

@@ -38,7 +38,10 @@ public record MemInfo(
       if (colon <= 0) {
         continue;
       }
-      String[] parts = line.substring(colon + 1).trim().split("\\s+");
+      String[] parts = Fields.split(line.substring(colon + 1));
+      if (parts.length == 0) {
+        continue;
+      }
       try {
         long value = Long.parseLong(parts[0]);
         boolean kib = parts.length > 1 && parts[1].equalsIgnoreCase("kB");

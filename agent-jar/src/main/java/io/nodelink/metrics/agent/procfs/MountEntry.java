@@ -17,7 +17,7 @@ public record MountEntry(String device, String mountPoint, String fsType, String
   public static List<MountEntry> parse(List<String> lines) {
     List<MountEntry> mounts = new ArrayList<>();
     for (String line : lines) {
-      String[] f = line.trim().split("\\s+");
+      String[] f = Fields.split(line);
       if (f.length < 4) {
         continue;
       }

@@ -36,7 +36,7 @@ public record NetDev(
       if (colon <= 0 || line.contains("|")) {
         continue;
       }
-      String[] f = line.substring(colon + 1).trim().split("\\s+");
+      String[] f = Fields.split(line.substring(colon + 1));
       if (f.length < 12) {
         continue;
       }

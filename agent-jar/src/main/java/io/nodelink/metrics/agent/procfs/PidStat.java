@@ -51,7 +51,7 @@ public record PidStat(
     if (open <= 0 || close < open || close + 2 >= line.length()) {
       return null;
     }
-    String[] f = line.substring(close + 2).trim().split("\\s+");
+    String[] f = Fields.split(line.substring(close + 2));
     // f[0] is field 3 (state); field n of proc(5) is f[n - 3].
     if (f.length < 22) {
       return null;

@@ -65,7 +65,7 @@ class ProcessCollectorTest {
     process(11, "stuck", 'D', 0, 5, "stuck");
     process(12, "dead", 'Z', 0, 5, "");
     process(13, "paused", 'T', 0, 5, "paused");
-    ProcessCollector c = new ProcessCollector(tree.fs, List.of(), PAGE, clock);
+    ProcessCollector c = new ProcessCollector(tree.fs, List.of(), PAGE, clock, 0);
 
     ProcessMetrics m = collect(c);
 
@@ -82,7 +82,7 @@ class ProcessCollectorTest {
     process(101, "nginx", 'S', 500, 60, "nginx: worker process");
     process(200, "postgres", 'S', 0, 70, "postgres -D /var/lib/pg");
     ProcessCollector c =
-        new ProcessCollector(tree.fs, List.of(byName("web", "nginx")), PAGE, clock);
+        new ProcessCollector(tree.fs, List.of(byName("web", "nginx")), PAGE, clock, 0);
     c.prime();
     clock.advanceSeconds(2);
     process(100, "nginx", 'S', 1100, 50, "nginx: master process"); // +100 ticks = 1 s of CPU
@@ -103,7 +103,8 @@ class ProcessCollectorTest {
   @Test
   void aReusedPidDoesNotProduceACpuSpike() throws Exception {
     process(100, "worker", 'S', 50, 10, "worker");
-    ProcessCollector c = new ProcessCollector(tree.fs, List.of(byName("w", "worker")), PAGE, clock);
+    ProcessCollector c =
+        new ProcessCollector(tree.fs, List.of(byName("w", "worker")), PAGE, clock, 0);
     c.prime();
     clock.advanceSeconds(1);
     process(100, "worker", 'S', 90_000, 999, "worker"); // a different process, same pid
@@ -122,7 +123,7 @@ class ProcessCollectorTest {
             new TrackRule("shop", null, Pattern.compile("shop\\.jar"), null),
             new TrackRule("redis", null, null, pidFile),
             new TrackRule("absent", Pattern.compile("mysqld"), null, null));
-    ProcessCollector c = new ProcessCollector(tree.fs, rules, PAGE, clock);
+    ProcessCollector c = new ProcessCollector(tree.fs, rules, PAGE, clock, 0);
 
     List<TaskProcessMetrics> tasks = collect(c).getTaskProcessesList();
 
@@ -141,10 +142,37 @@ class ProcessCollectorTest {
             tree.fs,
             List.of(new TrackRule("app", null, Pattern.compile("myapp"), null)),
             PAGE,
-            clock);
+            clock,
+            0);
     assertThat(collect(c).getTaskProcesses(0).getPid()).isZero();
     process(500, "myapp", 'S', 0, 10, "/usr/bin/myapp --serve"); // exec replaced the image
     assertThat(collect(c).getTaskProcesses(0).getPid()).isEqualTo(500);
+  }
+
+  @Test
+  void betweenWalksCountsAreReusedButTrackedProcessesAreReadAfresh() throws Exception {
+    process(100, "nginx", 'S', 0, 50, "nginx");
+    process(7, "other", 'R', 0, 1, "other");
+    ProcessCollector c =
+        new ProcessCollector(
+            tree.fs,
+            List.of(byName("web", "nginx")),
+            PAGE,
+            clock,
+            java.util.concurrent.TimeUnit.SECONDS.toNanos(5));
+    c.prime();
+    clock.advanceSeconds(1);
+    process(8, "newcomer", 'R', 0, 2, "newcomer");
+    process(100, "nginx", 'S', 50, 50, "nginx"); // half a second of CPU in the last second
+
+    ProcessMetrics m = collect(c);
+    assertThat(m.getTotalProcesses()).isEqualTo(2); // the walk from prime(); not yet due
+    assertThat(m.getTaskProcesses(0).getCpuPercent()).isCloseTo(50, within(1e-9));
+
+    clock.advanceSeconds(5);
+    m = collect(c);
+    assertThat(m.getTotalProcesses()).isEqualTo(3);
+    assertThat(m.getRunningProcesses()).isEqualTo(2);
   }
 
   @Test
