@@ -1,0 +1,2 @@
+/** Agent registration over gRPC: visibility, online/offline, replacement, authentication. */
+package it.server.agents;

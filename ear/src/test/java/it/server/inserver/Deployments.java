@@ -1,0 +1,87 @@
+package it.server.inserver;
+
+import it.support.ItConfig;
+import it.support.TestAgent;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Micro-deployments for the in-server tests: the server WAR the build produced (server classes plus
+ * its proto, history and gRPC jars), renamed, bound to Liberty's default host (the admin port,
+ * where Arquillian's servlet protocol reaches it) instead of the API host, and with its own
+ * MicroProfile Config that outranks the test server's environment — above all its own gRPC port, so
+ * it never clashes with the main application.
+ */
+final class Deployments {
+
+  /** Above environment variables (300), so a deployment's own settings win. */
+  private static final int CONFIG_ORDINAL = 500;
+
+  private Deployments() {}
+
+  /** The server WAR as {@code name.war} with {@code config} as its MicroProfile Config. */
+  static WebArchive serverWar(String name, Map<String, Object> config) {
+    File war = ItConfig.serverWar().toFile();
+    if (!war.isFile()) {
+      throw new IllegalStateException("no server WAR at " + war + " (build server-war first)");
+    }
+    WebArchive archive =
+        ShrinkWrap.create(WebArchive.class, name + ".war")
+            .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
+    archive.delete("WEB-INF/ibm-web-bnd.xml");
+    archive.delete("WEB-INF/classes/META-INF/microprofile-config.properties");
+    archive.addAsResource(
+        new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
+    return archive;
+  }
+
+  /** Adds the test kit (test agent, payloads) and the assertion libraries the tests use inside. */
+  static WebArchive withTestKit(WebArchive archive) {
+    return archive
+        .addPackage(TestAgent.class.getPackage())
+        .addClass(Deployments.class)
+        .addAsLibraries(
+            jarOf(org.assertj.core.api.Assertions.class),
+            jarOf(org.awaitility.Awaitility.class),
+            jarOf(org.hamcrest.Matcher.class),
+            jarOf(com.fasterxml.jackson.databind.ObjectMapper.class),
+            jarOf(com.fasterxml.jackson.core.JsonFactory.class),
+            jarOf(com.fasterxml.jackson.annotation.JsonProperty.class));
+  }
+
+  /** A TCP port that is free on loopback right now. */
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String properties(Map<String, Object> config) {
+    Map<String, Object> all = new TreeMap<>(config);
+    all.put("config_ordinal", CONFIG_ORDINAL);
+    // The main application already serves the OpenAPI document; scanning copies only costs time.
+    all.put("mp.openapi.scan.disable", true);
+    return all.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining("\n", "", "\n"));
+  }
+
+  private static File jarOf(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

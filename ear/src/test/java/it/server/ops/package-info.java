@@ -1,0 +1,2 @@
+/** Operations: MicroProfile Health and Metrics on the admin port, port separation. */
+package it.server.ops;

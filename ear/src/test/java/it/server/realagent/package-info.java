@@ -1,0 +1,2 @@
+/** End to end with the real agent process. */
+package it.server.realagent;

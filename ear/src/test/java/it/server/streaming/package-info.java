@@ -1,0 +1,2 @@
+/** Manual streaming control, current snapshots and tasks. */
+package it.server.streaming;

@@ -1,0 +1,2 @@
+/** System information: refresh task, stored answer, its JSON. */
+package it.server.system;

@@ -1,0 +1,142 @@
+package it.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real agent: {@code java -jar nodelink-agent.jar ...} in its own process, its output in {@code
+ * target/agent-logs/<id>.log}. Every process started here is also killed when the test JVM exits,
+ * so a failing test never leaves an agent behind.
+ */
+public final class AgentProcess implements AutoCloseable {
+
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "kill-agents"));
+  }
+
+  private final String agentId;
+  private final Process process;
+  private final Path log;
+
+  private AgentProcess(String agentId, Process process, Path log) {
+    this.agentId = agentId;
+    this.process = process;
+    this.log = log;
+    LIVE.add(process);
+  }
+
+  /** Skips the calling test when the build has not produced the agent jar. */
+  public static Path assumeAgentJar() {
+    Path jar = ItConfig.agentJar();
+    Assumptions.assumeTrue(
+        jar != null && Files.isRegularFile(jar),
+        "real-agent test skipped: no agent jar at "
+            + jar
+            + " (the agent module has not been merged/built yet)");
+    return jar;
+  }
+
+  /**
+   * Starts an agent that connects to the test server as {@code agentId} with {@code token}; extra
+   * arguments are appended to the command line.
+   */
+  public static AgentProcess start(String agentId, String token, String... extraArgs) {
+    Path jar = assumeAgentJar();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(List.of("-jar", jar.toString()));
+    command.addAll(
+        List.of(
+            "--server", "127.0.0.1:" + ItConfig.grpcPort(),
+            "--agent-id", agentId,
+            "--agent-token", token));
+    command.addAll(List.of(extraArgs));
+    try {
+      Path logs = Files.createDirectories(Path.of("target", "agent-logs"));
+      Path log = logs.resolve(agentId + ".log");
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+      // The agent must not pick up a developer's environment or /etc config by accident.
+      builder.environment().keySet().removeIf(name -> name.startsWith("NODELINK_"));
+      return new AgentProcess(agentId, builder.start(), log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start agent " + command, e);
+    }
+  }
+
+  public String agentId() {
+    return agentId;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** kill -9: the agent gets no chance to say goodbye. */
+  public void kill9() {
+    process.destroyForcibly();
+    awaitExit();
+  }
+
+  /** SIGTERM, as a service manager stops it. */
+  public void terminate() {
+    process.destroy();
+    awaitExit();
+  }
+
+  /** Waits for the process to end by itself (for one-shot modes) and returns its exit code. */
+  public int awaitExitCode() {
+    awaitExit();
+    return process.exitValue();
+  }
+
+  /** What the agent printed so far. */
+  public String output() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(no output: " + e + ")";
+    }
+  }
+
+  private void awaitExit() {
+    await("agent " + agentId + " (pid " + process.pid() + ") to exit")
+        .atMost(TestAgent.TIMEOUT)
+        .until(() -> !process.isAlive());
+    LIVE.remove(process);
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    LIVE.remove(process);
+  }
+}

@@ -1,0 +1,71 @@
+package it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Map;
+
+/** A small HTTP client for the REST API (API port) and the admin port. */
+public final class Api {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private Api() {}
+
+  public static ApiResponse get(String path) {
+    return send("GET", ItConfig.api(path), null, Map.of());
+  }
+
+  public static ApiResponse delete(String path) {
+    return send("DELETE", ItConfig.api(path), null, Map.of());
+  }
+
+  /** POST with a JSON body ({@code null}: no body at all). */
+  public static ApiResponse post(String path, String jsonBody) {
+    Map<String, String> headers =
+        jsonBody == null ? Map.of() : Map.of("Content-Type", "application/json");
+    return send("POST", ItConfig.api(path), jsonBody, headers);
+  }
+
+  /** GET on the admin port. */
+  public static ApiResponse admin(String path) {
+    return send("GET", ItConfig.admin(path), null, Map.of());
+  }
+
+  /** Any method, any headers, optional body, on the given absolute URI. */
+  public static ApiResponse send(String method, URI uri, String body, Map<String, String> headers) {
+    BodyPublisher publisher =
+        body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).method(method, publisher);
+    headers.forEach(request::header);
+    try {
+      var response = HTTP.send(request.build(), BodyHandlers.ofString());
+      return new ApiResponse(
+          method,
+          uri.getRawPath() + query(uri),
+          response.statusCode(),
+          response.headers(),
+          response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(method + " " + uri, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String query(URI uri) {
+    return uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+  }
+}
