@@ -98,7 +98,8 @@ export class TimeChart {
       ? this.box
       : h('figure', { class: 'chart-card' }, h('figcaption', {}, title), this.box);
     this.title = title;
-    this.observer = new ResizeObserver(() => this.fit());
+    // Fit on the next frame: resizing inside the observer's callback would loop it.
+    this.observer = new ResizeObserver(() => requestAnimationFrame(() => this.fit()));
     this.observer.observe(this.box);
     charts.add(this);
   }
@@ -117,7 +118,18 @@ export class TimeChart {
     this.data = [xs, ...columns];
     setAttr(this.box, 'data-points', xs.length);
     this.describe();
-    if (this.plot) this.plot.setData(this.data);
+    if (this.plot) {
+      this.plot.setData(this.data);
+      this.showLatestInLegend();
+    }
+  }
+
+  /** With no cursor over the chart, the legend shows the newest values instead of dashes. */
+  showLatestInLegend() {
+    const u = this.plot;
+    if (!this.legend || this.sparkline || !u || (u.cursor.left ?? -1) >= 0) return;
+    const last = this.data[0].length - 1;
+    if (last >= 0) u.setLegend({ idx: last });
   }
 
   describe() {
@@ -132,6 +144,7 @@ export class TimeChart {
   }
 
   fit() {
+    if (!this.observer) return;
     const width = Math.floor(this.box.clientWidth);
     if (width <= 0) return;
     if (!this.plot) this.create(width);
@@ -191,10 +204,12 @@ export class TimeChart {
       ? this.data
       : [xs, ...this.defs.map(() => new Array(xs.length).fill(null))];
     this.plot = new uPlot(opts, data, this.box);
+    this.showLatestInLegend();
   }
 
   destroy() {
     this.observer.disconnect();
+    this.observer = null;
     charts.delete(this);
     if (this.plot) this.plot.destroy();
     this.plot = null;
