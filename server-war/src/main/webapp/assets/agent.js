@@ -7,7 +7,8 @@ import {
   formatPercent, formatBytes, formatBytesPerSecond, formatBitsPerSecond, formatLoad,
   formatUptime, formatAgo, formatCount, formatCelsius,
 } from './format.js';
-import { TimeChart, Rolling } from './charts.js';
+import { TimeChart } from './charts.js';
+import { Rolling, snapshotValues } from './series.js';
 import { mountHistory } from './history.js';
 import { renderSystem } from './system.js';
 
@@ -63,31 +64,6 @@ const LIVE_CHARTS = [
     }),
   },
 ];
-
-/** Flattens a MetricsSnapshot into the rolling store's keys. */
-export function snapshotValues(m) {
-  const v = new Map();
-  v.set('cpu.total', m.cpu?.usage_percent);
-  v.set('cpu.user', m.cpu?.user_percent);
-  v.set('cpu.system', m.cpu?.system_percent);
-  v.set('cpu.iowait', m.cpu?.iowait_percent);
-  (m.cpu?.core_usage ?? []).forEach((c, i) => v.set(`core.${i}`, c));
-  v.set('mem.used', m.memory?.usage_percent);
-  v.set('mem.swap', m.memory?.swap_total_bytes > 0 ? m.memory.swap_usage_percent : null);
-  v.set('load.1', m.load?.load1);
-  v.set('load.5', m.load?.load5);
-  v.set('load.15', m.load?.load15);
-  for (const n of m.network_interfaces ?? []) {
-    v.set(`net.${n.interface}.rx`, n.bytes_recv_per_sec);
-    v.set(`net.${n.interface}.tx`, n.bytes_sent_per_sec);
-  }
-  for (const d of m.disks ?? []) {
-    const name = d.device || d.mount_point;
-    v.set(`disk.${name}.read`, d.read_bytes_per_sec);
-    v.set(`disk.${name}.write`, d.write_bytes_per_sec);
-  }
-  return v;
-}
 
 const sum = (items, f) => (items ?? []).reduce((acc, x) => acc + (f(x) || 0), 0);
 

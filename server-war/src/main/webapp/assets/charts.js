@@ -20,50 +20,6 @@ export function theme() {
 }
 
 /**
- * Fixed-size columns of live points keyed by series name: new keys are back-filled with nulls,
- * old points drop off the front once `capacity` is reached.
- */
-export class Rolling {
-  constructor(capacity) {
-    this.capacity = capacity;
-    this.xs = [];
-    this.columns = new Map();
-  }
-
-  /** Adds one point per key at time x (Unix seconds); an x not newer than the last is ignored. */
-  push(x, values) {
-    const n = this.xs.length;
-    if (n && x <= this.xs[n - 1]) return false;
-    this.xs.push(x);
-    for (const [key, value] of values) {
-      if (!this.columns.has(key)) this.columns.set(key, new Array(n).fill(null));
-    }
-    for (const [key, column] of this.columns) {
-      const v = values.get(key);
-      column.push(Number.isFinite(v) ? v : null);
-    }
-    if (this.xs.length > this.capacity) {
-      this.xs.shift();
-      for (const column of this.columns.values()) column.shift();
-    }
-    return true;
-  }
-
-  keys(prefix = '') {
-    return [...this.columns.keys()].filter((k) => k.startsWith(prefix));
-  }
-
-  column(key) {
-    return this.columns.get(key) ?? new Array(this.xs.length).fill(null);
-  }
-
-  clear() {
-    this.xs = [];
-    this.columns.clear();
-  }
-}
-
-/**
  * A time chart in a figure: title, uPlot canvas, legend. The chart container carries
  * `data-points` (how many x values it draws) for tests and an aria-label with the latest values.
  * It is created lazily once its container has a width, so charts in hidden tabs cost nothing.

@@ -6,6 +6,7 @@ import {
   formatPercent, formatLoad, formatBitsPerSecond, formatBytesPerSecond, formatInterval, formatClock, formatCount,
 } from './format.js';
 import { TimeChart } from './charts.js';
+import { toColumns } from './series.js';
 
 const RANGES = [
   ['5m', '5 min', 300],
@@ -45,30 +46,6 @@ const CHARTS = [
 ];
 
 const METRICS = CHARTS.flatMap((c) => c.series.map((s) => s.key));
-
-/**
- * Turns History data points into uPlot columns, putting a null where consecutive points are
- * further apart than two buckets so that a line never bridges a time the agent was away.
- */
-export function toColumns(points, keys, intervalSeconds) {
-  const xs = [];
-  const columns = keys.map(() => []);
-  const gap = Math.max(2 * (intervalSeconds || 0), 0);
-  let previous = null;
-  for (const p of points) {
-    if (gap > 0 && previous !== null && p.timestamp - previous > gap) {
-      xs.push(previous + Math.max(1, Math.floor(gap / 2)));
-      columns.forEach((c) => c.push(null));
-    }
-    xs.push(p.timestamp);
-    keys.forEach((k, i) => {
-      const v = p.values?.[k];
-      columns[i].push(Number.isFinite(v) ? v : null);
-    });
-    previous = p.timestamp;
-  }
-  return { xs, columns };
-}
 
 /** Builds the History tab inside `panel`; returns {show, hide, destroy}. */
 export function mountHistory(panel, id) {

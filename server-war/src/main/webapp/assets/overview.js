@@ -6,7 +6,8 @@
 import * as api from './api.js';
 import { h, setText, setAttr, meter, setMeter, frameBatcher } from './dom.js';
 import { formatPercent, formatBytes, formatAgo, formatUptime } from './format.js';
-import { TimeChart, Rolling } from './charts.js';
+import { TimeChart } from './charts.js';
+import { Rolling } from './series.js';
 
 const POLL_MS = 5000;
 const SPARK_POINTS = 120;

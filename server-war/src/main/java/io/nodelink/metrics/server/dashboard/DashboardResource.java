@@ -1,5 +1,6 @@
 package io.nodelink.metrics.server.dashboard;
 
+import io.nodelink.metrics.server.api.errors.ErrorResponses;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.GET;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -129,9 +129,6 @@ public class DashboardResource {
   }
 
   private static Response error(Response.Status status, String message) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorBody(message))
-        .build();
+    return ErrorResponses.of(status.getStatusCode(), message);
   }
 }
