@@ -364,7 +364,8 @@ export function mountAgent(main, { id, tab }, { setConn, setCrumbs }) {
       .filter(Boolean).join(' · '));
     const now = Date.now();
     setText(seenLine, summary
-      ? `Last seen ${formatAgo(Date.parse(summary.last_seen), now)} · last data ${latest?.timestamp ? formatAgo(latest.timestamp * 1000, now) : 'none yet'}`
+      ? `Last seen ${formatAgo(Math.max(Date.parse(summary.last_seen) || 0, (latest?.timestamp ?? 0) * 1000), now)}`
+        + ` · last data ${latest?.timestamp ? formatAgo(latest.timestamp * 1000, now) : 'none yet'}`
       : '');
   }
 

@@ -103,7 +103,8 @@ export function mountHistory(panel, id) {
         chart.setData(xs, columns);
       }
       empty.hidden = points.length > 0;
-      setText(info, `${formatCount(hist.total_points ?? points.length)} points · one per ${formatInterval(hist.interval_seconds)}`
+      const bucket = hist.interval_seconds > 0 ? `one per ${formatInterval(hist.interval_seconds)}` : 'raw points';
+      setText(info, `${formatCount(hist.total_points ?? points.length)} points · ${bucket}`
         + ` · ${formatClock(start, false)}–${formatClock(end, false)}${hist.truncated ? ' · truncated' : ''}`);
     } catch (e) {
       if (mine !== request || destroyed) return;

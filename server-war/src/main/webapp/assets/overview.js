@@ -41,8 +41,8 @@ export function mountOverview(main, { setConn, setCrumbs }) {
 
   const counts = h('p', { class: 'counts', id: 'agent-counts', 'aria-live': 'polite' });
   const filterInput = h('input', {
-    type: 'search', id: 'agent-filter', placeholder: 'Filter by id, host or OS',
-    'aria-label': 'Filter agents', autocomplete: 'off',
+    type: 'search', id: 'agent-filter', placeholder: 'Filter agents',
+    'aria-label': 'Filter agents by id, host name or OS', autocomplete: 'off',
     oninput: () => { filter = filterInput.value.trim().toLowerCase(); schedule(); },
   });
   const sortSelect = h('select', {
@@ -121,6 +121,19 @@ export function mountOverview(main, { setConn, setCrumbs }) {
   function want(card) {
     const s = card.summary;
     if (!s) return;
+    if (s.has_metrics && s.last_update !== card.fetchedUpdate && !card.metricsQueued) {
+      card.metricsQueued = true;
+      const update = s.last_update;
+      enqueue(() => api.latestMetrics(card.id).then((m) => {
+        card.fetchedUpdate = update;
+        card.metrics = m;
+        if (m?.timestamp) {
+          card.rolling.push(m.timestamp, new Map([
+            ['cpu', m.cpu?.usage_percent], ['mem', m.memory?.usage_percent]]));
+          card.sparkDirty = true;
+        }
+      }), () => { card.metricsQueued = false; });
+    }
     if (s.has_system_info && !card.system && !card.systemQueued) {
       card.systemQueued = true;
       enqueue(() => api.systemInfo(card.id).then((info) => { card.system = info; }));
@@ -144,19 +157,6 @@ export function mountOverview(main, { setConn, setCrumbs }) {
         for (const [x, m] of kept) card.rolling.push(x, m);
         card.sparkDirty = true;
       }));
-    }
-    if (s.has_metrics && s.last_update !== card.fetchedUpdate && !card.metricsQueued) {
-      card.metricsQueued = true;
-      const update = s.last_update;
-      enqueue(() => api.latestMetrics(card.id).then((m) => {
-        card.fetchedUpdate = update;
-        card.metrics = m;
-        if (m?.timestamp) {
-          card.rolling.push(m.timestamp, new Map([
-            ['cpu', m.cpu?.usage_percent], ['mem', m.memory?.usage_percent]]));
-          card.sparkDirty = true;
-        }
-      }), () => { card.metricsQueued = false; });
     }
   }
 

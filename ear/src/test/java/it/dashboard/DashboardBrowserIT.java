@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class DashboardBrowserIT {
 
-  private static final Duration UI_WAIT = Duration.ofSeconds(20);
+  private static final Duration UI_WAIT = Duration.ofSeconds(45);
   private static final String AGENT_ID = "dash-" + UUID.randomUUID().toString().substring(0, 8);
 
   private static TestAgent agent;
@@ -32,9 +32,10 @@ class DashboardBrowserIT {
   @BeforeAll
   static void connectAgent() {
     Browser.assumeInstalled();
+    Server.awaitReady();
     agent = new TestAgent(Server.HOST, Server.GRPC_PORT, AGENT_ID, Server.SHARED_TOKEN);
     await("agent registered with system info")
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(60))
         .until(() -> Server.agent(AGENT_ID).path("has_system_info").asBoolean());
   }
 
@@ -91,9 +92,9 @@ class DashboardBrowserIT {
     browser.driver.findElement(By.cssSelector("#crumbs a[href='#/']")).click();
     waitForCard();
     await("streaming stopped after leaving the agent page")
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(60))
         .until(() -> !Server.agent(AGENT_ID).path("streaming_active").asBoolean());
-    await().atMost(Duration.ofSeconds(10)).until(() -> !agent.isStreaming());
+    await().atMost(Duration.ofSeconds(30)).until(() -> !agent.isStreaming());
     assertNoErrors();
   }
 

@@ -8,12 +8,18 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The WAR serves the dashboard's page, assets and WebJars with types, caching and safe paths. */
 class DashboardServingIT {
+
+  @BeforeAll
+  static void serverUp() {
+    Server.awaitReady();
+  }
 
   private static final String UPLOT_VERSION = System.getProperty("uplot.version", "1.6.30");
   private static final String UPLOT = "webjars/uplot/" + UPLOT_VERSION + "/dist/uPlot.esm.js";
@@ -95,14 +101,25 @@ class DashboardServingIT {
         "assets/a%5C..%5Cb.js",
         "webjars/uplot/1.6.30/..%2F..%2F..%2FMETA-INF%2FMANIFEST.MF"
       })
-  void encodedTraversalIsRefusedWithJson(String path) {
+  void encodedTraversalIsRefused(String path) {
     HttpResponse<byte[]> response = Server.get(path);
 
+    // Liberty's web container decodes and normalises some of these itself and refuses paths
+    // into WEB-INF/META-INF before the application sees them (a plain-text 404); the rest reach
+    // the dashboard resource, which refuses them with JSON. Either way nothing leaks.
     assertThat(response.statusCode()).isIn(400, 404);
     assertThat(new String(response.body(), StandardCharsets.UTF_8))
-        .contains("\"error\"")
         .doesNotContain("<beans")
+        .doesNotContain("web-bnd")
         .doesNotContain("Manifest-Version");
+  }
+
+  @Test
+  void escapedNamesThatReachTheDashboardAreRefusedWithJson() {
+    HttpResponse<byte[]> response = Server.get("assets/a%5C..%5Cb.js");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("\"error\"");
   }
 
   /** Raw requests: an HTTP client would normalise the dots away before sending. */

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 
 /** The server the build started, seen over plain HTTP: base URL and small JSON reads. */
 final class Server {
@@ -49,6 +50,23 @@ final class Server {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Waits until the application answers the agent list with JSON: on a loaded machine Liberty can
+   * report itself started well before the application is.
+   */
+  static void awaitReady() {
+    Awaitility.await("application started")
+        .atMost(Duration.ofSeconds(240))
+        .pollInterval(Duration.ofSeconds(1))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              HttpResponse<byte[]> response = get("metrics/agents");
+              return response.statusCode() == 200
+                  && response.headers().firstValue("Content-Type").orElse("").contains("json");
+            });
   }
 
   /** The AgentSummary of one agent from GET /metrics/agents, or a missing node. */
