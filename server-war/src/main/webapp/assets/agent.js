@@ -2,6 +2,7 @@
 // One EventSource per open page; it is closed when the page is left (route change, pagehide,
 // or a hidden tab after a grace period), so the server can stop the agent's stream.
 import * as api from './api.js';
+import { timed } from './stats.js';
 import { h, setText, setAttr, meter, setMeter, frameBatcher, table } from './dom.js';
 import {
   formatPercent, formatBytes, formatBytesPerSecond, formatBitsPerSecond, formatLoad,
@@ -161,7 +162,7 @@ export function mountAgent(main, { id, tab }, { setConn, setCrumbs }) {
       h('div', { class: 'tools' }, intervalSelect)),
     tileRow, tablist, [...panels.values()]));
 
-  const schedule = frameBatcher(render);
+  const schedule = frameBatcher(timed(render));
   let currentTab = null;
   showTab(tab);
   title.focus({ preventScroll: true });

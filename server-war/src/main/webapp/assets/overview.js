@@ -4,6 +4,7 @@
 // when they have something new. Sparklines start from /history (last 15 min) and grow from
 // the polled snapshots. DOM work is batched into one animation frame per poll.
 import * as api from './api.js';
+import { timed } from './stats.js';
 import { h, setText, setAttr, meter, setMeter, frameBatcher } from './dom.js';
 import { formatPercent, formatBytes, formatAgo, formatUptime } from './format.js';
 import { TimeChart } from './charts.js';
@@ -78,7 +79,7 @@ export function mountOverview(main, { setConn, setCrumbs }) {
     }
   }, { rootMargin: '200px' });
 
-  const schedule = frameBatcher(render);
+  const schedule = frameBatcher(timed(render));
 
   async function poll() {
     timer = null;

@@ -3,9 +3,11 @@ package it.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,23 +19,25 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The dashboard in a real browser (headless Chromium) against the real server, fed by an agent over
- * gRPC: overview, live charts over SSE, system info, history, streaming stopping when the page is
- * left, no console errors, and screenshots of each page for review.
+ * The dashboard in a real browser (headless Chromium) against the real server and the real agent
+ * (agent-jar, run as its own process with a random id and the shared test token): overview, live
+ * charts over SSE, system info, tracked processes, history, streaming stopping when the page is
+ * left, keyboard tabs, dark scheme and phone size, no console errors, and screenshots of each page
+ * under target/screenshots for review.
  */
 class DashboardBrowserIT {
 
   private static final Duration UI_WAIT = Duration.ofSeconds(45);
   private static final String AGENT_ID = "dash-" + UUID.randomUUID().toString().substring(0, 8);
 
-  private static TestAgent agent;
+  private static AgentProcess agent;
   private Browser browser;
 
   @BeforeAll
   static void connectAgent() {
     Browser.assumeInstalled();
     Server.awaitReady();
-    agent = new TestAgent(Server.HOST, Server.GRPC_PORT, AGENT_ID, Server.SHARED_TOKEN);
+    agent = AgentProcess.start(AGENT_ID);
     await("agent registered with system info")
         .atMost(Duration.ofSeconds(60))
         .until(() -> Server.agent(AGENT_ID).path("has_system_info").asBoolean());
@@ -63,7 +67,9 @@ class DashboardBrowserIT {
     browser.driver.get(Server.BASE);
 
     WebElement card = waitForCard();
-    browser.waitUpTo(UI_WAIT).until(d -> card.getText().contains("test-host.example"));
+    String hostname =
+        Server.json("agents/" + AGENT_ID + "/system").path("software").path("hostname").asText();
+    browser.waitUpTo(UI_WAIT).until(d -> card.getText().contains(hostname));
     assertThat(card.getAttribute("data-status")).isEqualTo("online");
     assertThat(card.findElement(By.cssSelector(".badge.status")).getText()).isEqualTo("Online");
     assertThat(browser.driver.findElement(By.id("agent-counts")).getText()).contains("online");
@@ -79,12 +85,12 @@ class DashboardBrowserIT {
     browser.waitUpTo(UI_WAIT).until(d -> points(cpu) >= 2);
     int seen = points(cpu);
     browser.waitUpTo(UI_WAIT).until(d -> points(cpu) > seen);
-    assertThat(agent.isStreaming()).isTrue();
     assertThat(Server.agent(AGENT_ID).path("streaming_active").asBoolean()).isTrue();
     assertThat(points(browser.driver.findElement(By.id("chart-cores")))).isPositive();
     assertThat(browser.driver.findElement(By.id("tile-cpu")).getText())
         .containsPattern("\\d+\\.\\d%");
-    assertThat(browser.driver.findElement(By.id("tile-net")).getText()).contains("Mbps");
+    assertThat(browser.driver.findElement(By.id("tile-net")).getText())
+        .containsPattern("\\d+(\\.\\d)? [KMG]?bps");
     browser.screenshot("agent-live");
     assertNoErrors();
 
@@ -94,28 +100,49 @@ class DashboardBrowserIT {
     await("streaming stopped after leaving the agent page")
         .atMost(Duration.ofSeconds(60))
         .until(() -> !Server.agent(AGENT_ID).path("streaming_active").asBoolean());
-    await().atMost(Duration.ofSeconds(30)).until(() -> !agent.isStreaming());
+    assertThat(agent.isAlive()).isTrue();
     assertNoErrors();
   }
 
   @Test
   void systemTabShowsHardwareSoftwareAndFiltersPackages() {
+    JsonNode system = Server.json("agents/" + AGENT_ID + "/system");
+    String hostname = system.path("software").path("hostname").asText();
+    String kernel = system.path("software").path("os").path("kernel_version").asText();
+    int packages = system.path("software").path("packages").size();
     openAgentPage("system", 5);
 
     WebElement info = browser.driver.findElement(By.id("system-info"));
-    browser.waitUpTo(UI_WAIT).until(d -> info.getText().contains("test-host.example"));
+    browser.waitUpTo(UI_WAIT).until(d -> info.getText().contains("Operating system"));
     assertThat(info.getText())
-        .contains(
-            "Debian GNU/Linux", "6.1.0-18-amd64", "Test CPU 4-core", "16.0 GB", "2h 15m", "1 Gbps");
-    WebElement filter = browser.driver.findElement(By.id("package-filter"));
-    filter.sendKeys("open");
+        .contains(hostname, kernel, "Hardware", "Disks", "Network interfaces");
+    assertThat(info.getText()).containsPattern("\\d+\\.\\d (GB|MB)");
+    if (packages > 0) {
+      String first = system.path("software").path("packages").get(0).path("name").asText();
+      browser.driver.findElement(By.id("package-filter")).sendKeys(first);
+      browser
+          .waitUpTo(UI_WAIT)
+          .until(
+              ExpectedConditions.textMatches(
+                  By.id("package-count"), Pattern.compile("^[\\d,]+ of [\\d,]+ packages.*")));
+      assertThat(browser.driver.findElement(By.id("package-table")).getText()).contains(first);
+    }
+    browser.screenshot("agent-system");
+    assertNoErrors();
+  }
+
+  @Test
+  void processesTabShowsTheTrackedProcess() {
+    openAgentPage("processes", 1);
+
     browser
         .waitUpTo(UI_WAIT)
-        .until(ExpectedConditions.textToBe(By.id("package-count"), "2 of 5 packages"));
-    assertThat(browser.driver.findElement(By.id("package-table")).getText())
-        .contains("openssl", "openjdk-17-jre")
-        .doesNotContain("coreutils");
-    browser.screenshot("agent-system");
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("process-table"), "nodelink-agent"));
+    assertThat(browser.driver.findElement(By.id("process-counts")).getText())
+        .containsIgnoringCase("running");
+    browser.screenshot("agent-processes");
     assertNoErrors();
   }
 

@@ -105,17 +105,18 @@ class DashboardServingIT {
     HttpResponse<byte[]> response = Server.get(path);
 
     // Liberty's web container decodes and normalises some of these itself and refuses paths
-    // into WEB-INF/META-INF before the application sees them (a plain-text 404); the rest reach
-    // the dashboard resource, which refuses them with JSON. Either way nothing leaks.
+    // into WEB-INF/META-INF before the application sees them (answered as JSON by the WAR's
+    // error page); the rest reach the dashboard resource, which refuses them. Nothing leaks.
     assertThat(response.statusCode()).isIn(400, 404);
     assertThat(new String(response.body(), StandardCharsets.UTF_8))
+        .contains("\"error\"")
         .doesNotContain("<beans")
         .doesNotContain("web-bnd")
         .doesNotContain("Manifest-Version");
   }
 
   @Test
-  void escapedNamesThatReachTheDashboardAreRefusedWithJson() {
+  void backslashEscapesAreRefusedWithJson() {
     HttpResponse<byte[]> response = Server.get("assets/a%5C..%5Cb.js");
 
     assertThat(response.statusCode()).isEqualTo(400);
