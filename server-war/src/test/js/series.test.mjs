@@ -1,7 +1,7 @@
 // Unit tests of the dashboard's data shaping; run by `node --test` (wired into `mvn verify`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Rolling, snapshotValues, toColumns } from '../../main/webapp/assets/series.js';
+import { Rolling, snapshotValues, historyValues, toColumns } from '../../main/webapp/assets/series.js';
 
 test('rolling store keeps the newest points and back-fills new series', () => {
   const r = new Rolling(3);
@@ -41,4 +41,29 @@ test('history columns break the line where the agent was away', () => {
   const { xs, columns } = toColumns(points, ['cpu'], 10);
   assert.deepEqual(xs, [100, 110, 120, 200]);
   assert.deepEqual(columns[0], [1, 2, null, null]);
+});
+
+test('history series map onto the live keys, instance names made safe like the server does', () => {
+  const v = historyValues({
+    'cpu.usage_percent': 10, 'cpu.core3.usage_percent': 30, 'network.eth0.bytes_recv_per_sec': 5,
+    'network.bytes_recv_per_sec': 5, 'disk.vda.write_bytes_per_sec': 7, 'memory.swap_total_bytes': 0,
+    'memory.swap_usage_percent': 0, 'processes.total': 100,
+  });
+  assert.deepEqual([...v.entries()].sort(), [
+    ['core.3', 30], ['cpu.total', 10], ['disk.vda.write', 7], ['net.eth0.rx', 5],
+  ]);
+  const live = snapshotValues({ disks: [{ device: '/dev/vda', mount_point: '/', read_bytes_per_sec: 1, write_bytes_per_sec: 2 }],
+    network_interfaces: [{ interface: 'veth@if3', bytes_recv_per_sec: 1, bytes_sent_per_sec: 1 }] });
+  assert.ok(live.has('disk.vda.write'));
+  assert.ok(live.has('net.veth_if3.rx'));
+});
+
+test('older points go in front of the live ones, never after', () => {
+  const r = new Rolling(4);
+  r.push(20, new Map([['a', 2]]));
+  r.push(21, new Map([['a', 3]]));
+  r.prepend([[18, new Map([['a', 0]])], [19, new Map([['a', 1], ['b', 9]])], [20, new Map([['a', 99]])]]);
+  assert.deepEqual(r.xs, [18, 19, 20, 21]);
+  assert.deepEqual(r.column('a'), [0, 1, 2, 3]);
+  assert.deepEqual(r.column('b'), [null, 9, null, null]);
 });

@@ -9,7 +9,7 @@ import {
   formatUptime, formatAgo, formatCount, formatCelsius,
 } from './format.js';
 import { TimeChart } from './charts.js';
-import { Rolling, snapshotValues } from './series.js';
+import { Rolling, snapshotValues, historyValues } from './series.js';
 import { mountHistory } from './history.js';
 import { renderSystem } from './system.js';
 
@@ -273,9 +273,26 @@ export function mountAgent(main, { id, tab }, { setConn, setCrumbs }) {
 
   function start() {
     openStream();
+    if (summary.has_metrics) prefill();
     if (!summary.has_system_info) {
       setText(systemBody, '');
       systemBody.append(h('p', { class: 'empty' }, 'The agent has not reported system information yet.'));
+    }
+  }
+
+  /** Starts the live charts from the last window of history, so they aren't empty on open. */
+  async function prefill() {
+    const end = Math.floor(Date.now() / 1000);
+    try {
+      const hist = await api.history(id, {
+        metrics: [], start: end - interval * LIVE_WINDOW_INTERVALS, end, maxPoints: LIVE_WINDOW_INTERVALS,
+      });
+      if (stopped) return;
+      rolling.prepend((hist?.data_points ?? []).map((p) => [p.timestamp, historyValues(p.values)]));
+      liveDirty = true;
+      schedule();
+    } catch {
+      // No history yet: the charts fill from the stream.
     }
   }
 

@@ -37,7 +37,9 @@ export function renderSystem(el, info) {
           ['Frequency', `${formatGhz(cpu.base_frequency_ghz)} base · ${formatGhz(cpu.max_frequency_ghz)} max`],
           ['Memory', `${formatBytes(mem.total_bytes)}${mem.memory_type ? ` ${mem.memory_type}` : ''}${mem.speed_mhz ? ` @ ${mem.speed_mhz} MHz` : ''}`],
           ['Available at report', formatBytes(mem.available_bytes)],
-          ['CPU features', cpu.features?.length ? h('span', { class: 'features' }, cpu.features.join(' ')) : '–'],
+          ['CPU features', cpu.features?.length
+            ? h('details', {}, h('summary', {}, `${cpu.features.length} flags`), h('span', { class: 'features' }, cpu.features.join(' ')))
+            : '–'],
         ]))),
     h('h2', {}, 'Disks'),
     disks.length

@@ -122,6 +122,8 @@ final class Browser implements AutoCloseable {
   /** Writes a PNG of the whole page (not only the viewport) under target/screenshots. */
   @SuppressWarnings("unchecked")
   Path screenshot(String name) {
+    // From the top, so the sticky header sits where it belongs in a full-page capture.
+    driver.executeScript("window.scrollTo(0, 0)");
     Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
     Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
     Map<String, Object> viewport = (Map<String, Object>) metrics.get("cssLayoutViewport");

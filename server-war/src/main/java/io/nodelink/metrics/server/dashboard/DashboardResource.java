@@ -1,6 +1,7 @@
 package io.nodelink.metrics.server.dashboard;
 
 import io.nodelink.metrics.server.api.errors.ErrorResponses;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * costs a 304); WebJar paths carry their version and are cached for a year.
  */
 @Path("/")
+@RequestScoped
 public class DashboardResource {
 
   private static final String INDEX = "/index.html";
@@ -88,7 +90,9 @@ public class DashboardResource {
       return error(Response.Status.NOT_FOUND, "file not found");
     }
     StaticFile file = found.get();
-    EntityTag etag = new EntityTag(file.etag());
+    boolean gzip = file.gzipped().isPresent() && acceptsGzip(acceptEncoding);
+    // Each encoding is its own representation, so each gets its own strong tag.
+    EntityTag etag = new EntityTag(gzip ? file.etag() + "-gz" : file.etag());
     Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
     if (notModified != null) {
       return notModified
@@ -103,9 +107,8 @@ public class DashboardResource {
             .header(HttpHeaders.CACHE_CONTROL, caching)
             .header(HttpHeaders.VARY, "Accept-Encoding")
             .header("X-Content-Type-Options", "nosniff");
-    if (file.gzipped().isPresent() && acceptsGzip(acceptEncoding)) {
-      byte[] body = file.gzipped().get();
-      return ok.entity(body).encoding("gzip").build();
+    if (gzip) {
+      return ok.entity(file.gzipped().get()).encoding("gzip").build();
     }
     return ok.entity(file.bytes()).build();
   }

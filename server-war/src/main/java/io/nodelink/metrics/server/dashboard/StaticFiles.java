@@ -5,6 +5,7 @@ import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public class StaticFiles {
         }
         return Optional.of(StaticFile.of(resourcePath, bytes));
       }
-    } catch (java.net.MalformedURLException e) {
+    } catch (MalformedURLException e) {
       return Optional.empty();
     } catch (IOException e) {
       // A directory or an unreadable entry: to the client it is simply not a file.
