@@ -15,9 +15,11 @@ const SPARK_POINTS = 120;
 const SPARK_HISTORY_SECONDS = 15 * 60;
 const FETCH_CONCURRENCY = 4;
 
+const byId = (a, b) => a.id.localeCompare(b.id, 'en', { numeric: true });
+
 const SORTS = {
-  status: (a, b) => statusRank(a) - statusRank(b) || a.id.localeCompare(b.id),
-  name: (a, b) => a.id.localeCompare(b.id),
+  status: (a, b) => statusRank(a) - statusRank(b) || byId(a, b),
+  name: byId,
   cpu: (a, b) => (b.metrics?.cpu?.usage_percent ?? -1) - (a.metrics?.cpu?.usage_percent ?? -1),
   memory: (a, b) => (b.metrics?.memory?.usage_percent ?? -1) - (a.metrics?.memory?.usage_percent ?? -1),
 };
