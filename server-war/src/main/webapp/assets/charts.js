@@ -147,7 +147,7 @@ export class TimeChart {
       : {
         width, height: this.height,
         // Room on the right so the last time label isn't clipped by the canvas edge.
-        padding: [10, 22, 0, 0],
+        padding: [10, 30, 0, 0],
         cursor: { drag: { x: false, y: false }, points: { size: 6 } },
         legend: { show: this.legend, live: true },
         scales: { x: { time: true, range: (u, min, max) => this.xRange ?? [min, max] }, y },
