@@ -35,6 +35,10 @@ public class ContainerErrorServlet extends HttpServlet {
     if (error != null && isRejectedUri(error)) {
       status = 400;
       message = "invalid characters in the request path (encoded '/' or '.')";
+    } else if (error != null && mentions(error, "SRVE0190E")) {
+      // The container refusing a path into WEB-INF/META-INF (e.g. a decoded "..%2F"): not found.
+      status = 404;
+      message = ErrorResponses.reason(404);
     } else if (error != null) {
       status = 500;
       message = "internal server error";
@@ -49,8 +53,12 @@ public class ContainerErrorServlet extends HttpServlet {
   }
 
   private static boolean isRejectedUri(Throwable error) {
+    return mentions(error, "CWWWC0005I");
+  }
+
+  private static boolean mentions(Throwable error, String messageId) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t.getMessage() != null && t.getMessage().contains("CWWWC0005I")) {
+      if (t.getMessage() != null && t.getMessage().contains(messageId)) {
         return true;
       }
       if (t.getCause() == t) {
