@@ -17,6 +17,10 @@ export interface AgentSummary {
   streaming_active: boolean;
   has_system_info: boolean;
   has_metrics: boolean;
+  /** Extension: someone (SSE clients, a manual start) holds streaming on. */
+  streaming_wanted?: boolean;
+  /** Extension: the interval the agent streams at, 0 if not streaming. */
+  streaming_interval_seconds?: number;
 }
 
 /** `GET /metrics/agents`. */
@@ -260,15 +264,30 @@ export interface SeriesList {
   series: string[];
 }
 
-/** A task the server sent to an agent, `GET /tasks/{id}`. */
+/** The kinds of task the server sends (or runs locally). */
+export type TaskType = 'system_info' | 'metrics_start' | 'metrics_stop' | 'metrics_update' | 'local';
+
+/** How far a task got; `completed`, `failed` and `cancelled` are final. */
+export type TaskStatus = 'pending' | 'in_progress' | 'completed' | 'failed' | 'cancelled';
+
+/** A control task the server sent to an agent, `GET /tasks/{id}`. */
 export interface TaskInfo {
   task_id: string;
   agent_id: string;
-  /** What the task asks, e.g. `metrics_stream`, `system_info`. */
-  type: string;
-  /** `pending`, `in_progress`, `completed`, `failed`, `cancelled` (lower case). */
-  status: string;
-  [field: string]: unknown;
+  type: TaskType;
+  status: TaskStatus;
+  /** RFC 3339 UTC. */
+  created_at: string;
+  /** RFC 3339 UTC, the last status change. */
+  updated_at: string;
+  /** What happened, for people. */
+  message: string;
+  /** Why it failed; "" otherwise. */
+  error: string;
+  /** The status will not change any more. */
+  is_final: boolean;
+  /** The stream interval of stream tasks, 0 otherwise. */
+  interval_seconds: number;
 }
 
 /** `GET /agents/{id}/tasks`. */

@@ -8,6 +8,7 @@ import {
   MetricsClientError,
   type MetricsSnapshot,
   type SseEvent,
+  type TaskInfo,
 } from '../../src/index.js';
 import { MetricsClient } from '../../src/node.js';
 import { ContractServer, sendJson } from './contract-server.js';
@@ -112,7 +113,18 @@ describe('REST calls', () => {
 
   test('series, tasks and cancel use their paths', async () => {
     server.json('GET', '/agents/agent1/metrics/series', 200, { agent_id: 'agent1', series: ['cpu.usage_percent'] });
-    const task = { task_id: 't 1', agent_id: 'agent1', type: 'metrics_stream', status: 'in_progress' };
+    const task: TaskInfo = {
+      task_id: 't 1',
+      agent_id: 'agent1',
+      type: 'metrics_start',
+      status: 'in_progress',
+      created_at: '2026-11-28T10:00:00Z',
+      updated_at: '2026-11-28T10:00:01Z',
+      message: 'streaming',
+      error: '',
+      is_final: false,
+      interval_seconds: 5,
+    };
     server.json('GET', '/tasks/t%201', 200, task);
     server.json('DELETE', '/tasks/t%201', 200, { message: 'task cancelled' });
     server.json('GET', '/agents/agent1/tasks', 200, { agent_id: 'agent1', tasks: [task] });

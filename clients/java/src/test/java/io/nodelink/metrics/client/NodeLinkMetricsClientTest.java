@@ -45,7 +45,7 @@ class NodeLinkMetricsClientTest {
     assertThat(agent)
         .isEqualTo(
             new AgentSummary(
-                "agent1", true, "online", "2026-11-28T10:00:05Z", "", true, false, true));
+                "agent1", true, "online", "2026-11-28T10:00:05Z", "", true, false, true, true, 5));
     assertThat(agent.online()).isTrue();
     assertThat(agent.lastSeenTime()).contains(Instant.parse("2026-11-28T10:00:05Z"));
     assertThat(agent.lastUpdateTime()).isEmpty();
@@ -219,8 +219,10 @@ class NodeLinkMetricsClientTest {
   @Test
   void seriesTasksAndCancelUseTheirPaths() {
     String task =
-        "{\"task_id\":\"t 1\",\"agent_id\":\"agent1\",\"type\":\"metrics_stream\","
-            + "\"status\":\"in_progress\"}";
+        "{\"task_id\":\"t 1\",\"agent_id\":\"agent1\",\"type\":\"metrics_start\","
+            + "\"status\":\"in_progress\",\"created_at\":\"2026-11-28T10:00:00Z\","
+            + "\"updated_at\":\"2026-11-28T10:00:01Z\",\"message\":\"streaming\","
+            + "\"error\":\"\",\"is_final\":false,\"interval_seconds\":5}";
     server.json(
         "GET",
         "/agents/agent1/metrics/series",
@@ -232,11 +234,19 @@ class NodeLinkMetricsClientTest {
         "GET", "/agents/agent1/tasks", 200, "{\"agent_id\":\"agent1\",\"tasks\":[" + task + "]}");
 
     assertThat(client.getMetricSeries("agent1").series()).containsExactly("cpu.usage_percent");
-    assertThat(client.getTask("t 1").status()).isEqualTo("in_progress");
+    assertThat(client.getTask("t 1"))
+        .satisfies(
+            t -> {
+              assertThat(t.status()).isEqualTo("in_progress");
+              assertThat(t.isFinal()).isFalse();
+              assertThat(t.intervalSeconds()).isEqualTo(5);
+              assertThat(t.createdTime()).contains(Instant.parse("2026-11-28T10:00:00Z"));
+              assertThat(t.updatedAt()).isEqualTo("2026-11-28T10:00:01Z");
+            });
     assertThat(client.cancelTask("t 1").message()).isEqualTo("task cancelled");
     assertThat(client.getAgentTasks("agent1").tasks())
         .singleElement()
-        .satisfies(t -> assertThat(t.type()).isEqualTo("metrics_stream"));
+        .satisfies(t -> assertThat(t.type()).isEqualTo("metrics_start"));
   }
 
   @Test
