@@ -8,7 +8,11 @@ import {
   type MetricsSnapshot,
   type SseEvent,
 } from '../../src/node.js';
+import * as fixtures from '../unit/fixtures.js';
 import { AgentProcess, liveEnvironment, waitFor } from './agent-process.js';
+import { assertContractShape } from './contract-shape.js';
+
+const RFC3339_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
 /**
  * The TypeScript client against the real server the build started and a real agent process:
@@ -64,7 +68,27 @@ describe('MetricsClient against the real server and agent', { timeout: 240_000 }
     assert.equal(mine.agent_id, id);
     assert.equal(mine.connected, true);
     assert.equal(mine.status, 'online');
-    assert.ok(!Number.isNaN(Date.parse(mine.last_seen)), `last_seen ${mine.last_seen}`);
+    assert.match(mine.last_seen, RFC3339_UTC);
+    assertContractShape(mine, fixtures.agentSummary);
+  });
+
+  test('CORS lets browser pages on other origins call the API', async () => {
+    const origin = 'http://dashboard.example.test';
+    const preflight = await fetch(`${env.baseURL}/agents/${id}/metrics/start`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
+    });
+    assert.ok(preflight.ok, `preflight answered ${preflight.status}`);
+    assert.ok(['*', origin].includes(preflight.headers.get('access-control-allow-origin') ?? ''));
+    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /POST/);
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /content-type/i);
+
+    const get = await fetch(`${env.baseURL}/metrics/agents`, { headers: { Origin: origin } });
+    assert.ok(['*', origin].includes(get.headers.get('access-control-allow-origin') ?? ''));
   });
 
   test('refreshed system info is served and its task completes', async () => {
@@ -78,8 +102,10 @@ describe('MetricsClient against the real server and agent', { timeout: 240_000 }
     assert.equal(task.status, 'completed');
     assert.equal(task.type, 'system_info');
     assert.equal(task.agent_id, id);
+    assertContractShape(task, fixtures.task);
 
     const info = await client.getSystemInfo(id);
+    assertContractShape(info, fixtures.systemInfo);
     assert.equal(info.agent_id, id);
     assert.ok(info.timestamp > 0);
     assert.ok(info.hardware.core_count > 0);
@@ -105,6 +131,7 @@ describe('MetricsClient against the real server and agent', { timeout: 240_000 }
       assert.ok(snapshot.cpu.usage_percent >= 0 && snapshot.cpu.usage_percent <= 100);
       assert.ok(snapshot.memory.total_bytes > 0);
       assert.ok(snapshot.processes.total_processes > 0);
+      assertContractShape(snapshot, fixtures.snapshot);
       assert.notEqual(MetricsFormatter.formatMemoryDetails(snapshot.memory), 'N/A');
       assert.notEqual(MetricsFormatter.formatCpuCores(snapshot.cpu.core_usage), 'N/A');
 
@@ -118,6 +145,7 @@ describe('MetricsClient against the real server and agent', { timeout: 240_000 }
       });
       assert.equal(raw.agent_id, id);
       assert.equal(raw.interval_seconds, 0);
+      assertContractShape(raw, fixtures.history);
       assert.ok(raw.data_points.length >= 2);
       assert.ok('memory.usage_percent' in raw.data_points[0]!.values);
       const times = raw.data_points.map((p) => p.timestamp);
@@ -173,6 +201,7 @@ describe('MetricsClient against the real server and agent', { timeout: 240_000 }
     for (const snapshot of received) {
       assert.equal(snapshot.agent_id, id);
       assert.ok(snapshot.memory.total_bytes > 0);
+      assertContractShape(snapshot, fixtures.snapshot);
     }
   });
 
@@ -208,6 +237,12 @@ describe('MetricsClient against the real server and agent', { timeout: 240_000 }
     const badHistory = await rejection(client.getHistoricalMetrics(id, { start: 200, end: 100 }));
     assert.equal(badHistory.status, 400);
 
+    const refresh = await client.refreshSystemInfo(id);
+    await waitFor('system info task final', async () => (await client.getTask(refresh.task_id)).is_final);
+    const finished = await rejection(client.cancelTask(refresh.task_id));
+    assert.equal(finished.status, 409);
+    assert.match(finished.error, /already/);
+
     const stream = client.streamMetrics(`no-such-agent-${id}`);
     try {
       const failure = await new Promise<{ code?: number }>((resolve) => {
@@ -216,6 +251,58 @@ describe('MetricsClient against the real server and agent', { timeout: 240_000 }
       assert.equal(failure.code, 404);
     } finally {
       stream.close();
+    }
+  });
+});
+
+describe('an agent that goes away', { timeout: 240_000 }, () => {
+  let leaving: AgentProcess;
+
+  before(async () => {
+    leaving = AgentProcess.start(env, 'ts-client-it-leaving');
+    await waitFor(`agent ${leaving.agentId} connected`, async () => {
+      const { agents } = await client.getAllAgents();
+      return agents[leaving.agentId]?.connected;
+    });
+  });
+
+  after(async () => {
+    await leaving?.stop();
+  });
+
+  test('has no metrics before streaming, then SSE clients see it go offline and calls get 409', async () => {
+    const noMetrics = await rejection(client.getCurrentMetrics(leaving.agentId));
+    assert.equal(noMetrics.status, 404);
+    assert.equal(noMetrics.error, 'no metrics available');
+
+    const snapshots: MetricsSnapshot[] = [];
+    const statuses: { agent_id: string; connected: boolean }[] = [];
+    const subscription = client.subscribeMetrics(
+      leaving.agentId,
+      { onMetrics: (s) => snapshots.push(s), onStatus: (s) => statuses.push(s) },
+      1,
+    );
+    try {
+      await waitFor('a snapshot', () => snapshots.length > 0);
+      await leaving.stop();
+      await waitFor('status event: offline', () => statuses.some((s) => !s.connected));
+      assert.equal(statuses.find((s) => !s.connected)?.agent_id, leaving.agentId);
+    } finally {
+      subscription.close();
+    }
+
+    const gone = (await client.getAllAgents()).agents[leaving.agentId];
+    assert.equal(gone?.connected, false);
+    assert.equal(gone?.status, 'offline');
+    assert.equal((await client.getCurrentMetrics(leaving.agentId)).agent_id, leaving.agentId);
+
+    for (const call of [
+      () => client.refreshSystemInfo(leaving.agentId),
+      () => client.startMetricsStreaming(leaving.agentId, { interval_seconds: 1 }),
+      () => client.stopMetricsStreaming(leaving.agentId),
+    ]) {
+      const offline = await rejection(call());
+      assert.equal(offline.status, 409, offline.message);
     }
   });
 });

@@ -1,4 +1,10 @@
-import type { AgentSummary, MetricsHistory, MetricsSnapshot, SystemInfo } from '../../src/index.js';
+import type {
+  AgentSummary,
+  MetricsHistory,
+  MetricsSnapshot,
+  SystemInfo,
+  TaskInfo,
+} from '../../src/index.js';
 
 /** Contract-shaped answers (CONTRACT.md section 3), every field present. */
 export const agentSummary: AgentSummary = {
@@ -10,6 +16,8 @@ export const agentSummary: AgentSummary = {
   streaming_active: true,
   has_system_info: true,
   has_metrics: true,
+  streaming_wanted: true,
+  streaming_interval_seconds: 5,
 };
 
 export const snapshot: MetricsSnapshot = {
@@ -70,7 +78,18 @@ export const snapshot: MetricsSnapshot = {
     running_processes: 2,
     sleeping_processes: 118,
     zombie_processes: 0,
-    task_processes: [],
+    task_processes: [
+      {
+        task_id: 'postgres',
+        pid: 42,
+        cpu_percent: 1.5,
+        memory_bytes: 1_048_576,
+        virtual_memory_bytes: 2_097_152,
+        threads: 7,
+        read_bytes: 11,
+        write_bytes: 12,
+      },
+    ],
   },
   load: { load1: 0.5, load5: 0.25, load15: 0.125 },
   collection: { duration_ms: 31.5, failed_collectors: [] },
@@ -89,7 +108,16 @@ export const systemInfo: SystemInfo = {
       features: ['sse4_2'],
     },
     memory: { total_bytes: 17_179_869_184, available_bytes: 1, memory_type: '', speed_mhz: 0 },
-    disks: [],
+    disks: [
+      {
+        device: '/dev/sda1',
+        mount_point: '/',
+        filesystem: 'ext4',
+        total_bytes: 53_687_091_200,
+        available_bytes: 40_802_189_312,
+        disk_type: 'ssd',
+      },
+    ],
     architecture: 'amd64',
     core_count: 2,
     thread_count: 4,
@@ -98,7 +126,7 @@ export const systemInfo: SystemInfo = {
     os: { name: 'Linux', version: '12', kernel_version: '6.1.0', distribution: 'debian' },
     hostname: 'host1',
     uptime_seconds: 8100,
-    packages: [],
+    packages: [{ name: 'openssl', version: '3.0.15', package_manager: 'dpkg' }],
   },
   network_interfaces: [
     { name: 'eth0', mac_address: '00:11:22:33:44:55', ip_addresses: ['127.0.0.1'], speed_mbps: 1000, is_up: true },
@@ -116,4 +144,17 @@ export const history: MetricsHistory = {
   total_points: 2,
   truncated: false,
   interval_seconds: 60,
+};
+
+export const task: TaskInfo = {
+  task_id: 't1',
+  agent_id: 'agent1',
+  type: 'metrics_start',
+  status: 'in_progress',
+  created_at: '2026-11-28T10:00:00Z',
+  updated_at: '2026-11-28T10:00:01Z',
+  message: 'streaming',
+  error: '',
+  is_final: false,
+  interval_seconds: 5,
 };
