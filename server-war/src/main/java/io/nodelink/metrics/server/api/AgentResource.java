@@ -249,6 +249,20 @@ public class AgentResource {
             config.historyMaxPointsLimit());
     requireKnown(id);
     HistoryResult result = store.history(id, query);
+    if (start == null || start.isBlank()) {
+      // "Earliest kept": the first point's time, or the retention horizon when there is none.
+      long earliest =
+          result.points().isEmpty()
+              ? Math.max(0, now - config.historyRetention().getSeconds())
+              : result.points().get(0).timestampSeconds();
+      result =
+          new HistoryResult(
+              result.points(),
+              Math.min(earliest, query.endSeconds()),
+              result.endSeconds(),
+              result.intervalSeconds(),
+              result.truncated());
+    }
     return DtoMapper.history(id, result);
   }
 
