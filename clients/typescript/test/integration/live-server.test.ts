@@ -12,6 +12,16 @@ import * as fixtures from '../unit/fixtures.js';
 import { AgentProcess, liveEnvironment, waitFor } from './agent-process.js';
 import { assertContractShape } from './contract-shape.js';
 
+/** The series names CONTRACT.md promises (at least), extensions included. */
+const CONTRACT_SERIES = [
+  'cpu.usage_percent', 'cpu.user_percent', 'cpu.system_percent', 'cpu.idle_percent',
+  'cpu.iowait_percent', 'cpu.temperature_celsius', 'memory.usage_percent', 'memory.total_bytes',
+  'memory.used_bytes', 'memory.available_bytes', 'memory.swap_usage_percent', 'load.load1',
+  'load.load5', 'load.load15', 'disk.usage_percent', 'processes.total', 'processes.running',
+  'processes.sleeping', 'processes.zombie', 'disk.read_bytes_per_sec', 'disk.write_bytes_per_sec',
+  'network.bytes_sent_per_sec', 'network.bytes_recv_per_sec',
+];
+
 const RFC3339_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 
 /**
@@ -135,8 +145,9 @@ describe('MetricsClient against the real server and agent', { timeout: 240_000 }
       assert.notEqual(MetricsFormatter.formatMemoryDetails(snapshot.memory), 'N/A');
       assert.notEqual(MetricsFormatter.formatCpuCores(snapshot.cpu.core_usage), 'N/A');
 
-      const { series } = await client.getMetricSeries(id);
-      for (const name of ['cpu.usage_percent', 'memory.usage_percent', 'load.load1']) {
+      const { agent_id, series } = await client.getMetricSeries(id);
+      assert.equal(agent_id, id);
+      for (const name of CONTRACT_SERIES) {
         assert.ok(series.includes(name), `${name} missing from ${series.join(', ')}`);
       }
 
