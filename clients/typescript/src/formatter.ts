@@ -28,17 +28,16 @@ export class MetricsFormatter {
   }
 
   /**
-   * An uptime: `Ym` below an hour, `Xh Ym` below a day, `Dd Xh Ym` from a day on (a 400-day
-   * uptime reads `400d 3h 5m`, not `9603h 5m`). Seconds are dropped (`59` → `0m`); negative
-   * uptimes give `N/A`.
+   * An uptime: `Ym` below an hour, `Xh Ym` from an hour on, with hours not folded into days
+   * (`90061` → `25h 1m`), exactly as NodeLink's original client prints it, so existing
+   * displays and tests keep working. Seconds are dropped (`59` → `0m`); negative uptimes give
+   * `N/A`.
    */
   static formatUptime(seconds: number): string {
     if (!isFiniteNumber(seconds) || seconds < 0) return NOT_AVAILABLE;
     const total = Math.floor(seconds);
-    const days = Math.floor(total / 86_400);
-    const hours = Math.floor((total % 86_400) / 3_600);
+    const hours = Math.floor(total / 3_600);
     const minutes = Math.floor((total % 3_600) / 60);
-    if (days > 0) return `${days}d ${hours}h ${minutes}m`;
     if (hours > 0) return `${hours}h ${minutes}m`;
     return `${minutes}m`;
   }
