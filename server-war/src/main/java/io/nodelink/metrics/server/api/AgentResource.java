@@ -341,7 +341,9 @@ public class AgentResource {
   }
 
   private int interval(Integer requested) {
-    if (requested == null || requested == 0) {
+    // Absent means the default; 0 is a client mistake here (only on the wire does a START
+    // with 0 mean "the default").
+    if (requested == null) {
       return config.streamingDefaultInterval();
     }
     if (requested < 1 || requested > 300) {
