@@ -36,6 +36,10 @@ public class ServerConfig {
   public static final String HISTORY_MAX_POINTS_DEFAULT = "nodelink.history.max-points-default";
   public static final String HISTORY_MAX_POINTS_LIMIT = "nodelink.history.max-points-limit";
   public static final String HISTORY_MAX_SERIES_PER_AGENT = "nodelink.history.max-series-per-agent";
+  public static final String HISTORY_COARSE_INTERVAL = "nodelink.history.coarse.interval";
+  public static final String HISTORY_COARSE_RETENTION = "nodelink.history.coarse.retention";
+  public static final String HISTORY_CHUNK_SIZE = "nodelink.history.chunk-size";
+  public static final String HISTORY_MEMORY_BUDGET = "nodelink.history.memory-budget";
   public static final String CLEANUP_INTERVAL = "nodelink.cleanup.interval";
   public static final String TASKS_RETENTION = "nodelink.tasks.retention";
   public static final String TASKS_MAX = "nodelink.tasks.max";
@@ -63,6 +67,10 @@ public class ServerConfig {
   private final int historyMaxPointsDefault;
   private final int historyMaxPointsLimit;
   private final int historyMaxSeriesPerAgent;
+  private final Duration historyCoarseInterval;
+  private final Duration historyCoarseRetention;
+  private final int historyChunkSize;
+  private final long historyMemoryBudgetBytes;
   private final Duration cleanupInterval;
   private final Duration tasksRetention;
   private final int tasksMax;
@@ -103,6 +111,10 @@ public class ServerConfig {
     historyMaxPointsDefault = r.integer(HISTORY_MAX_POINTS_DEFAULT, 1000, 1, Integer.MAX_VALUE);
     historyMaxPointsLimit = r.integer(HISTORY_MAX_POINTS_LIMIT, 10_000, 1, Integer.MAX_VALUE);
     historyMaxSeriesPerAgent = r.integer(HISTORY_MAX_SERIES_PER_AGENT, 2000, 1, Integer.MAX_VALUE);
+    historyCoarseInterval = r.duration(HISTORY_COARSE_INTERVAL, "1m");
+    historyCoarseRetention = r.duration(HISTORY_COARSE_RETENTION, "24h");
+    historyChunkSize = r.integer(HISTORY_CHUNK_SIZE, 240, 16, 65_536);
+    historyMemoryBudgetBytes = r.bytes(HISTORY_MEMORY_BUDGET, 512L << 20);
     cleanupInterval = r.duration(CLEANUP_INTERVAL, "5m");
     tasksRetention = r.duration(TASKS_RETENTION, "30m");
     tasksMax = r.integer(TASKS_MAX, 100_000, 1, Integer.MAX_VALUE);
@@ -198,6 +210,26 @@ public class ServerConfig {
     return historyMaxSeriesPerAgent;
   }
 
+  /** The bucket width of the coarse history tier (min/avg/max/last per bucket). */
+  public Duration historyCoarseInterval() {
+    return historyCoarseInterval;
+  }
+
+  /** How long the coarse history tier is kept. */
+  public Duration historyCoarseRetention() {
+    return historyCoarseRetention;
+  }
+
+  /** Raw points per compressed history chunk. */
+  public int historyChunkSize() {
+    return historyChunkSize;
+  }
+
+  /** Bytes of history kept before the oldest chunks are dropped; 0 means no budget. */
+  public long historyMemoryBudgetBytes() {
+    return historyMemoryBudgetBytes;
+  }
+
   public Duration cleanupInterval() {
     return cleanupInterval;
   }
@@ -242,6 +274,33 @@ public class ServerConfig {
 
     Optional<String> optional(String key) {
       return lookup.apply(key).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    /** A byte count: plain bytes or with a binary suffix, {@code 512m}, {@code 2g}, {@code 64k}. */
+    long bytes(String key, long fallback) {
+      Optional<String> raw = optional(key);
+      if (raw.isEmpty()) {
+        return fallback;
+      }
+      String text = raw.get().trim().toLowerCase(java.util.Locale.ROOT);
+      int shift =
+          switch (text.isEmpty() ? ' ' : text.charAt(text.length() - 1)) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
+          };
+      String digits = shift == 0 ? text : text.substring(0, text.length() - 1);
+      try {
+        long value = Long.parseLong(digits.trim());
+        if (value < 0 || value > (Long.MAX_VALUE >> shift)) {
+          throw new IllegalArgumentException(key + " is out of range: '" + raw.get() + "'");
+        }
+        return value << shift;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            key + " is not a byte count (e.g. 536870912, 512m, 2g): '" + raw.get() + "'", e);
+      }
     }
 
     int integer(String key, int fallback, int min, int max) {

@@ -1,17 +1,28 @@
 package io.nodelink.metrics.server.store;
 
 import io.nodelink.metrics.history.HistoryStore;
-import io.nodelink.metrics.history.SimpleHistoryStore;
+import io.nodelink.metrics.history.compact.CompactHistoryStore;
+import io.nodelink.metrics.history.compact.HistorySettings;
+import io.nodelink.metrics.server.config.ServerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 
-/** The one place that chooses the history engine; swap the implementation here. */
+/** The one place that chooses the history engine: the compact, tiered store. */
 @ApplicationScoped
 public class HistoryStoreProducer {
+
+  @Inject ServerConfig config;
 
   @Produces
   @ApplicationScoped
   HistoryStore historyStore() {
-    return new SimpleHistoryStore();
+    return new CompactHistoryStore(
+        new HistorySettings(
+            config.historyRetention(),
+            config.historyCoarseInterval(),
+            config.historyCoarseRetention(),
+            config.historyChunkSize(),
+            config.historyMemoryBudgetBytes()));
   }
 }
