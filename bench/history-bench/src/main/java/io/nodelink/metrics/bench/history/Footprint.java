@@ -145,6 +145,9 @@ final class Footprint {
     out.printf(
         "%-24s %10d %14.2f %14.2f   (measured: retained heap after GC)%n",
         "fleet mix (20 agents)", mix.values(), mix.compactHeap(), mix.simpleHeap());
+    out.printf(
+        "%-24s %10d %14.2f %14.2f   (estimate, percentages at full double precision)%n",
+        "fleet mix, full-prec. %", mix.values(), fullPrecision, 72.0);
     out.println();
     out.println(
         "== Compact store after 24 h of 1 s data (5 agents x 30 series, maintain every 5 min) ==");
