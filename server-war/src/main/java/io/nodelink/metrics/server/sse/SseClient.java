@@ -4,6 +4,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,7 +48,16 @@ public final class SseClient {
     this.agentId = agentId;
     this.sink = sink;
     this.queue = new ArrayBlockingQueue<>(queueSize);
-    this.executor = executor;
+    // A refused task must not leave the client "draining" forever: close it instead.
+    this.executor =
+        task -> {
+          try {
+            executor.execute(task);
+          } catch (RejectedExecutionException e) {
+            LOG.log(Level.WARNING, "Executor refused the SSE write of client {0}; closing it", id);
+            close();
+          }
+        };
     this.latencyNanos = latencyNanos;
     this.onClosed = onClosed;
   }
@@ -82,46 +92,56 @@ public final class SseClient {
 
   private void scheduleDrain() {
     if (draining.compareAndSet(false, true)) {
-      try {
-        executor.execute(this::drain);
-      } catch (RejectedExecutionException e) {
-        draining.set(false);
-        LOG.log(Level.WARNING, "Executor refused the SSE write of client {0}; closing it", id);
-        close();
-      }
+      executor.execute(this::drain);
     }
   }
 
+  /**
+   * Writes the next queued event, and continues on the executor when the write completes. No thread
+   * ever waits for a write: blocking pool threads on writes that the container completes on the
+   * same pool starved it under load.
+   */
   private void drain() {
-    try {
-      Outgoing next;
-      while (!closed.get() && (next = queue.poll()) != null) {
-        write(next);
-      }
-    } finally {
+    Outgoing next = closed.get() ? null : queue.poll();
+    if (next == null) {
       draining.set(false);
+      // An event offered after the poll but before draining was cleared.
+      if (!closed.get() && !queue.isEmpty()) {
+        scheduleDrain();
+      }
+      return;
     }
-    // An event offered after the loop's last poll but before draining was cleared.
-    if (!closed.get() && !queue.isEmpty()) {
-      scheduleDrain();
-    }
-  }
-
-  private void write(Outgoing out) {
     if (sink.isClosed()) {
+      draining.set(false);
       close();
       return;
     }
+    CompletionStage<?> written;
     try {
-      sink.send(out.event()).toCompletableFuture().join();
-      if (out.receivedNanos() != 0) {
-        latencyNanos.accept(System.nanoTime() - out.receivedNanos());
-      }
+      written = sink.send(next.event());
     } catch (RuntimeException e) {
-      LOG.log(
-          Level.FINE, "SSE client {0} of agent {1} is gone: {2}", new Object[] {id, agentId, e});
-      close();
+      failed(e);
+      return;
     }
+    written.whenCompleteAsync((ignored, error) -> afterWrite(next, error), executor);
+  }
+
+  private void afterWrite(Outgoing written, Throwable error) {
+    if (error != null) {
+      failed(error);
+      return;
+    }
+    if (written.receivedNanos() != 0) {
+      latencyNanos.accept(System.nanoTime() - written.receivedNanos());
+    }
+    drain();
+  }
+
+  private void failed(Throwable error) {
+    LOG.log(
+        Level.FINE, "SSE client {0} of agent {1} is gone: {2}", new Object[] {id, agentId, error});
+    draining.set(false);
+    close();
   }
 
   /** Closes the connection and tells the hub; only the first call does anything. */

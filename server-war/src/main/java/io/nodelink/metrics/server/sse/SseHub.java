@@ -58,7 +58,8 @@ public class SseHub {
 
   @Inject ServerMetrics metrics;
 
-  @Resource(lookup = "concurrent/nodelinkExecutor")
+  /** Its own executor: SSE writes can never take the threads that ingestion runs on. */
+  @Resource(lookup = "concurrent/nodelinkSseExecutor")
   ManagedExecutorService executor;
 
   @Resource ManagedScheduledExecutorService scheduler;

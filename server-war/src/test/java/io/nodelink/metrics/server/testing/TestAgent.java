@@ -29,6 +29,7 @@ import io.nodelink.metrics.pb.TaskCancelResponse;
 import io.nodelink.metrics.pb.TaskRequest;
 import io.nodelink.metrics.pb.TaskResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -81,17 +82,31 @@ public final class TestAgent implements AutoCloseable {
     return new TestAgent(channel, agentId, token, false);
   }
 
-  /** Runs one agent against a real server until the stream ends or the process is killed. */
+  /**
+   * Runs agents against a real server until their streams end or the process is killed. Args:
+   * {@code host port agentId token [count]}; with a count, ids are {@code <agentId>-<i>} sharing
+   * the token (use a {@code *:token} entry on the server), like the agent's {@code --simulate}.
+   */
   public static void main(String[] args) throws Exception {
     String host = args.length > 0 ? args[0] : "127.0.0.1";
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 9090;
     String id = args.length > 2 ? args[2] : "agent1";
     String token = args.length > 3 ? args[3] : "token1";
+    int count = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     ManagedChannel channel = NettyChannelBuilder.forAddress(host, port).usePlaintext().build();
-    try (TestAgent agent = connect(channel, id, token)) {
-      Status status = agent.ended().get();
-      System.out.println("stream ended: " + status);
+    List<TestAgent> agents = new ArrayList<>();
+    try {
+      if (count == 0) {
+        agents.add(connect(channel, id, token));
+      }
+      for (int i = 1; i <= count; i++) {
+        agents.add(connect(channel, id + "-" + i, token));
+      }
+      for (TestAgent agent : agents) {
+        System.out.println(agent.agentId + " stream ended: " + agent.ended().get());
+      }
     } finally {
+      agents.forEach(TestAgent::close);
       channel.shutdownNow();
     }
   }
