@@ -2,7 +2,7 @@
 # Overhead of the NodeLink agent at a 1 s interval, next to Debian's prometheus-node-exporter
 # scraped every second, over the same window on the same machine.
 #
-#   bench/agent-overhead.sh [seconds]        (default 60; builds the agent jar if missing)
+#   bench/agent-overhead.sh [seconds] [warmup] (defaults 60 and 30; builds the jar if missing)
 #
 # Prints, for each: CPU % of one core over the window, CPU ms per sample/scrape, peak RSS
 # (VmHWM, whole life) and the largest RSS seen during the window; then the ratios.
@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WINDOW=${1:-60}
+WARMUP=${2:-30}
 JAR=agent-jar/target/nodelink-agent.jar
 HZ=$(getconf CLK_TCK)
 PIDS=()
@@ -61,11 +62,11 @@ java -Xmx64m -XX:+UseSerialGC -cp "$JAR" io.nodelink.metrics.agent.tools.SinkSer
 PIDS+=($!)
 sleep 2
 bin/agent --server "127.0.0.1:$SINK_PORT" --agent-id bench --agent-token bench --config /dev/null \
-  2>agent-bench.log &
+  2>"$(mktemp)" &
 AGENT=$!
 PIDS+=($AGENT)
 for _ in $(seq 1 60); do grep -q "snapshots received" "$SINK_LOG" && [ "$(grep -o '[0-9]* snapshots' "$SINK_LOG" | tail -1 | cut -d' ' -f1)" -gt 3 ] && break; sleep 1; done
-sleep 10 # let the JIT and the heap settle
+sleep "$WARMUP" # let the JIT and the heap settle (C1 keeps compiling for minutes at 1 sample/s)
 received() { grep -o '[0-9]* snapshots' "$SINK_LOG" | tail -1 | cut -d' ' -f1; }
 echo "measuring for ${WINDOW}s..." >&2
 AGENT_LINE=$(measure "$AGENT" "nodelink-agent (1 s, all groups)" received)
@@ -80,7 +81,7 @@ run_node_exporter() {
   PIDS+=($ne)
   for _ in $(seq 1 30); do curl -s -o /dev/null "http://127.0.0.1:$port/metrics" && break; sleep 0.5; done
   SCRAPE_URL="http://127.0.0.1:$port/metrics"; SCRAPES=0; SCRAPE_FILE=$(mktemp); echo 0 > "$SCRAPE_FILE"
-  for _ in $(seq 1 10); do curl -s -o /dev/null "$SCRAPE_URL"; sleep 1; done # warm up like the agent
+  for _ in $(seq 1 "$WARMUP"); do curl -s -o /dev/null "$SCRAPE_URL"; sleep 1; done # same warm-up
   scrapes() { cat "$SCRAPE_FILE"; }
   measure "$ne" "$label" scrapes
   unset SCRAPE_URL
@@ -92,7 +93,7 @@ NE_MIN_LINE=$(run_node_exporter "node_exporter (same groups, 1 s)" \
   --collector.filesystem --collector.netdev --collector.loadavg --collector.stat)
 
 echo
-echo "== overhead over ${WINDOW}s on $(nproc) cores ($(uname -r)) =="
+echo "== overhead over ${WINDOW}s after ${WARMUP}s warm-up, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) =="
 for l in "$AGENT_LINE" "$NE_LINE" "$NE_MIN_LINE"; do echo "$l" | grep -v '^RESULT'; done
 python3 - "$AGENT_LINE" "$NE_LINE" "$NE_MIN_LINE" <<'PY'
 import sys

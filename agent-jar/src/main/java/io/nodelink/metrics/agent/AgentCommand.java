@@ -19,8 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -201,8 +200,9 @@ public final class AgentCommand implements Callable<Integer> {
     LOG.info(() -> "starting " + cfg);
     HostSnapshotSource source = HostAgent.source(cfg);
     ManagedChannel channel = Channels.forConfig(cfg);
-    ScheduledExecutorService scheduler =
-        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "agent"));
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "agent"));
+    scheduler.setRemoveOnCancelPolicy(true); // UPDATE_INTERVAL and STOP cancel schedules
     AgentConnection connection =
         new AgentConnection(
             cfg.agentId(),
