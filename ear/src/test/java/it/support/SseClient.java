@@ -157,6 +157,34 @@ public final class SseClient implements AutoCloseable {
     return matching(name, filter).get(n - 1);
   }
 
+  /**
+   * Waits for an event named {@code name} matching {@code filter} that arrived after {@code
+   * earlier} (an event this client received before).
+   */
+  public SseEvent awaitEventAfter(SseEvent earlier, String name, Predicate<SseEvent> filter) {
+    await("SSE event '" + name + "' after " + earlier + " on " + uri + " (got " + names() + ")")
+        .atMost(TestAgent.TIMEOUT)
+        .until(() -> after(earlier, name, filter) != null);
+    return after(earlier, name, filter);
+  }
+
+  private SseEvent after(SseEvent earlier, String name, Predicate<SseEvent> filter) {
+    List<SseEvent> all = events();
+    int start = -1;
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i) == earlier) {
+        start = i;
+      }
+    }
+    for (int i = start + 1; start >= 0 && i < all.size(); i++) {
+      SseEvent event = all.get(i);
+      if (event.name().equals(name) && filter.test(event)) {
+        return event;
+      }
+    }
+    return null;
+  }
+
   /** Waits for the {@code n}th event named {@code name}. */
   public SseEvent awaitEvent(String name, int n) {
     return awaitEvent(name, e -> true, n, TestAgent.TIMEOUT);

@@ -12,14 +12,15 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Micro-deployments for the in-server tests: the server WAR the build produced (server classes plus
  * its proto, history and gRPC jars), renamed, bound to Liberty's default host (the admin port,
- * where Arquillian's servlet protocol reaches it) instead of the API host, and with its own
- * MicroProfile Config that outranks the test server's environment — above all its own gRPC port, so
- * it never clashes with the main application.
+ * where Arquillian's servlet protocol reaches it) instead of the API host, and with extra
+ * MicroProfile Config that outranks the application's own and the test server's environment — above
+ * all its own gRPC port, so it never clashes with the main application.
  */
 final class Deployments {
 
@@ -28,7 +29,7 @@ final class Deployments {
 
   private Deployments() {}
 
-  /** The server WAR as {@code name.war} with {@code config} as its MicroProfile Config. */
+  /** The server WAR as {@code name.war}, with {@code config} overriding its MicroProfile Config. */
   static WebArchive serverWar(String name, Map<String, Object> config) {
     File war = ItConfig.serverWar().toFile();
     if (!war.isFile()) {
@@ -38,9 +39,12 @@ final class Deployments {
         ShrinkWrap.create(WebArchive.class, name + ".war")
             .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
     archive.delete("WEB-INF/ibm-web-bnd.xml");
-    archive.delete("WEB-INF/classes/META-INF/microprofile-config.properties");
-    archive.addAsResource(
-        new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
+    // A second microprofile-config.properties (in a jar of its own) with a higher ordinal: the
+    // application's own file stays as it is, these values win over it and over the environment.
+    archive.addAsLibrary(
+        ShrinkWrap.create(JavaArchive.class, "arq-config.jar")
+            .addAsManifestResource(
+                new StringAsset(properties(config)), "microprofile-config.properties"));
     return archive;
   }
 

@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -69,6 +70,16 @@ class GrpcLifecycleIT {
         .as("the agent's stream ends with the application: %s", ended)
         .isFalse();
     agent.close();
+    await("the stop of " + NAME + " logged")
+        .atMost(TestAgent.TIMEOUT)
+        .until(
+            () ->
+                ServerLog.linesSince(logStart).stream()
+                    .anyMatch(line -> line.contains("CWWKZ0009I") && line.contains(NAME)));
+    await("no errors logged while and after the application stops")
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(ServerLog.errorsSince(logStart)).isEmpty());
   }
 
   private static ApiResponse deploymentApi(String path) {

@@ -149,10 +149,11 @@ class SseIT {
     returned.setCpuPercent(88.75);
     TaskRequest start = returned.awaitStart();
     assertThat(TaskRequests.interval(start)).as("the client's interval").isEqualTo(1);
-    SseEvent online = client.awaitEvent("status", e -> e.json().path("connected").asBoolean(false));
+    SseEvent online =
+        client.awaitEventAfter(offline, "status", e -> e.json().path("connected").asBoolean(false));
     assertThat(online.json().path("agent_id").asText()).isEqualTo(id);
-    client.awaitEvent(
-        "metrics", e -> e.json().path("cpu").path("usage_percent").asDouble() == 88.75);
+    client.awaitEventAfter(
+        online, "metrics", e -> e.json().path("cpu").path("usage_percent").asDouble() == 88.75);
     Agents.awaitStreaming(id, true);
   }
 

@@ -102,7 +102,7 @@ class TasksIT {
   }
 
   @Test
-  void agentWithoutTasksHasAnEmptyList() {
+  void agentTasksOfAFreshAgentIsAnArray() {
     String id = connect("idle");
 
     JsonNode tasks = Contract.assertOk(Api.get("/agents/" + id + "/tasks"));
