@@ -3,6 +3,8 @@ package io.nodelink.metrics.server.api;
 import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
 import io.nodelink.metrics.server.agents.AgentRegistry;
+import io.nodelink.metrics.server.agents.AgentState;
+import io.nodelink.metrics.server.api.dto.AgentSummaryDto;
 import io.nodelink.metrics.server.api.dto.AgentTasksDto;
 import io.nodelink.metrics.server.api.dto.DtoMapper;
 import io.nodelink.metrics.server.api.dto.ErrorDto;
@@ -70,6 +72,25 @@ public class AgentResource {
   @Inject TaskRegistry tasks;
 
   @Inject ServerConfig config;
+
+  @GET
+  @Operation(summary = "One agent's summary (extension)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The agent, as listed by GET /metrics/agents",
+      content = @Content(schema = @Schema(implementation = AgentSummaryDto.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "Unknown agent",
+      content = @Content(schema = @Schema(implementation = ErrorDto.class)))
+  public AgentSummaryDto summary(@Parameter(description = "Agent id") @PathParam("id") String id) {
+    AgentState state = agents.find(id).orElseThrow(DomainException::agentNotFound);
+    return DtoMapper.summary(
+        state,
+        streaming.status(id),
+        store.systemInfo(id).isPresent(),
+        store.latestMetrics(id).isPresent());
+  }
 
   @POST
   @Path("system/refresh")

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,19 +30,46 @@ public class Housekeeping {
    */
   public record Report(long historyValues, int agents, int tasks) {}
 
-  @Inject ServerConfig config;
+  private final ServerConfig config;
+  private final MetricsStore store;
+  private final AgentRegistry agents;
+  private final TaskRegistry tasks;
+  private final StreamingControl streaming;
+  private final Consumer<String> closeSseClients;
+  private final Clock clock;
 
-  @Inject MetricsStore store;
+  @Inject
+  public Housekeeping(
+      ServerConfig config,
+      MetricsStore store,
+      AgentRegistry agents,
+      TaskRegistry tasks,
+      StreamingControl streaming,
+      SseHub sse) {
+    this(config, store, agents, tasks, streaming, sse::closeAgent, Clock.systemUTC());
+  }
 
-  @Inject AgentRegistry agents;
+  public Housekeeping(
+      ServerConfig config,
+      MetricsStore store,
+      AgentRegistry agents,
+      TaskRegistry tasks,
+      StreamingControl streaming,
+      Consumer<String> closeSseClients,
+      Clock clock) {
+    this.config = config;
+    this.store = store;
+    this.agents = agents;
+    this.tasks = tasks;
+    this.streaming = streaming;
+    this.closeSseClients = closeSseClients;
+    this.clock = clock;
+  }
 
-  @Inject TaskRegistry tasks;
-
-  @Inject StreamingControl streaming;
-
-  @Inject SseHub sse;
-
-  private final Clock clock = Clock.systemUTC();
+  /** For the CDI proxy only. */
+  protected Housekeeping() {
+    this(null, null, null, null, null, id -> {}, Clock.systemUTC());
+  }
 
   /** Drops history past retention, agents offline longer than it, and expired tasks. */
   public Report runOnce() {
@@ -53,7 +81,7 @@ public class Housekeeping {
       store.removeAgent(agentId);
       tasks.removeAgent(agentId);
       streaming.forget(agentId);
-      sse.closeAgent(agentId);
+      closeSseClients.accept(agentId);
     }
     int expired = tasks.expireFinishedBefore(now.minus(config.tasksRetention()));
     Report report = new Report(values, gone.size(), expired);

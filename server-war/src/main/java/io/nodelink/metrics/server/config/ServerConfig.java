@@ -45,6 +45,8 @@ public class ServerConfig {
   public static final String SSE_QUEUE_SIZE = "nodelink.sse.queue-size";
   public static final String CORS_ALLOWED_ORIGINS = "nodelink.cors.allowed-origins";
 
+  private static final Duration MAX_SSE_KEEPALIVE = Duration.ofSeconds(15);
+
   private final int grpcPort;
   private final String grpcHost;
   private final Duration grpcKeepAliveTime;
@@ -107,6 +109,10 @@ public class ServerConfig {
     streamingDefaultInterval = r.integer(STREAMING_DEFAULT_INTERVAL, 5, 1, 300);
     sseMaxClientsPerAgent = r.integer(SSE_MAX_CLIENTS_PER_AGENT, 100, 1, Integer.MAX_VALUE);
     sseKeepAliveInterval = r.duration(SSE_KEEPALIVE_INTERVAL, "5s");
+    if (sseKeepAliveInterval.compareTo(MAX_SSE_KEEPALIVE) > 0) {
+      // The contract promises a comment line at least every 15 s.
+      throw new IllegalArgumentException(SSE_KEEPALIVE_INTERVAL + " must be at most 15s");
+    }
     sseQueueSize = r.integer(SSE_QUEUE_SIZE, 64, 1, Integer.MAX_VALUE);
     corsAllowedOrigins =
         Arrays.stream(r.text(CORS_ALLOWED_ORIGINS, "*").split(","))

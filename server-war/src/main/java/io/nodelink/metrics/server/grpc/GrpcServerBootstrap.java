@@ -1,9 +1,5 @@
 package io.nodelink.metrics.server.grpc;
 
-import io.grpc.InsecureServerCredentials;
-import io.grpc.ServerCredentials;
-import io.grpc.TlsServerCredentials;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.nodelink.metrics.server.auth.AgentAuthInterceptor;
 import io.nodelink.metrics.server.auth.AgentTokens;
 import io.nodelink.metrics.server.config.ServerConfig;
@@ -15,13 +11,10 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,7 +46,9 @@ public class GrpcServerBootstrap {
     try {
       GrpcServerLifecycle server =
           new GrpcServerLifecycle(
-              builder(), new AgentStreamService(ingest), new AgentAuthInterceptor(() -> tokens));
+              NettyServerFactory.builder(config, executor),
+              new AgentStreamService(ingest),
+              new AgentAuthInterceptor(() -> tokens));
       server.start();
       lifecycle = server;
     } catch (IOException | RuntimeException e) {
@@ -81,38 +76,6 @@ public class GrpcServerBootstrap {
   /** Whether start-up has run (successfully or not). */
   public boolean startAttempted() {
     return startAttempted;
-  }
-
-  private NettyServerBuilder builder() {
-    InetSocketAddress address =
-        config.grpcHost().isEmpty()
-            ? new InetSocketAddress(config.grpcPort())
-            : new InetSocketAddress(config.grpcHost(), config.grpcPort());
-    return NettyServerBuilder.forAddress(address, credentials())
-        .executor(executor)
-        .keepAliveTime(config.grpcKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
-        .keepAliveTimeout(config.grpcKeepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .permitKeepAliveTime(config.grpcPermitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
-        .permitKeepAliveWithoutCalls(true)
-        .maxInboundMessageSize(config.grpcMaxInboundMessageSize());
-  }
-
-  private ServerCredentials credentials() {
-    Optional<String> cert = config.grpcTlsCert();
-    Optional<String> key = config.grpcTlsKey();
-    if (cert.isEmpty() && key.isEmpty()) {
-      return InsecureServerCredentials.create();
-    }
-    if (cert.isEmpty() || key.isEmpty()) {
-      throw new IllegalStateException(
-          "TLS needs both " + ServerConfig.GRPC_TLS_CERT + " and " + ServerConfig.GRPC_TLS_KEY);
-    }
-    try {
-      LOG.log(Level.INFO, "gRPC uses TLS with certificate {0}", cert.get());
-      return TlsServerCredentials.create(new File(cert.get()), new File(key.get()));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read the gRPC TLS certificate or key", e);
-    }
   }
 
   private AgentTokens loadTokens() {

@@ -29,7 +29,8 @@ class HistoryParamsTest {
     HistoryQuery query =
         parse(" cpu.usage_percent, ,memory.usage_percent", "100", "200", "60", "50", "MAX");
 
-    assertThat(query.series()).containsExactly("cpu.usage_percent", "memory.usage_percent");
+    assertThat(query.series())
+        .containsExactlyInAnyOrder("cpu.usage_percent", "memory.usage_percent");
     assertThat(query.startSeconds()).isEqualTo(100);
     assertThat(query.endSeconds()).isEqualTo(200);
     assertThat(query.intervalSeconds()).isEqualTo(60);

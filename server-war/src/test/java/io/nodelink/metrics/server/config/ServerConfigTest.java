@@ -55,6 +55,9 @@ class ServerConfigTest {
     assertThatThrownBy(
             () -> new ServerConfig(key -> value(key, ServerConfig.STREAMING_DEFAULT_INTERVAL, "0")))
         .hasMessageContaining("between 1 and 300");
+    assertThatThrownBy(
+            () -> new ServerConfig(key -> value(key, ServerConfig.SSE_KEEPALIVE_INTERVAL, "20s")))
+        .hasMessageContaining("at most 15s");
   }
 
   @Test

@@ -85,7 +85,7 @@ class AgentStreamServiceTest {
 
   @Test
   void agentIsListedTheMomentItsStreamIsAcceptedAndAskedForSystemInfo() throws Exception {
-    TestAgent agent = connect("agent1", "token1").manual();
+    TestAgent agent = connectManual("agent1", "token1");
 
     TaskRequest first = agent.nextCommand(5, TimeUnit.SECONDS);
 
@@ -139,6 +139,8 @@ class AgentStreamServiceTest {
     awaitConnected("agent1");
     streaming.holdForClient("agent1", "sse-1", 1);
     streaming.holdForClient("agent1", "sse-2", 5);
+    // The START may wait for the ingest to finish registering the stream; it must come first.
+    await().until(() -> !streamCommands(agent, MetricsStreamRequest.Action.START).isEmpty());
 
     streaming.releaseClient("agent1", "sse-1");
     streaming.releaseClient("agent1", "sse-2");
@@ -175,7 +177,7 @@ class AgentStreamServiceTest {
     TestAgent first = connect("agent1", "token1");
     awaitConnected("agent1");
 
-    TestAgent second = connect("agent1", "token1").manual();
+    TestAgent second = connectManual("agent1", "token1");
     Status ended = first.ended().get(5, TimeUnit.SECONDS);
 
     assertThat(ended.getCode()).isEqualTo(Status.Code.ABORTED);
@@ -204,7 +206,7 @@ class AgentStreamServiceTest {
 
   @Test
   void disconnectMarksTheAgentOfflineAndFailsItsOpenTasks() throws Exception {
-    TestAgent agent = connect("agent1", "token1").manual();
+    TestAgent agent = connectManual("agent1", "token1");
     TaskRequest systemInfo = agent.nextCommand(5, TimeUnit.SECONDS);
 
     agent.close();
@@ -216,7 +218,7 @@ class AgentStreamServiceTest {
 
   @Test
   void messagesNameTheirAgentByTheAuthenticatedIdNotTheMessage() throws Exception {
-    TestAgent agent = connect("agent1", "token1").manual();
+    TestAgent agent = connectManual("agent1", "token1");
     TaskRequest systemInfo = agent.nextCommand(5, TimeUnit.SECONDS);
 
     agent.send(
@@ -236,6 +238,12 @@ class AgentStreamServiceTest {
 
   private TestAgent connect(String agentId, String token) {
     TestAgent agent = TestAgent.connect(channel, agentId, token);
+    testAgents.add(agent);
+    return agent;
+  }
+
+  private TestAgent connectManual(String agentId, String token) {
+    TestAgent agent = TestAgent.connectManual(channel, agentId, token);
     testAgents.add(agent);
     return agent;
   }

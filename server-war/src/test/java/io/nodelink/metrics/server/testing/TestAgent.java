@@ -29,6 +29,7 @@ import io.nodelink.metrics.pb.TaskCancelResponse;
 import io.nodelink.metrics.pb.TaskRequest;
 import io.nodelink.metrics.pb.TaskResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -56,12 +57,13 @@ public final class TestAgent implements AutoCloseable {
   private final AtomicLong snapshotsSent = new AtomicLong();
   // Set in beforeStart, before the server's first command can arrive.
   private volatile ClientCallStreamObserver<TaskResponse> toServer;
-  private volatile boolean autoRespond = true;
+  private final boolean autoRespond;
   private ScheduledFuture<?> stream;
   private String streamTaskId;
 
-  private TestAgent(Channel channel, String agentId, String token) {
+  private TestAgent(Channel channel, String agentId, String token, boolean autoRespond) {
     this.agentId = agentId;
+    this.autoRespond = autoRespond;
     Metadata headers = new Metadata();
     headers.put(Metadata.Key.of("agent_id", Metadata.ASCII_STRING_MARSHALLER), agentId);
     headers.put(Metadata.Key.of("agent_token", Metadata.ASCII_STRING_MARSHALLER), token);
@@ -70,30 +72,43 @@ public final class TestAgent implements AutoCloseable {
     AgentServiceGrpc.newStub(authed).streamTasks(new FromServer());
   }
 
-  /** Opens the agent's stream on {@code channel} with the given credentials. */
+  /** Opens the agent's stream on {@code channel}; it answers commands like a real agent. */
   public static TestAgent connect(Channel channel, String agentId, String token) {
-    return new TestAgent(channel, agentId, token);
+    return new TestAgent(channel, agentId, token, true);
   }
 
-  /** Runs one agent against a real server until the stream ends or the process is killed. */
+  /** Opens a stream that only records commands; the test answers them with {@link #send}. */
+  public static TestAgent connectManual(Channel channel, String agentId, String token) {
+    return new TestAgent(channel, agentId, token, false);
+  }
+
+  /**
+   * Runs agents against a real server until their streams end or the process is killed. Args:
+   * {@code host port agentId token [count]}; with a count, ids are {@code <agentId>-<i>} sharing
+   * the token (use a {@code *:token} entry on the server), like the agent's {@code --simulate}.
+   */
   public static void main(String[] args) throws Exception {
     String host = args.length > 0 ? args[0] : "127.0.0.1";
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 9090;
     String id = args.length > 2 ? args[2] : "agent1";
     String token = args.length > 3 ? args[3] : "token1";
+    int count = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     ManagedChannel channel = NettyChannelBuilder.forAddress(host, port).usePlaintext().build();
-    try (TestAgent agent = connect(channel, id, token)) {
-      Status status = agent.ended().get();
-      System.out.println("stream ended: " + status);
+    List<TestAgent> agents = new ArrayList<>();
+    try {
+      if (count == 0) {
+        agents.add(connect(channel, id, token));
+      }
+      for (int i = 1; i <= count; i++) {
+        agents.add(connect(channel, id + "-" + i, token));
+      }
+      for (TestAgent agent : agents) {
+        System.out.println(agent.agentId + " stream ended: " + agent.ended().get());
+      }
     } finally {
+      agents.forEach(TestAgent::close);
       channel.shutdownNow();
     }
-  }
-
-  /** Stops answering commands automatically (they are still recorded). */
-  public TestAgent manual() {
-    autoRespond = false;
-    return this;
   }
 
   /** The next command from the server, or null after the timeout. */
