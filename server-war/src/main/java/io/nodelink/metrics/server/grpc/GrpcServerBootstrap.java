@@ -5,6 +5,7 @@ import io.nodelink.metrics.server.auth.AgentTokens;
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.ingest.AgentIngest;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -37,16 +38,21 @@ public class GrpcServerBootstrap {
   @Resource(lookup = "concurrent/nodelinkExecutor")
   ManagedExecutorService executor;
 
+  @Resource ManagedThreadFactory threadFactory;
+
   private volatile GrpcServerLifecycle lifecycle;
+  private volatile EventLoops eventLoops;
   private volatile boolean startAttempted;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     startAttempted = true;
     AgentTokens tokens = loadTokens();
+    EventLoops loops = new EventLoops(threadFactory);
+    eventLoops = loops;
     try {
       GrpcServerLifecycle server =
           new GrpcServerLifecycle(
-              NettyServerFactory.builder(config, executor),
+              NettyServerFactory.builder(config, executor, loops),
               new AgentStreamService(ingest),
               new AgentAuthInterceptor(() -> tokens));
       server.start();
@@ -64,6 +70,11 @@ public class GrpcServerBootstrap {
     lifecycle = null;
     if (server != null) {
       server.stopNow();
+    }
+    EventLoops loops = eventLoops;
+    eventLoops = null;
+    if (loops != null) {
+      loops.close();
     }
   }
 

@@ -4,6 +4,7 @@ import io.grpc.InsecureServerCredentials;
 import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.nodelink.metrics.server.config.ServerConfig;
 import java.io.File;
 import java.io.IOException;
@@ -26,17 +27,20 @@ public final class NettyServerFactory {
   private NettyServerFactory() {}
 
   /**
-   * A builder for {@code config}, running calls on {@code executor}.
+   * A builder for {@code config}, running calls on {@code executor} and I/O on {@code loops}.
    *
    * @throws IllegalStateException if only one TLS file is set or a file cannot be read
    */
-  public static NettyServerBuilder builder(ServerConfig config, Executor executor) {
+  static NettyServerBuilder builder(ServerConfig config, Executor executor, EventLoops loops) {
     InetSocketAddress address =
         config.grpcHost().isEmpty()
             ? new InetSocketAddress(config.grpcPort())
             : new InetSocketAddress(config.grpcHost(), config.grpcPort());
     return NettyServerBuilder.forAddress(address, credentials(config))
         .executor(executor)
+        .bossEventLoopGroup(loops.boss())
+        .workerEventLoopGroup(loops.workers())
+        .channelType(NioServerSocketChannel.class)
         .keepAliveTime(config.grpcKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
         .keepAliveTimeout(config.grpcKeepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .permitKeepAliveTime(config.grpcPermitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class NettyServerFactoryTest {
 
   private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final EventLoops loops = new EventLoops(Executors.defaultThreadFactory());
   private final List<String> connected = new CopyOnWriteArrayList<>();
   private GrpcServerLifecycle server;
   private ManagedChannel channel;
@@ -42,6 +43,7 @@ class NettyServerFactoryTest {
     if (server != null) {
       server.stopNow();
     }
+    loops.close();
     executor.shutdownNow();
   }
 
@@ -105,7 +107,7 @@ class NettyServerFactoryTest {
   void halfATlsConfigurationIsAnError() throws Exception {
     ServerConfig config = config(Map.of(ServerConfig.GRPC_TLS_CERT, fixture("cert.pem")));
 
-    assertThatThrownBy(() -> NettyServerFactory.builder(config, executor))
+    assertThatThrownBy(() -> NettyServerFactory.builder(config, executor, loops))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(ServerConfig.GRPC_TLS_KEY);
   }
@@ -113,7 +115,7 @@ class NettyServerFactoryTest {
   private void start(Map<String, String> values) throws Exception {
     server =
         new GrpcServerLifecycle(
-            NettyServerFactory.builder(config(values), executor),
+            NettyServerFactory.builder(config(values), executor, loops),
             new AgentStreamService(new RecordingHandler()),
             new AgentAuthInterceptor(() -> AgentTokens.parse("agent1:token1", List.of())));
     server.start();
