@@ -79,7 +79,10 @@ class GrpcLifecycleIT {
     await("no errors logged while and after the application stops")
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(5))
-        .untilAsserted(() -> assertThat(ServerLog.errorsSince(logStart)).isEmpty());
+        .untilAsserted(
+            () ->
+                assertThat(ServerLog.errorsAfter(logStart, "Starting application " + NAME))
+                    .isEmpty());
   }
 
   private static ApiResponse deploymentApi(String path) {

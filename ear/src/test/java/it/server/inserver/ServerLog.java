@@ -30,9 +30,19 @@ final class ServerLog {
     }
   }
 
-  /** ERROR lines written after {@code offset}. */
-  static List<String> errorsSince(long offset) {
-    return linesSince(offset).stream().filter(line -> ERROR.matcher(line).matches()).toList();
+  /**
+   * ERROR lines written after {@code offset} and after the first line containing {@code marker} (so
+   * stragglers of earlier tests are not blamed on this one); none if the marker is absent.
+   */
+  static List<String> errorsAfter(long offset, String marker) {
+    List<String> lines = linesSince(offset);
+    int from = 0;
+    while (from < lines.size() && !lines.get(from).contains(marker)) {
+      from++;
+    }
+    return lines.subList(from, lines.size()).stream()
+        .filter(line -> ERROR.matcher(line).matches())
+        .toList();
   }
 
   /** Lines written after {@code offset}. */
