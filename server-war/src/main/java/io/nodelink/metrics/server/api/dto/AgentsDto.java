@@ -1,0 +1,6 @@
+package io.nodelink.metrics.server.api.dto;
+
+import java.util.Map;
+
+/** {@code GET /metrics/agents}: every known agent by id. */
+public record AgentsDto(Map<String, AgentSummaryDto> agents) {}

@@ -1,0 +1,6 @@
+package io.nodelink.metrics.server.api.dto;
+
+import java.util.List;
+
+/** {@code GET /agents/{id}/metrics/series}: the series names with history, sorted. */
+public record SeriesListDto(String agentId, List<String> series) {}

@@ -1,0 +1,4 @@
+package io.nodelink.metrics.server.api.dto;
+
+/** A command sent to an agent: {@code {"message", "task_id"}}. */
+public record TaskAcceptedDto(String message, String taskId) {}

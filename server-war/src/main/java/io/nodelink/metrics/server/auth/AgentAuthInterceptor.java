@@ -1,0 +1,60 @@
+package io.nodelink.metrics.server.auth;
+
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Checks the {@code agent_id}/{@code agent_token} call metadata before any message flows. A missing
+ * or wrong pair closes the call with {@code UNAUTHENTICATED}; an accepted call carries the agent id
+ * on in {@link AgentIdentity#AGENT_ID}. Tokens are never logged.
+ */
+public final class AgentAuthInterceptor implements ServerInterceptor {
+
+  private static final Logger LOG = Logger.getLogger(AgentAuthInterceptor.class.getName());
+
+  private final Supplier<AgentTokens> tokens;
+
+  /** Takes a supplier so the tokens can be loaded after the interceptor is built. */
+  public AgentAuthInterceptor(Supplier<AgentTokens> tokens) {
+    this.tokens = tokens;
+  }
+
+  @Override
+  public <Q, R> ServerCall.Listener<Q> interceptCall(
+      ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+    String agentId = headers.get(AgentIdentity.AGENT_ID_HEADER);
+    String token = headers.get(AgentIdentity.AGENT_TOKEN_HEADER);
+    if (!AgentIdentity.isWellFormed(agentId) || token == null) {
+      return reject(call, "missing or malformed agent_id/agent_token metadata", agentId);
+    }
+    AgentTokens current = tokens.get();
+    if (current.isEmpty()) {
+      LOG.log(
+          Level.WARNING,
+          "Rejected agent {0}: no agent tokens configured (set nodelink.auth.tokens)",
+          agentId);
+      return reject(call, "invalid agent credentials", agentId);
+    }
+    if (!current.accepts(agentId, token)) {
+      return reject(call, "invalid agent credentials", agentId);
+    }
+    LOG.log(Level.FINE, "Authenticated agent {0}", agentId);
+    Context context = Context.current().withValue(AgentIdentity.AGENT_ID, agentId);
+    return Contexts.interceptCall(context, call, headers, next);
+  }
+
+  private static <Q, R> ServerCall.Listener<Q> reject(
+      ServerCall<Q, R> call, String reason, String agentId) {
+    LOG.log(Level.INFO, "Rejected gRPC call from agent {0}: {1}", new Object[] {agentId, reason});
+    call.close(Status.UNAUTHENTICATED.withDescription(reason), new Metadata());
+    return new ServerCall.Listener<>() {};
+  }
+}

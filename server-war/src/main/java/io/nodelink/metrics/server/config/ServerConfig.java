@@ -1,0 +1,270 @@
+package io.nodelink.metrics.server.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Every server tunable, read once from MicroProfile Config ({@code nodelink.*}; environment
+ * variables such as {@code NODELINK_GRPC_PORT} override) with the defaults below. Durations accept
+ * {@code 30m}, {@code 5s}, {@code PT30M} or plain seconds (see {@link Durations}).
+ *
+ * <p>Tests build it from a map with {@link #ServerConfig(Function)}.
+ */
+@ApplicationScoped
+public class ServerConfig {
+
+  public static final String GRPC_PORT = "nodelink.grpc.port";
+  public static final String GRPC_HOST = "nodelink.grpc.host";
+  public static final String GRPC_KEEPALIVE_TIME = "nodelink.grpc.keepalive-time";
+  public static final String GRPC_KEEPALIVE_TIMEOUT = "nodelink.grpc.keepalive-timeout";
+  public static final String GRPC_PERMIT_KEEPALIVE_TIME = "nodelink.grpc.permit-keepalive-time";
+  public static final String GRPC_MAX_INBOUND_MESSAGE_SIZE =
+      "nodelink.grpc.max-inbound-message-size";
+  public static final String GRPC_TLS_CERT = "nodelink.grpc.tls.cert";
+  public static final String GRPC_TLS_KEY = "nodelink.grpc.tls.key";
+  public static final String SYSTEM_INFO_ON_CONNECT = "nodelink.grpc.system-info-on-connect";
+  public static final String AUTH_TOKENS = "nodelink.auth.tokens";
+  public static final String AUTH_TOKENS_FILE = "nodelink.auth.tokens-file";
+  public static final String AGENTS_MAX = "nodelink.agents.max";
+  public static final String HISTORY_RETENTION = "nodelink.history.retention";
+  public static final String HISTORY_MAX_POINTS_DEFAULT = "nodelink.history.max-points-default";
+  public static final String HISTORY_MAX_POINTS_LIMIT = "nodelink.history.max-points-limit";
+  public static final String HISTORY_MAX_SERIES_PER_AGENT = "nodelink.history.max-series-per-agent";
+  public static final String CLEANUP_INTERVAL = "nodelink.cleanup.interval";
+  public static final String TASKS_RETENTION = "nodelink.tasks.retention";
+  public static final String TASKS_MAX = "nodelink.tasks.max";
+  public static final String STREAMING_DEFAULT_INTERVAL = "nodelink.streaming.default-interval";
+  public static final String SSE_MAX_CLIENTS_PER_AGENT = "nodelink.sse.max-clients-per-agent";
+  public static final String SSE_KEEPALIVE_INTERVAL = "nodelink.sse.keepalive-interval";
+  public static final String SSE_QUEUE_SIZE = "nodelink.sse.queue-size";
+  public static final String CORS_ALLOWED_ORIGINS = "nodelink.cors.allowed-origins";
+
+  private final int grpcPort;
+  private final String grpcHost;
+  private final Duration grpcKeepAliveTime;
+  private final Duration grpcKeepAliveTimeout;
+  private final Duration grpcPermitKeepAliveTime;
+  private final int grpcMaxInboundMessageSize;
+  private final Optional<String> grpcTlsCert;
+  private final Optional<String> grpcTlsKey;
+  private final boolean systemInfoOnConnect;
+  private final String authTokens;
+  private final Optional<String> authTokensFile;
+  private final int maxAgents;
+  private final Duration historyRetention;
+  private final int historyMaxPointsDefault;
+  private final int historyMaxPointsLimit;
+  private final int historyMaxSeriesPerAgent;
+  private final Duration cleanupInterval;
+  private final Duration tasksRetention;
+  private final int tasksMax;
+  private final int streamingDefaultInterval;
+  private final int sseMaxClientsPerAgent;
+  private final Duration sseKeepAliveInterval;
+  private final int sseQueueSize;
+  private final List<String> corsAllowedOrigins;
+
+  /** For CDI: reads MicroProfile Config. */
+  @Inject
+  public ServerConfig(Config config) {
+    this(key -> config.getOptionalValue(key, String.class));
+  }
+
+  /** For the CDI proxy only. */
+  protected ServerConfig() {
+    this(key -> Optional.empty());
+  }
+
+  /** Reads every key through {@code lookup}; an absent key takes its default. */
+  public ServerConfig(Function<String, Optional<String>> lookup) {
+    Reader r = new Reader(lookup);
+    grpcPort = r.integer(GRPC_PORT, 9090, 0, 65535);
+    grpcHost = r.text(GRPC_HOST, "");
+    grpcKeepAliveTime = r.duration(GRPC_KEEPALIVE_TIME, "5s");
+    grpcKeepAliveTimeout = r.duration(GRPC_KEEPALIVE_TIMEOUT, "5s");
+    grpcPermitKeepAliveTime = r.duration(GRPC_PERMIT_KEEPALIVE_TIME, "1s");
+    grpcMaxInboundMessageSize =
+        r.integer(GRPC_MAX_INBOUND_MESSAGE_SIZE, 8 * 1024 * 1024, 1024, Integer.MAX_VALUE);
+    grpcTlsCert = r.optional(GRPC_TLS_CERT);
+    grpcTlsKey = r.optional(GRPC_TLS_KEY);
+    systemInfoOnConnect = Boolean.parseBoolean(r.text(SYSTEM_INFO_ON_CONNECT, "true"));
+    authTokens = r.text(AUTH_TOKENS, "");
+    authTokensFile = r.optional(AUTH_TOKENS_FILE);
+    maxAgents = r.integer(AGENTS_MAX, 10_000, 1, Integer.MAX_VALUE);
+    historyRetention = r.duration(HISTORY_RETENTION, "30m");
+    historyMaxPointsDefault = r.integer(HISTORY_MAX_POINTS_DEFAULT, 1000, 1, Integer.MAX_VALUE);
+    historyMaxPointsLimit = r.integer(HISTORY_MAX_POINTS_LIMIT, 10_000, 1, Integer.MAX_VALUE);
+    historyMaxSeriesPerAgent = r.integer(HISTORY_MAX_SERIES_PER_AGENT, 2000, 1, Integer.MAX_VALUE);
+    cleanupInterval = r.duration(CLEANUP_INTERVAL, "5m");
+    tasksRetention = r.duration(TASKS_RETENTION, "30m");
+    tasksMax = r.integer(TASKS_MAX, 100_000, 1, Integer.MAX_VALUE);
+    streamingDefaultInterval = r.integer(STREAMING_DEFAULT_INTERVAL, 5, 1, 300);
+    sseMaxClientsPerAgent = r.integer(SSE_MAX_CLIENTS_PER_AGENT, 100, 1, Integer.MAX_VALUE);
+    sseKeepAliveInterval = r.duration(SSE_KEEPALIVE_INTERVAL, "5s");
+    sseQueueSize = r.integer(SSE_QUEUE_SIZE, 64, 1, Integer.MAX_VALUE);
+    corsAllowedOrigins =
+        Arrays.stream(r.text(CORS_ALLOWED_ORIGINS, "*").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
+  }
+
+  /** A configuration with every default, for tests. */
+  public static ServerConfig defaults() {
+    return new ServerConfig(key -> Optional.empty());
+  }
+
+  public int grpcPort() {
+    return grpcPort;
+  }
+
+  /** The address to bind; empty means every interface. */
+  public String grpcHost() {
+    return grpcHost;
+  }
+
+  /** How often the server pings an idle agent connection. */
+  public Duration grpcKeepAliveTime() {
+    return grpcKeepAliveTime;
+  }
+
+  /** How long an unanswered ping may take before the connection is dropped. */
+  public Duration grpcKeepAliveTimeout() {
+    return grpcKeepAliveTimeout;
+  }
+
+  /** The most frequent agent ping the server tolerates; must not exceed the agents' interval. */
+  public Duration grpcPermitKeepAliveTime() {
+    return grpcPermitKeepAliveTime;
+  }
+
+  public int grpcMaxInboundMessageSize() {
+    return grpcMaxInboundMessageSize;
+  }
+
+  public Optional<String> grpcTlsCert() {
+    return grpcTlsCert;
+  }
+
+  public Optional<String> grpcTlsKey() {
+    return grpcTlsKey;
+  }
+
+  /** Whether the server asks a newly connected agent for its system information. */
+  public boolean systemInfoOnConnect() {
+    return systemInfoOnConnect;
+  }
+
+  /** Comma list of {@code agentId:token} pairs ({@code *} accepts any agent id). */
+  public String authTokens() {
+    return authTokens;
+  }
+
+  public Optional<String> authTokensFile() {
+    return authTokensFile;
+  }
+
+  public int maxAgents() {
+    return maxAgents;
+  }
+
+  /** How long history is kept, and how long an offline agent stays listed. */
+  public Duration historyRetention() {
+    return historyRetention;
+  }
+
+  public int historyMaxPointsDefault() {
+    return historyMaxPointsDefault;
+  }
+
+  /** The largest {@code max_points} a history query may ask for. */
+  public int historyMaxPointsLimit() {
+    return historyMaxPointsLimit;
+  }
+
+  public int historyMaxSeriesPerAgent() {
+    return historyMaxSeriesPerAgent;
+  }
+
+  public Duration cleanupInterval() {
+    return cleanupInterval;
+  }
+
+  /** How long a finished task stays visible. */
+  public Duration tasksRetention() {
+    return tasksRetention;
+  }
+
+  public int tasksMax() {
+    return tasksMax;
+  }
+
+  public int streamingDefaultInterval() {
+    return streamingDefaultInterval;
+  }
+
+  public int sseMaxClientsPerAgent() {
+    return sseMaxClientsPerAgent;
+  }
+
+  public Duration sseKeepAliveInterval() {
+    return sseKeepAliveInterval;
+  }
+
+  /** Events buffered per SSE client before the client counts as stuck and is dropped. */
+  public int sseQueueSize() {
+    return sseQueueSize;
+  }
+
+  /** Allowed CORS origins; {@code *} allows any. */
+  public List<String> corsAllowedOrigins() {
+    return corsAllowedOrigins;
+  }
+
+  /** Reads typed values with defaults and range checks, naming the key in every error. */
+  private record Reader(Function<String, Optional<String>> lookup) {
+
+    String text(String key, String fallback) {
+      return optional(key).orElse(fallback);
+    }
+
+    Optional<String> optional(String key) {
+      return lookup.apply(key).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    int integer(String key, int fallback, int min, int max) {
+      Optional<String> raw = optional(key);
+      if (raw.isEmpty()) {
+        return fallback;
+      }
+      try {
+        int value = Integer.parseInt(raw.get());
+        if (value < min || value > max) {
+          throw new IllegalArgumentException(
+              key + " must be between " + min + " and " + max + ", got " + value);
+        }
+        return value;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(key + " is not a number: '" + raw.get() + "'", e);
+      }
+    }
+
+    Duration duration(String key, String fallback) {
+      try {
+        Duration value = Durations.parse(text(key, fallback));
+        if (value.isNegative() || value.isZero()) {
+          throw new IllegalArgumentException(key + " must be positive");
+        }
+        return value;
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+      }
+    }
+  }
+}

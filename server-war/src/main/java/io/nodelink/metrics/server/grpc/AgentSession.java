@@ -1,0 +1,108 @@
+package io.nodelink.metrics.server.grpc;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.nodelink.metrics.pb.TaskRequest;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One accepted agent stream: the way to send commands to that agent. gRPC stream observers are not
+ * thread-safe, so sends and the close are serialised here; after the stream ended every send
+ * reports failure instead of throwing.
+ */
+public final class AgentSession {
+
+  private static final Logger LOG = Logger.getLogger(AgentSession.class.getName());
+  private static final AtomicLong IDS = new AtomicLong();
+
+  private final long id = IDS.incrementAndGet();
+  private final String agentId;
+  private final StreamObserver<TaskRequest> toAgent;
+  private final Instant connectedAt = Instant.now();
+  private boolean closed;
+
+  public AgentSession(String agentId, StreamObserver<TaskRequest> toAgent) {
+    this.agentId = agentId;
+    this.toAgent = toAgent;
+  }
+
+  /** Unique per stream, so a replaced stream's late events are recognised as stale. */
+  public long id() {
+    return id;
+  }
+
+  public String agentId() {
+    return agentId;
+  }
+
+  public Instant connectedAt() {
+    return connectedAt;
+  }
+
+  /**
+   * Sends one command to the agent.
+   *
+   * @return false if the stream has already ended
+   */
+  public synchronized boolean send(TaskRequest request) {
+    if (closed) {
+      return false;
+    }
+    try {
+      toAgent.onNext(request.toBuilder().setAgentId(agentId).build());
+      LOG.log(
+          Level.FINER,
+          "Sent task {0} ({1}) to agent {2}",
+          new Object[] {request.getTaskId(), request.getTaskCase(), agentId});
+      return true;
+    } catch (RuntimeException e) {
+      // The call was cancelled under us (agent gone); the stream's own callbacks clean up.
+      LOG.log(Level.FINE, "Send to agent " + agentId + " failed", e);
+      closed = true;
+      return false;
+    }
+  }
+
+  /** Ends the stream from the server side with {@code status}; later calls are no-ops. */
+  public synchronized void close(Status status) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      toAgent.onError(status.asRuntimeException());
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Closing the stream of agent " + agentId + " failed", e);
+    }
+  }
+
+  /** Completes the stream normally (the agent completed its side first). */
+  synchronized void complete() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      toAgent.onCompleted();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Completing the stream of agent " + agentId + " failed", e);
+    }
+  }
+
+  /** Marks the stream ended by the agent or the transport; nothing is sent after this. */
+  synchronized void markEnded() {
+    closed = true;
+  }
+
+  public synchronized boolean isOpen() {
+    return !closed;
+  }
+
+  @Override
+  public String toString() {
+    return "AgentSession[" + agentId + "#" + id + "]";
+  }
+}

@@ -1,0 +1,110 @@
+package io.nodelink.metrics.server.grpc;
+
+import io.nodelink.metrics.server.auth.AgentAuthInterceptor;
+import io.nodelink.metrics.server.auth.AgentTokens;
+import io.nodelink.metrics.server.config.ServerConfig;
+import io.nodelink.metrics.server.ingest.AgentIngest;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the embedded gRPC server for as long as the application runs: started when the application
+ * scope is initialised, stopped with {@code shutdownNow()} just before it is destroyed (by
+ * {@code @PreDestroy} time Liberty has already stopped the EJBs that open streams still call).
+ * Calls run on the managed executor {@code concurrent/nodelinkExecutor}, never on gRPC's own thread
+ * pool.
+ */
+@ApplicationScoped
+public class GrpcServerBootstrap {
+
+  private static final Logger LOG = Logger.getLogger(GrpcServerBootstrap.class.getName());
+
+  @Inject ServerConfig config;
+
+  @Inject AgentIngest ingest;
+
+  @Resource(lookup = "concurrent/nodelinkExecutor")
+  ManagedExecutorService executor;
+
+  private volatile GrpcServerLifecycle lifecycle;
+  private volatile boolean startAttempted;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    startAttempted = true;
+    AgentTokens tokens = loadTokens();
+    try {
+      GrpcServerLifecycle server =
+          new GrpcServerLifecycle(
+              NettyServerFactory.builder(config, executor),
+              new AgentStreamService(ingest),
+              new AgentAuthInterceptor(() -> tokens));
+      server.start();
+      lifecycle = server;
+    } catch (IOException | RuntimeException e) {
+      LOG.log(
+          Level.SEVERE,
+          "gRPC server could not start on port " + config.grpcPort() + "; agents cannot connect",
+          e);
+    }
+  }
+
+  void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+    GrpcServerLifecycle server = lifecycle;
+    lifecycle = null;
+    if (server != null) {
+      server.stopNow();
+    }
+  }
+
+  /** Whether the gRPC port is bound and serving. */
+  public boolean isRunning() {
+    GrpcServerLifecycle server = lifecycle;
+    return server != null && server.isRunning();
+  }
+
+  /** Whether start-up has run (successfully or not). */
+  public boolean startAttempted() {
+    return startAttempted;
+  }
+
+  private AgentTokens loadTokens() {
+    List<String> fileLines = List.of();
+    Optional<String> file = config.authTokensFile();
+    if (file.isPresent()) {
+      try {
+        fileLines = AgentTokens.readFile(Path.of(file.get()));
+      } catch (IOException e) {
+        LOG.log(
+            Level.SEVERE,
+            "Cannot read the agent tokens file {0}: {1}",
+            new Object[] {file.get(), e});
+      }
+    }
+    try {
+      AgentTokens tokens = AgentTokens.parse(config.authTokens(), fileLines);
+      if (tokens.isEmpty()) {
+        LOG.warning(
+            "No agent tokens configured (nodelink.auth.tokens / nodelink.auth.tokens-file):"
+                + " every agent will be rejected");
+      } else {
+        LOG.log(Level.INFO, "{0} agent token entries configured", tokens.size());
+      }
+      return tokens;
+    } catch (IllegalArgumentException e) {
+      LOG.log(
+          Level.SEVERE, "Invalid agent tokens, every agent will be rejected: {0}", e.getMessage());
+      return AgentTokens.none();
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.nodelink.metrics.server.monitoring;
+
+import io.nodelink.metrics.pb.CollectionStats;
+import io.nodelink.metrics.server.agents.AgentRegistry;
+import io.nodelink.metrics.server.ingest.MetricsReceived;
+import io.nodelink.metrics.server.sse.SseHub;
+import io.nodelink.metrics.server.store.MetricsStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Timer;
+
+/**
+ * The server's own metrics on {@code /metrics} (admin port): agents connected, snapshots received,
+ * SSE clients, ingest→SSE latency, history size, and what the agents report about their own
+ * collection (field 20 of their snapshots).
+ */
+@ApplicationScoped
+public class ServerMetrics {
+
+  @Inject MetricRegistry registry;
+
+  @Inject AgentRegistry agents;
+
+  @Inject MetricsStore store;
+
+  @Inject SseHub sse;
+
+  private Counter snapshots;
+  private Timer sseLatency;
+  private Timer collectionDuration;
+  private Counter failedCollectors;
+
+  @PostConstruct
+  void register() {
+    registry.gauge(
+        Metadata.builder()
+            .withName("nodelink.agents.connected")
+            .withDescription("Agents with a live gRPC stream")
+            .build(),
+        agents,
+        AgentRegistry::connectedCount);
+    registry.gauge(
+        Metadata.builder()
+            .withName("nodelink.agents.known")
+            .withDescription("Agents listed, online or offline")
+            .build(),
+        agents,
+        AgentRegistry::size);
+    registry.gauge(
+        Metadata.builder()
+            .withName("nodelink.sse.clients")
+            .withDescription("Connected SSE clients over all agents")
+            .build(),
+        sse,
+        SseHub::clientCount);
+    registry.gauge(
+        Metadata.builder()
+            .withName("nodelink.history.size")
+            .withDescription("Approximate bytes held by the metrics history")
+            .withUnit(MetricUnits.BYTES)
+            .build(),
+        store,
+        MetricsStore::historySizeBytes);
+    snapshots =
+        registry.counter(
+            Metadata.builder()
+                .withName("nodelink.snapshots.received")
+                .withDescription("Metrics snapshots received from agents")
+                .build());
+    sseLatency =
+        registry.timer(
+            Metadata.builder()
+                .withName("nodelink.sse.latency")
+                .withDescription("From a snapshot's arrival to its write to an SSE client")
+                .build());
+    collectionDuration =
+        registry.timer(
+            Metadata.builder()
+                .withName("nodelink.agent.collection.duration")
+                .withDescription("How long agents took to collect a snapshot (their own report)")
+                .build());
+    failedCollectors =
+        registry.counter(
+            Metadata.builder()
+                .withName("nodelink.agent.collectors.failed")
+                .withDescription("Collectors the agents reported as failed, summed over snapshots")
+                .build());
+  }
+
+  /** Creates the bean (and registers the gauges) when the application starts. */
+  void init(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object e) {
+    // Observing is enough: the container instantiates the bean to deliver the event.
+  }
+
+  void onMetrics(@Observes MetricsReceived event) {
+    snapshots.inc();
+    if (event.snapshot().hasCollection()) {
+      CollectionStats stats = event.snapshot().getCollection();
+      collectionDuration.update(Duration.ofNanos((long) (stats.getDurationMs() * 1_000_000)));
+      if (stats.getFailedCollectorsCount() > 0) {
+        failedCollectors.inc(stats.getFailedCollectorsCount());
+      }
+    }
+  }
+
+  /** Records one delivery of a snapshot to an SSE client. */
+  public void sseLatency(long nanos) {
+    sseLatency.update(Duration.ofNanos(nanos));
+  }
+}

@@ -1,0 +1,2 @@
+/** The NodeLink Metrics server: gRPC ingestion, store, REST API, SSE, health and metrics. */
+package io.nodelink.metrics.server;

@@ -1,0 +1,214 @@
+package io.nodelink.metrics.server.sse;
+
+import io.nodelink.metrics.server.agents.AgentRegistry;
+import io.nodelink.metrics.server.api.dto.DtoMapper;
+import io.nodelink.metrics.server.api.dto.Json;
+import io.nodelink.metrics.server.api.dto.StatusEventDto;
+import io.nodelink.metrics.server.config.ServerConfig;
+import io.nodelink.metrics.server.domain.DomainException;
+import io.nodelink.metrics.server.ingest.AgentStatusChanged;
+import io.nodelink.metrics.server.ingest.MetricsReceived;
+import io.nodelink.metrics.server.monitoring.ServerMetrics;
+import io.nodelink.metrics.server.store.MetricsStore;
+import io.nodelink.metrics.server.streaming.StreamingControl;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The SSE side of the server: one {@link AgentBroadcaster} per agent, fed by the ingestion events.
+ * Ingestion only queues (JSON is built once per snapshot, then each client's bounded queue is
+ * drained on the managed executor). Keepalive comments every {@code
+ * nodelink.sse.keepalive-interval} make a vanished client fail its next write within seconds, which
+ * releases its streaming hold.
+ */
+@ApplicationScoped
+public class SseHub {
+
+  private static final Logger LOG = Logger.getLogger(SseHub.class.getName());
+
+  private final Map<String, AgentBroadcaster> broadcasters = new ConcurrentHashMap<>();
+  private final AtomicLong clientIds = new AtomicLong();
+  private final Jsonb jsonb = Json.create();
+
+  @Inject ServerConfig config;
+
+  @Inject AgentRegistry agents;
+
+  @Inject MetricsStore store;
+
+  @Inject StreamingControl streaming;
+
+  @Inject ServerMetrics metrics;
+
+  @Resource(lookup = "concurrent/nodelinkExecutor")
+  ManagedExecutorService executor;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private volatile Sse sse;
+  private ScheduledFuture<?> keepalive;
+
+  /**
+   * Connects a client: the current snapshot first (and a {@code status} event if the agent is
+   * offline), then it is registered and holds streaming at {@code intervalSeconds}.
+   *
+   * @throws DomainException 503 when the agent has {@code nodelink.sse.max-clients-per-agent}
+   */
+  public SseClient connect(String agentId, int intervalSeconds, SseEventSink sink, Sse sse) {
+    this.sse = sse;
+    startKeepalive();
+    String clientId = "sse-" + clientIds.incrementAndGet();
+    SseClient client =
+        new SseClient(
+            clientId,
+            agentId,
+            sink,
+            config.sseQueueSize(),
+            executor,
+            metrics::sseLatency,
+            this::closed);
+    AgentBroadcaster broadcaster = broadcasters.computeIfAbsent(agentId, AgentBroadcaster::new);
+    if (!broadcaster.register(client, config.sseMaxClientsPerAgent(), firstEvents(agentId))) {
+      throw DomainException.limitReached(
+          "too many SSE clients for this agent (limit "
+              + config.sseMaxClientsPerAgent()
+              + "); try again later");
+    }
+    LOG.log(
+        Level.FINE,
+        "SSE client {0} connected to agent {1} at {2} s ({3} clients)",
+        new Object[] {clientId, agentId, intervalSeconds, broadcaster.size()});
+    streaming.holdForClient(agentId, clientId, intervalSeconds);
+    if (client.isClosed()) {
+      // It failed while we registered it; make sure its hold does not linger.
+      streaming.releaseClient(agentId, clientId);
+    }
+    return client;
+  }
+
+  void onMetrics(@Observes MetricsReceived event) {
+    AgentBroadcaster broadcaster = broadcasters.get(event.agentId());
+    Sse current = sse;
+    if (broadcaster == null || broadcaster.isEmpty() || current == null) {
+      return;
+    }
+    broadcaster.broadcast(metricsEvent(current, event.agentId(), event), event.receivedNanos());
+  }
+
+  void onStatus(@Observes AgentStatusChanged event) {
+    AgentBroadcaster broadcaster = broadcasters.get(event.agentId());
+    Sse current = sse;
+    if (broadcaster == null || broadcaster.isEmpty() || current == null) {
+      return;
+    }
+    broadcaster.broadcast(statusEvent(current, event.agentId(), event.connected()), 0);
+  }
+
+  /** How many SSE clients are connected over all agents. */
+  public int clientCount() {
+    return broadcasters.values().stream().mapToInt(AgentBroadcaster::size).sum();
+  }
+
+  /** Closes every client of a forgotten agent. */
+  public void closeAgent(String agentId) {
+    AgentBroadcaster broadcaster = broadcasters.remove(agentId);
+    if (broadcaster != null) {
+      broadcaster.closeAll();
+    }
+  }
+
+  @PreDestroy
+  void shutdown() {
+    synchronized (this) {
+      if (keepalive != null) {
+        keepalive.cancel(false);
+      }
+    }
+    broadcasters.values().forEach(AgentBroadcaster::closeAll);
+    broadcasters.clear();
+  }
+
+  private List<OutboundSseEvent> firstEvents(String agentId) {
+    List<OutboundSseEvent> first = new ArrayList<>();
+    store
+        .latestMetrics(agentId)
+        .ifPresent(
+            m ->
+                first.add(
+                    sse.newEventBuilder()
+                        .name("metrics")
+                        .data(jsonb.toJson(DtoMapper.snapshot(agentId, m)))
+                        .build()));
+    boolean online = agents.find(agentId).map(s -> s.connected()).orElse(false);
+    if (!online) {
+      first.add(statusEvent(sse, agentId, false));
+    }
+    return first;
+  }
+
+  private OutboundSseEvent metricsEvent(Sse current, String agentId, MetricsReceived event) {
+    String json = jsonb.toJson(DtoMapper.snapshot(agentId, event.snapshot()));
+    return current.newEventBuilder().name("metrics").data(json).build();
+  }
+
+  private OutboundSseEvent statusEvent(Sse current, String agentId, boolean connected) {
+    return current
+        .newEventBuilder()
+        .name("status")
+        .data(jsonb.toJson(new StatusEventDto(agentId, connected)))
+        .build();
+  }
+
+  private void closed(SseClient client) {
+    AgentBroadcaster broadcaster = broadcasters.get(client.agentId());
+    if (broadcaster != null) {
+      broadcaster.remove(client);
+    }
+    streaming.releaseClient(client.agentId(), client.id());
+    LOG.log(
+        Level.FINE,
+        "SSE client {0} of agent {1} left",
+        new Object[] {client.id(), client.agentId()});
+  }
+
+  private synchronized void startKeepalive() {
+    if (keepalive != null) {
+      return;
+    }
+    long millis = config.sseKeepAliveInterval().toMillis();
+    keepalive =
+        scheduler.scheduleAtFixedRate(this::sendKeepalive, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  private void sendKeepalive() {
+    Sse current = sse;
+    if (current == null) {
+      return;
+    }
+    try {
+      OutboundSseEvent comment = current.newEventBuilder().comment("keepalive").build();
+      broadcasters.values().forEach(b -> b.broadcast(comment, 0));
+    } catch (RuntimeException e) {
+      // Never let one failure cancel the periodic task.
+      LOG.log(Level.WARNING, "SSE keepalive failed", e);
+    }
+  }
+}

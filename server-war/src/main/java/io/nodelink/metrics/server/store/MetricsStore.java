@@ -1,0 +1,152 @@
+package io.nodelink.metrics.server.store;
+
+import io.nodelink.metrics.history.HistoryQuery;
+import io.nodelink.metrics.history.HistoryResult;
+import io.nodelink.metrics.history.HistoryStore;
+import io.nodelink.metrics.pb.MetricsDataResponse;
+import io.nodelink.metrics.pb.SystemInfoResponse;
+import io.nodelink.metrics.server.config.ServerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What each agent sent: the latest snapshot, the latest system info, and the history of every
+ * series extracted from the snapshots. Thread-safe; writes for one agent never block another's.
+ */
+@ApplicationScoped
+public class MetricsStore {
+
+  private static final Logger LOG = Logger.getLogger(MetricsStore.class.getName());
+
+  private final Map<String, AgentData> agents = new ConcurrentHashMap<>();
+  private final HistoryStore history;
+  private final SeriesExtractor extractor;
+  private final int maxSeriesPerAgent;
+  private final Clock clock;
+
+  @Inject
+  public MetricsStore(HistoryStore history, ServerConfig config) {
+    this(history, config.historyMaxSeriesPerAgent(), Clock.systemUTC());
+  }
+
+  public MetricsStore(HistoryStore history, int maxSeriesPerAgent, Clock clock) {
+    this.history = history;
+    this.extractor = new SeriesExtractor();
+    this.maxSeriesPerAgent = maxSeriesPerAgent;
+    this.clock = clock;
+  }
+
+  /** For the CDI proxy only. */
+  protected MetricsStore() {
+    this(null, 0, Clock.systemUTC());
+  }
+
+  /**
+   * Keeps {@code data} as the agent's latest snapshot and appends its series to the history. A
+   * snapshot without a timestamp is stamped with the server's clock.
+   *
+   * @return the snapshot as stored
+   */
+  public MetricsDataResponse putMetrics(String agentId, MetricsDataResponse data) {
+    MetricsDataResponse stamped =
+        data.getTimestamp() == 0
+            ? data.toBuilder().setTimestamp(clock.instant().getEpochSecond()).build()
+            : data;
+    AgentData agent = agents.computeIfAbsent(agentId, id -> new AgentData());
+    agent.latest = stamped;
+    int written = 0;
+    for (Map.Entry<String, Double> e : extractor.extract(stamped).entrySet()) {
+      if (agent.admitSeries(e.getKey(), maxSeriesPerAgent, agentId)) {
+        history.append(agentId, e.getKey(), stamped.getTimestamp(), e.getValue());
+        written++;
+      }
+    }
+    LOG.log(
+        Level.FINER,
+        "Stored snapshot of agent {0} at {1}: {2} series",
+        new Object[] {agentId, stamped.getTimestamp(), written});
+    return stamped;
+  }
+
+  public void putSystemInfo(String agentId, SystemInfoResponse info) {
+    agents.computeIfAbsent(agentId, id -> new AgentData()).systemInfo = info;
+    LOG.log(Level.FINER, "Stored system info of agent {0}", agentId);
+  }
+
+  public Optional<MetricsDataResponse> latestMetrics(String agentId) {
+    AgentData agent = agents.get(agentId);
+    return agent == null ? Optional.empty() : Optional.ofNullable(agent.latest);
+  }
+
+  public Optional<SystemInfoResponse> systemInfo(String agentId) {
+    AgentData agent = agents.get(agentId);
+    return agent == null ? Optional.empty() : Optional.ofNullable(agent.systemInfo);
+  }
+
+  public HistoryResult history(String agentId, HistoryQuery query) {
+    return history.query(agentId, query);
+  }
+
+  /** The series names the agent has history for, sorted. */
+  public Set<String> seriesOf(String agentId) {
+    return history.seriesOf(agentId);
+  }
+
+  /** Forgets everything about an agent. */
+  public void removeAgent(String agentId) {
+    agents.remove(agentId);
+    history.removeAgent(agentId);
+  }
+
+  /**
+   * Drops history older than {@code cutoffSeconds}.
+   *
+   * @return how many values were dropped
+   */
+  public long evictHistoryOlderThan(long cutoffSeconds) {
+    return history.evictOlderThan(cutoffSeconds);
+  }
+
+  public long historySizeBytes() {
+    return history.sizeBytes();
+  }
+
+  public long historyValueCount() {
+    return history.valueCount();
+  }
+
+  /** The latest data of one agent and the series names it has been admitted. */
+  private static final class AgentData {
+    private final Set<String> series = ConcurrentHashMap.newKeySet();
+    private volatile MetricsDataResponse latest;
+    private volatile SystemInfoResponse systemInfo;
+    private volatile boolean limitLogged;
+
+    /** Admits known series, and new ones while the agent is under the limit. */
+    boolean admitSeries(String name, int limit, String agentId) {
+      if (series.contains(name)) {
+        return true;
+      }
+      if (series.size() < limit) {
+        series.add(name);
+        return true;
+      }
+      if (!limitLogged) {
+        limitLogged = true;
+        LOG.log(
+            Level.WARNING,
+            "Agent {0} exceeds {1} series (nodelink.history.max-series-per-agent); new series"
+                + " are not recorded",
+            new Object[] {agentId, limit});
+      }
+      return false;
+    }
+  }
+}

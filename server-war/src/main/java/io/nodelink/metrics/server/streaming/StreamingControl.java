@@ -1,0 +1,237 @@
+package io.nodelink.metrics.server.streaming;
+
+import io.nodelink.metrics.server.agents.AgentRegistry;
+import io.nodelink.metrics.server.domain.DomainException;
+import io.nodelink.metrics.server.streaming.StreamingDemand.Command;
+import io.nodelink.metrics.server.streaming.StreamingDemand.Start;
+import io.nodelink.metrics.server.streaming.StreamingDemand.Stop;
+import io.nodelink.metrics.server.streaming.StreamingDemand.UpdateInterval;
+import io.nodelink.metrics.server.tasks.AgentCommands;
+import io.nodelink.metrics.server.tasks.TaskDispatcher;
+import io.nodelink.metrics.server.tasks.TaskRegistry;
+import io.nodelink.metrics.server.tasks.TaskType;
+import io.nodelink.metrics.server.tasks.TaskView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Applies {@link StreamingDemand} to real agents: one demand per agent, its commands sent as tasks.
+ * Holders are SSE clients (while connected) and the manual {@code metrics/start} (until {@code
+ * metrics/stop} or the cancel of its stream task).
+ */
+@ApplicationScoped
+public class StreamingControl {
+
+  private static final Logger LOG = Logger.getLogger(StreamingControl.class.getName());
+
+  private final Map<String, StreamingDemand> demands = new ConcurrentHashMap<>();
+  private final AgentRegistry agents;
+  private final TaskRegistry tasks;
+  private final TaskDispatcher dispatcher;
+
+  @Inject
+  public StreamingControl(AgentRegistry agents, TaskRegistry tasks, TaskDispatcher dispatcher) {
+    this.agents = agents;
+    this.tasks = tasks;
+    this.dispatcher = dispatcher;
+  }
+
+  /** For the CDI proxy only. */
+  protected StreamingControl() {
+    this(null, null, null);
+  }
+
+  /**
+   * Holds streaming on for the manual start (replacing an earlier manual interval/groups).
+   *
+   * @throws DomainException 404 unknown agent, 409 agent offline
+   */
+  public ManualStart startManual(String agentId, int intervalSeconds, List<String> groups) {
+    requireConnected(agentId);
+    StreamingDemand demand = demand(agentId);
+    synchronized (demand) {
+      apply(agentId, demand, demand.hold(StreamingDemand.MANUAL, intervalSeconds, groups));
+      String taskId = demand.streamTaskId().orElseThrow(DomainException::agentOffline);
+      return new ManualStart(taskId, intervalSeconds, demand.streamInterval());
+    }
+  }
+
+  /**
+   * Ends the manual hold. Streaming stops unless SSE clients still hold it; the returned task is
+   * the STOP sent, the interval update sent, or a local task saying streaming continues.
+   *
+   * @throws DomainException 404 unknown agent, 409 agent offline
+   */
+  public TaskView stopManual(String agentId) {
+    requireConnected(agentId);
+    StreamingDemand demand = demand(agentId);
+    synchronized (demand) {
+      List<Command> commands = demand.release(StreamingDemand.MANUAL);
+      List<TaskView> sent = apply(agentId, demand, commands);
+      if (!sent.isEmpty()) {
+        return sent.get(sent.size() - 1);
+      }
+      if (demand.wanted()) {
+        TaskView local = tasks.create(agentId, TaskType.LOCAL, 0, "manual streaming hold released");
+        tasks.complete(
+            local.taskId(), "streaming continues for " + demand.holderCount() + " SSE client(s)");
+        return tasks.find(local.taskId()).orElse(local);
+      }
+      // Nothing known to be streaming: send STOP anyway, so a stop always stops.
+      return dispatcher.send(
+          agentId, TaskType.METRICS_STOP, 0, "stop streaming", AgentCommands::stop);
+    }
+  }
+
+  /** An SSE client holds streaming at {@code intervalSeconds} while it is connected. */
+  public void holdForClient(String agentId, String clientId, int intervalSeconds) {
+    StreamingDemand demand = demand(agentId);
+    synchronized (demand) {
+      apply(agentId, demand, demand.hold(clientId, intervalSeconds, List.of()));
+    }
+  }
+
+  /** The SSE client is gone; idempotent. */
+  public void releaseClient(String agentId, String clientId) {
+    StreamingDemand demand = demands.get(agentId);
+    if (demand == null) {
+      return;
+    }
+    synchronized (demand) {
+      apply(agentId, demand, demand.release(clientId));
+    }
+  }
+
+  /** The agent's stream was accepted: resume streaming if someone still wants it. */
+  public void agentConnected(String agentId) {
+    StreamingDemand demand = demand(agentId);
+    synchronized (demand) {
+      List<Command> commands = demand.agentConnected();
+      if (!commands.isEmpty()) {
+        LOG.log(Level.INFO, "Agent {0} is back while streaming is wanted; restarting", agentId);
+      }
+      apply(agentId, demand, commands);
+    }
+  }
+
+  public void agentDisconnected(String agentId) {
+    StreamingDemand demand = demands.get(agentId);
+    if (demand != null) {
+      demand.agentDisconnected();
+    }
+  }
+
+  /** A task of the agent reached a final status; a stream task that ended is no longer running. */
+  public void taskFinished(String agentId, TaskView task) {
+    StreamingDemand demand = demands.get(agentId);
+    if (demand != null && task.type() == TaskType.METRICS_START && task.isFinal()) {
+      demand.streamEnded(task.taskId());
+    }
+  }
+
+  /**
+   * Cancels a stream task at the user's request: the agent stops it and the manual hold ends. If
+   * SSE clients still hold streaming, a new stream starts for them.
+   */
+  public void cancelStream(TaskView task, String reason) {
+    StreamingDemand demand = demand(task.agentId());
+    synchronized (demand) {
+      dispatcher.cancel(task, reason);
+      apply(task.agentId(), demand, demand.streamCancelled(task.taskId()));
+    }
+  }
+
+  public StreamingStatus status(String agentId) {
+    StreamingDemand demand = demands.get(agentId);
+    if (demand == null) {
+      return StreamingStatus.IDLE;
+    }
+    synchronized (demand) {
+      boolean connected = agents.session(agentId).isPresent();
+      String taskId = demand.streamTaskId().orElse("");
+      boolean active = connected && !taskId.isEmpty();
+      return new StreamingStatus(
+          active,
+          demand.wanted(),
+          active ? demand.streamInterval() : 0,
+          active ? taskId : "",
+          demand.holderCount());
+    }
+  }
+
+  /** Forgets the agent (it was removed by the cleanup). */
+  public void forget(String agentId) {
+    demands.remove(agentId);
+  }
+
+  private StreamingDemand demand(String agentId) {
+    return demands.computeIfAbsent(agentId, id -> new StreamingDemand(TaskRegistry::newId));
+  }
+
+  private void requireConnected(String agentId) {
+    if (!agents.isKnown(agentId)) {
+      throw DomainException.agentNotFound();
+    }
+    if (agents.session(agentId).isEmpty()) {
+      throw DomainException.agentOffline();
+    }
+  }
+
+  /** Sends each command as a task; a command that could not be sent leaves a failed task. */
+  private List<TaskView> apply(String agentId, StreamingDemand demand, List<Command> commands) {
+    return commands.stream().map(c -> applyOne(agentId, c)).filter(Objects::nonNull).toList();
+  }
+
+  private TaskView applyOne(String agentId, Command command) {
+    LOG.log(Level.FINE, "Streaming on agent {0}: {1}", new Object[] {agentId, command});
+    try {
+      if (command instanceof Start s) {
+        completeOpenStreams(agentId, s.taskId());
+        return dispatcher.send(
+            s.taskId(),
+            agentId,
+            TaskType.METRICS_START,
+            s.intervalSeconds(),
+            "streaming every " + s.intervalSeconds() + " s",
+            id -> AgentCommands.start(id, s.intervalSeconds(), s.groups()));
+      }
+      if (command instanceof UpdateInterval u) {
+        return dispatcher.send(
+            u.taskId(),
+            agentId,
+            TaskType.METRICS_UPDATE,
+            u.intervalSeconds(),
+            "stream interval " + u.intervalSeconds() + " s",
+            id -> AgentCommands.updateInterval(id, u.intervalSeconds(), u.groups()));
+      }
+      Stop s = (Stop) command;
+      TaskView stop =
+          dispatcher.send(
+              s.taskId(), agentId, TaskType.METRICS_STOP, 0, "stop streaming", AgentCommands::stop);
+      tasks.complete(s.streamTaskId(), "streaming stopped");
+      return stop;
+    } catch (DomainException e) {
+      // The agent went away between the decision and the send; its disconnect resets the demand.
+      LOG.log(
+          Level.FINE,
+          "Could not send {0} to agent {1}: {2}",
+          new Object[] {command, agentId, e.getMessage()});
+      return tasks.find(command.taskId()).orElse(null);
+    }
+  }
+
+  /** A new START replaces any stream still running on the agent. */
+  private void completeOpenStreams(String agentId, String newTaskId) {
+    for (TaskView t : tasks.forAgent(agentId)) {
+      if (t.type() == TaskType.METRICS_START && !t.isFinal() && !t.taskId().equals(newTaskId)) {
+        tasks.complete(t.taskId(), "replaced by stream " + newTaskId);
+      }
+    }
+  }
+}

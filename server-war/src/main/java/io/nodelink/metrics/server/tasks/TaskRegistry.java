@@ -1,0 +1,185 @@
+package io.nodelink.metrics.server.tasks;
+
+import io.nodelink.metrics.pb.TaskResponse;
+import io.nodelink.metrics.server.config.ServerConfig;
+import io.nodelink.metrics.server.domain.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every control task sent to an agent and its status, driven by the agent's acknowledgements:
+ * {@code IN_PROGRESS} → in_progress; {@code COMPLETED} → completed (cancelled if the agent says
+ * so); {@code FAILURE} → failed. Final tasks are kept for {@code nodelink.tasks.retention}, then
+ * the cleanup expires them.
+ */
+@ApplicationScoped
+public class TaskRegistry {
+
+  private static final Logger LOG = Logger.getLogger(TaskRegistry.class.getName());
+
+  private final Map<String, ControlTask> tasks = new ConcurrentHashMap<>();
+  private final int maxTasks;
+  private final Clock clock;
+
+  @Inject
+  public TaskRegistry(ServerConfig config) {
+    this(config.tasksMax(), Clock.systemUTC());
+  }
+
+  public TaskRegistry(int maxTasks, Clock clock) {
+    this.maxTasks = maxTasks;
+    this.clock = clock;
+  }
+
+  /** For the CDI proxy only. */
+  protected TaskRegistry() {
+    this(0, Clock.systemUTC());
+  }
+
+  /**
+   * Records a new pending task with a fresh id.
+   *
+   * @throws DomainException when {@code nodelink.tasks.max} tasks are held
+   */
+  public TaskView create(String agentId, TaskType type, int intervalSeconds, String message) {
+    return create(newId(), agentId, type, intervalSeconds, message);
+  }
+
+  /** Records a new pending task under an id chosen by the caller. */
+  public TaskView create(
+      String id, String agentId, TaskType type, int intervalSeconds, String message) {
+    if (tasks.size() >= maxTasks) {
+      throw DomainException.limitReached("task limit of " + maxTasks + " reached; retry later");
+    }
+    ControlTask task =
+        new ControlTask(id, agentId, type, intervalSeconds, message, clock.instant());
+    tasks.put(id, task);
+    LOG.log(Level.FINE, "Created task {0} ({1}) for agent {2}", new Object[] {id, type, agentId});
+    return task.view();
+  }
+
+  /** A fresh task id. */
+  public static String newId() {
+    return UUID.randomUUID().toString();
+  }
+
+  public Optional<TaskView> find(String taskId) {
+    ControlTask task = tasks.get(taskId);
+    return task == null ? Optional.empty() : Optional.of(task.view());
+  }
+
+  /** The agent's tasks, newest first. */
+  public List<TaskView> forAgent(String agentId) {
+    return tasks.values().stream()
+        .filter(t -> t.agentId().equals(agentId))
+        .map(ControlTask::view)
+        .sorted(Comparator.comparing(TaskView::createdAt).reversed())
+        .toList();
+  }
+
+  /**
+   * Applies an agent's response to the task it names. Responses for unknown tasks, for another
+   * agent's task or for a task already final change nothing.
+   *
+   * @return the task after the update, if the response named one of this agent's tasks
+   */
+  public Optional<TaskView> applyResponse(String agentId, TaskResponse response) {
+    ControlTask task = tasks.get(response.getTaskId());
+    if (task == null || !task.agentId().equals(agentId)) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    switch (response.getStatus()) {
+      case IN_PROGRESS -> task.transition(TaskStatus.IN_PROGRESS, null, null, now);
+      case COMPLETED -> {
+        boolean cancelled = response.getCancelled();
+        String note = response.hasTaskCancel() ? response.getTaskCancel().getMessage() : null;
+        task.transition(
+            cancelled ? TaskStatus.CANCELLED : TaskStatus.COMPLETED,
+            note == null || note.isEmpty() ? (cancelled ? "cancelled by the agent" : "done") : note,
+            null,
+            now);
+      }
+      case FAILURE -> {
+        String reason =
+            response.hasTaskCancel() && !response.getTaskCancel().getMessage().isEmpty()
+                ? response.getTaskCancel().getMessage()
+                : "the agent reported a failure";
+        task.transition(TaskStatus.FAILED, "failed", reason, now);
+      }
+      default -> {
+        // UNKNOWN or a future status: keep the task as it is.
+      }
+    }
+    return Optional.of(task.view());
+  }
+
+  /** Marks a task completed by the server itself (no agent round trip). */
+  public void complete(String taskId, String message) {
+    transition(taskId, TaskStatus.COMPLETED, message, null);
+  }
+
+  /** Marks a task failed by the server (e.g. the send failed). */
+  public void fail(String taskId, String error) {
+    transition(taskId, TaskStatus.FAILED, "failed", error);
+  }
+
+  /** Marks a task cancelled at the user's request. */
+  public boolean cancel(String taskId, String message) {
+    return transition(taskId, TaskStatus.CANCELLED, message, null);
+  }
+
+  /** Fails every unfinished task of an agent whose stream ended: no answer can come any more. */
+  public int failOpen(String agentId, String reason) {
+    Instant now = clock.instant();
+    int failed = 0;
+    for (ControlTask task : tasks.values()) {
+      if (task.agentId().equals(agentId)
+          && task.transition(TaskStatus.FAILED, "failed", reason, now)) {
+        failed++;
+      }
+    }
+    return failed;
+  }
+
+  /**
+   * Forgets final tasks last changed before {@code cutoff}.
+   *
+   * @return how many were forgotten
+   */
+  public int expireFinishedBefore(Instant cutoff) {
+    int removed = 0;
+    for (Iterator<ControlTask> it = tasks.values().iterator(); it.hasNext(); ) {
+      if (it.next().finishedBefore(cutoff)) {
+        it.remove();
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /** Forgets every task of an agent. */
+  public void removeAgent(String agentId) {
+    tasks.values().removeIf(t -> t.agentId().equals(agentId));
+  }
+
+  public int size() {
+    return tasks.size();
+  }
+
+  private boolean transition(String taskId, TaskStatus status, String message, String error) {
+    ControlTask task = tasks.get(taskId);
+    return task != null && task.transition(status, message, error, clock.instant());
+  }
+}

@@ -1,0 +1,2 @@
+/** Control tasks sent to agents (stream start/stop/update, system info) and their status. */
+package io.nodelink.metrics.server.tasks;

@@ -1,0 +1,72 @@
+package io.nodelink.metrics.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ServerConfigTest {
+
+  @Test
+  void defaultsMatchTheDocumentation() {
+    ServerConfig config = ServerConfig.defaults();
+
+    assertThat(config.grpcPort()).isEqualTo(9090);
+    assertThat(config.grpcKeepAliveTime()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.grpcKeepAliveTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.historyRetention()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(config.cleanupInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.historyMaxPointsDefault()).isEqualTo(1000);
+    assertThat(config.historyMaxPointsLimit()).isEqualTo(10_000);
+    assertThat(config.sseKeepAliveInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.corsAllowedOrigins()).containsExactly("*");
+    assertThat(config.systemInfoOnConnect()).isTrue();
+    assertThat(config.grpcTlsCert()).isEmpty();
+  }
+
+  @Test
+  void valuesAreReadAndParsed() {
+    Map<String, String> values =
+        Map.of(
+            ServerConfig.GRPC_PORT, "19090",
+            ServerConfig.HISTORY_RETENTION, "2h",
+            ServerConfig.CLEANUP_INTERVAL, "PT30S",
+            ServerConfig.SSE_KEEPALIVE_INTERVAL, "1500ms",
+            ServerConfig.CORS_ALLOWED_ORIGINS, "http://a.example, http://b.example ");
+    ServerConfig config = new ServerConfig(key -> Optional.ofNullable(values.get(key)));
+
+    assertThat(config.grpcPort()).isEqualTo(19090);
+    assertThat(config.historyRetention()).isEqualTo(Duration.ofHours(2));
+    assertThat(config.cleanupInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.sseKeepAliveInterval()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(config.corsAllowedOrigins()).containsExactly("http://a.example", "http://b.example");
+  }
+
+  @Test
+  void badValuesNameTheirKey() {
+    assertThatThrownBy(() -> new ServerConfig(key -> value(key, ServerConfig.GRPC_PORT, "x")))
+        .hasMessageContaining(ServerConfig.GRPC_PORT);
+    assertThatThrownBy(
+            () -> new ServerConfig(key -> value(key, ServerConfig.HISTORY_RETENTION, "soon")))
+        .hasMessageContaining(ServerConfig.HISTORY_RETENTION);
+    assertThatThrownBy(
+            () -> new ServerConfig(key -> value(key, ServerConfig.STREAMING_DEFAULT_INTERVAL, "0")))
+        .hasMessageContaining("between 1 and 300");
+  }
+
+  @Test
+  void durationsAcceptTheCommonForms() {
+    assertThat(Durations.parse("90")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(Durations.parse("5m")).isEqualTo(Duration.ofMinutes(5));
+    assertThat(Durations.parse("1d")).isEqualTo(Duration.ofDays(1));
+    assertThat(Durations.parse("pt1m")).isEqualTo(Duration.ofMinutes(1));
+    assertThatThrownBy(() -> Durations.parse("5y")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static Optional<String> value(String key, String wanted, String value) {
+    return key.equals(wanted) ? Optional.of(value) : Optional.empty();
+  }
+}

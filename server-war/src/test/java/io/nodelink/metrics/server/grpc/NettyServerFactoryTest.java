@@ -1,0 +1,146 @@
+package io.nodelink.metrics.server.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.TlsChannelCredentials;
+import io.nodelink.metrics.pb.TaskResponse;
+import io.nodelink.metrics.server.auth.AgentAuthInterceptor;
+import io.nodelink.metrics.server.auth.AgentTokens;
+import io.nodelink.metrics.server.config.ServerConfig;
+import io.nodelink.metrics.server.testing.TestAgent;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The real Netty transport on a loopback port: plaintext and TLS. */
+class NettyServerFactoryTest {
+
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final List<String> connected = new CopyOnWriteArrayList<>();
+  private GrpcServerLifecycle server;
+  private ManagedChannel channel;
+
+  @AfterEach
+  void stop() {
+    if (channel != null) {
+      channel.shutdownNow();
+    }
+    if (server != null) {
+      server.stopNow();
+    }
+    executor.shutdownNow();
+  }
+
+  @Test
+  void tlsServerAcceptsAClientThatTrustsItsCertificate() throws Exception {
+    start(
+        Map.of(
+            ServerConfig.GRPC_TLS_CERT,
+            fixture("cert.pem"),
+            ServerConfig.GRPC_TLS_KEY,
+            fixture("key.pem")));
+    channel =
+        Grpc.newChannelBuilderForAddress(
+                "localhost",
+                server.port(),
+                TlsChannelCredentials.newBuilder()
+                    .trustManager(new File(fixture("cert.pem")))
+                    .build())
+            .build();
+
+    try (TestAgent agent = TestAgent.connect(channel, "agent1", "token1")) {
+      await().until(() -> connected.contains("agent1"));
+      assertThat(agent.ended()).isNotDone();
+    }
+  }
+
+  @Test
+  void plaintextClientCannotTalkToATlsServer() throws Exception {
+    start(
+        Map.of(
+            ServerConfig.GRPC_TLS_CERT,
+            fixture("cert.pem"),
+            ServerConfig.GRPC_TLS_KEY,
+            fixture("key.pem")));
+    channel =
+        Grpc.newChannelBuilderForAddress(
+                "localhost", server.port(), InsecureChannelCredentials.create())
+            .build();
+
+    try (TestAgent agent = TestAgent.connect(channel, "agent1", "token1")) {
+      Status ended = agent.ended().get(10, TimeUnit.SECONDS);
+      assertThat(ended.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    }
+    assertThat(connected).isEmpty();
+  }
+
+  @Test
+  void plaintextServerOnTheConfiguredHostServesAgents() throws Exception {
+    start(Map.of());
+    channel =
+        Grpc.newChannelBuilderForAddress(
+                "127.0.0.1", server.port(), InsecureChannelCredentials.create())
+            .build();
+
+    try (TestAgent agent = TestAgent.connect(channel, "agent1", "token1")) {
+      await().until(() -> connected.contains("agent1"));
+    }
+  }
+
+  @Test
+  void halfATlsConfigurationIsAnError() throws Exception {
+    ServerConfig config = config(Map.of(ServerConfig.GRPC_TLS_CERT, fixture("cert.pem")));
+
+    assertThatThrownBy(() -> NettyServerFactory.builder(config, executor))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(ServerConfig.GRPC_TLS_KEY);
+  }
+
+  private void start(Map<String, String> values) throws Exception {
+    server =
+        new GrpcServerLifecycle(
+            NettyServerFactory.builder(config(values), executor),
+            new AgentStreamService(new RecordingHandler()),
+            new AgentAuthInterceptor(() -> AgentTokens.parse("agent1:token1", List.of())));
+    server.start();
+  }
+
+  private static ServerConfig config(Map<String, String> values) {
+    Map<String, String> all = new java.util.HashMap<>(values);
+    all.put(ServerConfig.GRPC_PORT, "0");
+    all.put(ServerConfig.GRPC_HOST, "127.0.0.1");
+    return new ServerConfig(key -> Optional.ofNullable(all.get(key)));
+  }
+
+  private static String fixture(String name) throws URISyntaxException {
+    return new File(NettyServerFactoryTest.class.getResource("/tls/" + name).toURI()).getPath();
+  }
+
+  /** Records accepted agents. */
+  private final class RecordingHandler implements AgentStreamHandler {
+    @Override
+    public void connected(AgentSession session) {
+      connected.add(session.agentId());
+    }
+
+    @Override
+    public void received(AgentSession session, TaskResponse response) {}
+
+    @Override
+    public void disconnected(AgentSession session) {}
+  }
+}

@@ -1,0 +1,99 @@
+package io.nodelink.metrics.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nodelink.metrics.history.Aggregation;
+import io.nodelink.metrics.history.HistoryQuery;
+import io.nodelink.metrics.history.HistoryResult;
+import io.nodelink.metrics.history.SimpleHistoryStore;
+import io.nodelink.metrics.pb.CpuMetrics;
+import io.nodelink.metrics.pb.MetricsDataResponse;
+import io.nodelink.metrics.server.testing.TestAgent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MetricsStoreTest {
+
+  private final Clock clock = Clock.fixed(Instant.ofEpochSecond(5000), ZoneOffset.UTC);
+  private final MetricsStore store = new MetricsStore(new SimpleHistoryStore(), 2000, clock);
+
+  @Test
+  void latestSnapshotAndSystemInfoAreKeptPerAgent() {
+    store.putMetrics("a", TestAgent.sampleSnapshot(100));
+    store.putMetrics("a", TestAgent.sampleSnapshot(101));
+    store.putSystemInfo("b", TestAgent.sampleSystemInfo());
+
+    assertThat(store.latestMetrics("a")).map(MetricsDataResponse::getTimestamp).contains(101L);
+    assertThat(store.latestMetrics("b")).isEmpty();
+    assertThat(store.systemInfo("b")).isPresent();
+    assertThat(store.systemInfo("a")).isEmpty();
+  }
+
+  @Test
+  void snapshotsFeedTheHistoryAtTheirTimestamp() {
+    store.putMetrics("a", cpu(100, 10));
+    store.putMetrics("a", cpu(110, 30));
+
+    HistoryResult result =
+        store.history(
+            "a", new HistoryQuery(Set.of("cpu.usage_percent"), 0, 200, 60, 1000, Aggregation.MAX));
+
+    assertThat(result.points()).hasSize(1);
+    assertThat(result.points().get(0).timestampSeconds()).isEqualTo(60);
+    assertThat(result.points().get(0).values()).containsEntry("cpu.usage_percent", 30.0);
+    assertThat(store.seriesOf("a")).contains("cpu.usage_percent", "cpu.idle_percent");
+  }
+
+  @Test
+  void aSnapshotWithoutTimestampIsStampedWithTheServerClock() {
+    MetricsDataResponse stored = store.putMetrics("a", cpu(0, 1));
+
+    assertThat(stored.getTimestamp()).isEqualTo(5000);
+    assertThat(store.latestMetrics("a")).map(MetricsDataResponse::getTimestamp).contains(5000L);
+  }
+
+  @Test
+  void seriesBeyondThePerAgentLimitAreNotRecorded() {
+    MetricsStore limited = new MetricsStore(new SimpleHistoryStore(), 3, clock);
+
+    limited.putMetrics("a", cpu(100, 1));
+
+    assertThat(limited.seriesOf("a")).hasSize(3);
+    assertThat(limited.latestMetrics("a")).isPresent();
+  }
+
+  @Test
+  void removingAnAgentForgetsEverything() {
+    store.putMetrics("a", TestAgent.sampleSnapshot(100));
+    store.putSystemInfo("a", TestAgent.sampleSystemInfo());
+
+    store.removeAgent("a");
+
+    assertThat(store.latestMetrics("a")).isEmpty();
+    assertThat(store.systemInfo("a")).isEmpty();
+    assertThat(store.seriesOf("a")).isEmpty();
+    assertThat(store.historyValueCount()).isZero();
+  }
+
+  @Test
+  void evictionDropsOldHistoryOnly() {
+    store.putMetrics("a", cpu(100, 1));
+    store.putMetrics("a", cpu(200, 2));
+
+    long dropped = store.evictHistoryOlderThan(150);
+
+    assertThat(dropped).isPositive();
+    assertThat(store.historyValueCount()).isEqualTo(dropped);
+    assertThat(store.historySizeBytes()).isPositive();
+  }
+
+  private static MetricsDataResponse cpu(long timestamp, double usage) {
+    return MetricsDataResponse.newBuilder()
+        .setTimestamp(timestamp)
+        .setCpu(CpuMetrics.newBuilder().setUsagePercent(usage))
+        .build();
+  }
+}
