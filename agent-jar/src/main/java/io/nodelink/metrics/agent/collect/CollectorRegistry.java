@@ -1,0 +1,101 @@
+package io.nodelink.metrics.agent.collect;
+
+import io.nodelink.metrics.pb.CollectionStats;
+import io.nodelink.metrics.pb.MetricsDataResponse;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the collectors of the selected groups into one snapshot, timing each and surviving any that
+ * fail: a failure is logged (once per distinct cause, so a broken sensor does not flood the log at
+ * one sample per second) and named in the snapshot's {@code collection.failed_collectors}.
+ */
+public final class CollectorRegistry {
+  private static final Logger LOG = Logger.getLogger(CollectorRegistry.class.getName());
+
+  private final Map<MetricGroup, Collector> collectors = new EnumMap<>(MetricGroup.class);
+  private final Map<MetricGroup, String> lastFailure = new EnumMap<>(MetricGroup.class);
+  private final Map<MetricGroup, Long> lastNanos = new EnumMap<>(MetricGroup.class);
+  private final Clock wallClock;
+  private final LongSupplier nanoClock;
+
+  /** A registry over the given collectors (one per group), with the system clocks. */
+  public CollectorRegistry(List<? extends Collector> collectors) {
+    this(collectors, Clock.systemUTC(), System::nanoTime);
+  }
+
+  /** A registry with explicit clocks (tests). */
+  public CollectorRegistry(
+      List<? extends Collector> collectors, Clock wallClock, LongSupplier nanoClock) {
+    for (Collector c : collectors) {
+      this.collectors.put(c.group(), c);
+    }
+    this.wallClock = wallClock;
+    this.nanoClock = nanoClock;
+  }
+
+  /** Takes a rate baseline for the given groups; failures are logged, never thrown. */
+  public synchronized void prime(Set<MetricGroup> groups) {
+    for (MetricGroup group : groups) {
+      Collector c = collectors.get(group);
+      if (c == null) {
+        continue;
+      }
+      try {
+        c.prime();
+      } catch (Exception | LinkageError e) {
+        noteFailure(group, e);
+      }
+    }
+  }
+
+  /** Collects one snapshot of the given groups (only those are filled). */
+  public synchronized MetricsDataResponse collect(Set<MetricGroup> groups) {
+    long start = nanoClock.getAsLong();
+    MetricsDataResponse.Builder out =
+        MetricsDataResponse.newBuilder().setTimestamp(wallClock.instant().getEpochSecond());
+    CollectionStats.Builder stats = CollectionStats.newBuilder();
+    for (MetricGroup group : groups) {
+      Collector c = collectors.get(group);
+      if (c == null) {
+        continue;
+      }
+      long t0 = nanoClock.getAsLong();
+      try {
+        MetricsDataResponse.Builder part = MetricsDataResponse.newBuilder();
+        c.collect(part);
+        out.mergeFrom(part.build());
+        if (lastFailure.remove(group) != null) {
+          LOG.log(Level.INFO, "collector {0} recovered", group.wireName());
+        }
+      } catch (Exception | LinkageError e) {
+        noteFailure(group, e);
+        stats.addFailedCollectors(group.wireName());
+      }
+      lastNanos.put(group, nanoClock.getAsLong() - t0);
+    }
+    stats.setDurationMs((nanoClock.getAsLong() - start) / 1e6);
+    return out.setCollection(stats).build();
+  }
+
+  /** How long each group's collector took on its last run, in nanoseconds (diagnostics). */
+  public synchronized Map<MetricGroup, Long> lastDurations() {
+    return Map.copyOf(lastNanos);
+  }
+
+  private void noteFailure(MetricGroup group, Throwable e) {
+    String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+    if (!Objects.equals(lastFailure.put(group, why), why)) {
+      LOG.log(Level.WARNING, "collector {0} failed: {1}", new Object[] {group.wireName(), why});
+    } else {
+      LOG.log(Level.FINE, "collector {0} failed again: {1}", new Object[] {group.wireName(), why});
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package io.nodelink.metrics.agent.sysinfo;
+
+import io.nodelink.metrics.agent.procfs.ProcFs;
+import io.nodelink.metrics.pb.InstalledPackage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Installed packages from the system's package database: dpkg's status file on Debian and Ubuntu,
+ * {@code rpm -qa} where rpm is the package manager, Alpine's apk database. The list is kept until
+ * the database file changes, so repeated system_info requests cost a stat call.
+ */
+public final class Packages {
+  private static final Logger LOG = Logger.getLogger(Packages.class.getName());
+
+  private final ProcFs fs;
+  private List<InstalledPackage> cached = List.of();
+  private Path cachedFrom;
+  private FileTime cachedStamp;
+
+  public Packages(ProcFs fs) {
+    this.fs = fs;
+  }
+
+  /** The installed packages, empty when no known package database exists. */
+  public synchronized List<InstalledPackage> list() {
+    Path dpkg = fs.root("var/lib/dpkg/status");
+    Path apk = fs.root("lib/apk/db/installed");
+    Path rpmDb = firstExisting(fs.root("var/lib/rpm"), fs.root("usr/lib/sysimage/rpm"));
+    try {
+      if (Files.isRegularFile(dpkg)) {
+        return cachedOr(dpkg, () -> parseDpkgStatus(Files.readAllLines(dpkg)));
+      }
+      if (Files.isRegularFile(apk)) {
+        return cachedOr(apk, () -> parseApk(Files.readAllLines(apk)));
+      }
+      if (rpmDb != null) {
+        return cachedOr(rpmDb, Packages::queryRpm);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "cannot read the package database: {0}", e.toString());
+    }
+    return List.of();
+  }
+
+  private interface Loader {
+    List<InstalledPackage> load() throws IOException;
+  }
+
+  private List<InstalledPackage> cachedOr(Path db, Loader loader) throws IOException {
+    FileTime stamp = Files.getLastModifiedTime(db);
+    if (!db.equals(cachedFrom) || !stamp.equals(cachedStamp)) {
+      cached = List.copyOf(loader.load());
+      cachedFrom = db;
+      cachedStamp = stamp;
+    }
+    return cached;
+  }
+
+  private static Path firstExisting(Path... paths) {
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Parses dpkg's status file: stanzas separated by blank lines; only packages whose Status ends in
+   * {@code installed} count (not removed ones that left configuration behind).
+   */
+  public static List<InstalledPackage> parseDpkgStatus(List<String> lines) {
+    List<InstalledPackage> out = new ArrayList<>();
+    String name = null;
+    String version = "";
+    boolean installed = false;
+    for (String line : lines) {
+      if (line.isBlank()) {
+        addIf(out, name, version, installed, "dpkg");
+        name = null;
+        version = "";
+        installed = false;
+      } else if (line.startsWith("Package:")) {
+        name = line.substring(8).trim();
+      } else if (line.startsWith("Version:")) {
+        version = line.substring(8).trim();
+      } else if (line.startsWith("Status:")) {
+        installed = line.trim().endsWith(" installed");
+      }
+    }
+    addIf(out, name, version, installed, "dpkg");
+    return out;
+  }
+
+  /** Parses Alpine's {@code /lib/apk/db/installed} ({@code P:name}, {@code V:version}). */
+  public static List<InstalledPackage> parseApk(List<String> lines) {
+    List<InstalledPackage> out = new ArrayList<>();
+    String name = null;
+    String version = "";
+    for (String line : lines) {
+      if (line.isBlank()) {
+        addIf(out, name, version, true, "apk");
+        name = null;
+        version = "";
+      } else if (line.startsWith("P:")) {
+        name = line.substring(2).trim();
+      } else if (line.startsWith("V:")) {
+        version = line.substring(2).trim();
+      }
+    }
+    addIf(out, name, version, true, "apk");
+    return out;
+  }
+
+  /** Parses {@code rpm -qa --qf '%{NAME}\t%{VERSION}-%{RELEASE}\n'} output. */
+  public static List<InstalledPackage> parseRpmQuery(List<String> lines) {
+    List<InstalledPackage> out = new ArrayList<>();
+    for (String line : lines) {
+      int tab = line.indexOf('\t');
+      if (tab > 0) {
+        addIf(out, line.substring(0, tab), line.substring(tab + 1).trim(), true, "rpm");
+      }
+    }
+    return out;
+  }
+
+  private static List<InstalledPackage> queryRpm() throws IOException {
+    Process p =
+        new ProcessBuilder("rpm", "-qa", "--qf", "%{NAME}\\t%{VERSION}-%{RELEASE}\\n")
+            .redirectErrorStream(false)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        lines.add(line);
+      }
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      p.destroyForcibly();
+    }
+    return parseRpmQuery(lines);
+  }
+
+  private static void addIf(
+      List<InstalledPackage> out, String name, String version, boolean ok, String manager) {
+    if (name != null && !name.isEmpty() && ok) {
+      out.add(
+          InstalledPackage.newBuilder()
+              .setName(name)
+              .setVersion(version)
+              .setPackageManager(manager)
+              .build());
+    }
+  }
+}
