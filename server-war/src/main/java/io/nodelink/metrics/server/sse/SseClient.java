@@ -4,6 +4,9 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,9 +17,13 @@ import java.util.logging.Logger;
 
 /**
  * One SSE connection. Events are queued without blocking ({@link #offer}) and written by one drain
- * task at a time on the executor, in order. A client whose queue is full has fallen too far behind
- * (or is stuck in a write) and is closed: it never holds up ingestion or other clients. Closing is
- * idempotent — SSE errors surface on the next write and may be reported twice.
+ * at a time on the executor, in order, with at most one write in flight. A drain never waits for a
+ * write: Liberty completes SSE writes on its Default Executor, the same pool that runs the drains,
+ * so drains blocked on their writes would hold every thread the writes need (a deadlock seen with
+ * 100 clients). When a write does not complete at once, the drain ends and the write's completion
+ * schedules the next one. A client whose queue is full has fallen too far behind (or its write is
+ * stuck) and is closed: it never holds up ingestion or other clients. Closing is idempotent — SSE
+ * errors surface on the next write and may be reported twice.
  */
 public final class SseClient {
 
@@ -92,35 +99,83 @@ public final class SseClient {
     }
   }
 
+  /**
+   * Writes queued events until the queue is empty or a write is still in flight; in the latter case
+   * {@code draining} stays set and the write's completion continues the drain.
+   */
   private void drain() {
-    try {
-      Outgoing next;
-      while (!closed.get() && (next = queue.poll()) != null) {
-        write(next);
+    Outgoing next;
+    while (!closed.get() && (next = queue.poll()) != null) {
+      CompletableFuture<?> written = write(next);
+      if (written == null) {
+        break; // closed
       }
-    } finally {
-      draining.set(false);
+      if (!written.isDone()) {
+        Outgoing inFlight = next;
+        written.whenComplete((ignored, error) -> continueAfter(inFlight, error));
+        return;
+      }
+      if (!written(next, written.isCompletedExceptionally() ? failure(written) : null)) {
+        break;
+      }
     }
+    draining.set(false);
     // An event offered after the loop's last poll but before draining was cleared.
     if (!closed.get() && !queue.isEmpty()) {
       scheduleDrain();
     }
   }
 
-  private void write(Outgoing out) {
-    if (sink.isClosed()) {
-      close();
+  /** The write of {@code out} completed later: account for it and drain on, on the executor. */
+  private void continueAfter(Outgoing out, Throwable error) {
+    if (!written(out, error)) {
+      draining.set(false);
       return;
     }
     try {
-      sink.send(out.event()).toCompletableFuture().join();
-      if (out.receivedNanos() != 0) {
-        latencyNanos.accept(System.nanoTime() - out.receivedNanos());
-      }
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.FINE, "SSE client {0} of agent {1} is gone: {2}", new Object[] {id, agentId, e});
+      executor.execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      draining.set(false);
+      LOG.log(Level.WARNING, "Executor refused the SSE write of client {0}; closing it", id);
       close();
+    }
+  }
+
+  /** Starts writing {@code out}; null if the connection is already closed. */
+  private CompletableFuture<?> write(Outgoing out) {
+    if (sink.isClosed()) {
+      close();
+      return null;
+    }
+    try {
+      return sink.send(out.event()).toCompletableFuture();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** Records a finished write; a failed one closes the client. Returns whether to go on. */
+  private boolean written(Outgoing out, Throwable error) {
+    if (error != null) {
+      LOG.log(
+          Level.FINE,
+          "SSE client {0} of agent {1} is gone: {2}",
+          new Object[] {id, agentId, error});
+      close();
+      return false;
+    }
+    if (out.receivedNanos() != 0) {
+      latencyNanos.accept(System.nanoTime() - out.receivedNanos());
+    }
+    return true;
+  }
+
+  private static Throwable failure(CompletableFuture<?> done) {
+    try {
+      done.join();
+      return null;
+    } catch (CompletionException | CancellationException e) {
+      return e.getCause() == null ? e : e.getCause();
     }
   }
 

@@ -46,6 +46,44 @@ class SseClientTest {
   }
 
   @Test
+  void writesCompletedLaterOnTheSameExecutorDoNotStarveIt() {
+    // Liberty completes an SSE write on its Default Executor, the pool that also runs the
+    // drains: a drain that waits for its write would hold the thread the write needs.
+    ExecutorService one = Executors.newSingleThreadExecutor();
+    try {
+      List<FakeSink> sinks = new java.util.ArrayList<>();
+      for (int c = 0; c < 3; c++) {
+        FakeSink sink = new FakeSink();
+        sink.completeOn = one;
+        SseClient client =
+            new SseClient(
+                "c" + c,
+                "a1",
+                sink,
+                8,
+                one,
+                latencies::add,
+                x -> closedCallbacks.incrementAndGet());
+        sinks.add(sink);
+        for (int i = 0; i < 4; i++) {
+          client.offer(event("e" + i), System.nanoTime());
+        }
+      }
+
+      await().until(() -> sinks.stream().allMatch(s -> s.written.size() == 4));
+      for (FakeSink sink : sinks) {
+        assertThat(sink.written)
+            .extracting(OutboundSseEvent::getName)
+            .containsExactly("e0", "e1", "e2", "e3");
+      }
+      await().until(() -> latencies.size() == 12);
+      assertThat(closedCallbacks).hasValue(0);
+    } finally {
+      one.shutdownNow();
+    }
+  }
+
+  @Test
   void aStuckClientIsDroppedWhenItsQueueOverflowsWithoutBlockingTheCaller() {
     FakeSink stuck = new FakeSink();
     stuck.block = new CountDownLatch(1);
@@ -127,6 +165,7 @@ class SseClientTest {
     volatile boolean closed;
     volatile boolean fail;
     volatile CountDownLatch block;
+    volatile ExecutorService completeOn;
 
     @Override
     public boolean isClosed() {
@@ -145,6 +184,10 @@ class SseClientTest {
       }
       if (fail) {
         return CompletableFuture.failedFuture(new IllegalStateException("client gone"));
+      }
+      if (completeOn != null) {
+        // Completed later by a task on another executor, as the container does.
+        return CompletableFuture.runAsync(() -> written.add(event), completeOn);
       }
       written.add(event);
       return CompletableFuture.completedFuture(null);
