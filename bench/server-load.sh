@@ -7,10 +7,12 @@
 #
 #   bench/server-load.sh [--agents "100 1000 5000 10000"] [--warmup 15] [--window 45]
 #                        [--fanout-clients 1000] [--no-fanout] [--heap 6g] [--jfr] [--quick]
-#                        [--no-build] [--out DIR]
+#                        [--no-build] [--out DIR] [--jvm-opt OPT]... [--server-env KEY=VALUE]...
 #
 # --quick: agents "100 1000", warm-up 5 s, window 15 s, fan-out 200 clients (a smoke run).
 # --jfr:   record a JFR profile of each server run into the output directory.
+# --jvm-opt / --server-env: extra server JVM options / server.env lines (repeatable), e.g.
+#          --jvm-opt -XX:+UseZGC, --server-env NODELINK_HISTORY_RETENTION=60s.
 # Ports (override with env): BENCH_HTTP_PORT=48080 BENCH_ADMIN_PORT=49080 BENCH_GRPC_PORT=49090.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +27,8 @@ HEAP=6g
 JFR=0
 BUILD=1
 OUT=""
+JVM_OPTS=()
+SERVER_ENV=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --agents) AGENTS=$2; shift 2 ;;
@@ -37,7 +41,9 @@ while [ $# -gt 0 ]; do
     --quick) AGENTS="100 1000"; WARMUP=5; WINDOW=15; FANOUT_CLIENTS=200; shift ;;
     --no-build) BUILD=0; shift ;;
     --out) OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --jvm-opt) JVM_OPTS+=("$2"); shift 2 ;;
+    --server-env) SERVER_ENV+=("$2"); shift 2 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -105,10 +111,12 @@ NODELINK_AUTH_TOKENS=*:$TOKEN
 NODELINK_AGENTS_MAX=25000
 NODELINK_SSE_MAX_CLIENTS_PER_AGENT=2000
 EOF
+  for kv in "${SERVER_ENV[@]}"; do echo "$kv" >> "$SERVER_DIR/server.env"; done
   {
     echo "-Xms1g"
     echo "-Xmx$HEAP"
     echo "-Xlog:gc:file=$OUT/gc-$1.log:uptime,level,tags"
+    for o in "${JVM_OPTS[@]}"; do echo "$o"; done
     if [ "$JFR" = 1 ]; then
       echo "-XX:StartFlightRecording=filename=$OUT/server-$1.jfr,settings=profile,dumponexit=true"
     fi
@@ -149,7 +157,7 @@ if [ "$FANOUT" = 1 ]; then
 fi
 
 echo
-echo "== NodeLink server load: warm-up ${WARMUP}s, window ${WINDOW}s, server -Xmx$HEAP =="
+echo "== NodeLink server load: warm-up ${WARMUP}s, window ${WINDOW}s, server -Xmx$HEAP ${JVM_OPTS[*]} ${SERVER_ENV[*]} =="
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -f "$RESULTS" ]; then
   java -cp "$CP" io.nodelink.metrics.bench.load.ServerLoad table "$RESULTS"

@@ -48,6 +48,7 @@ record Result(
     long samples,
     double heapPerAgentKiB,
     double historySeconds,
+    double growthBytesPerAgentSec,
     long errors,
     String errorDetail,
     double serverCpuPct,
@@ -72,6 +73,7 @@ record Result(
           "samples",
           "heap_per_agent_kib",
           "history_s",
+          "growth_bytes_per_agent_s",
           "errors",
           "error_detail",
           "server_cpu_pct",
@@ -96,6 +98,7 @@ record Result(
         Long.toString(samples),
         f1(heapPerAgentKiB),
         f1(historySeconds),
+        f1(growthBytesPerAgentSec),
         Long.toString(errors),
         errorDetail,
         f1(serverCpuPct),
@@ -121,13 +124,14 @@ record Result(
         Long.parseLong(c[10]),
         Double.parseDouble(c[11]),
         Double.parseDouble(c[12]),
-        Long.parseLong(c[13]),
-        c[14],
-        Double.parseDouble(c[15]),
+        Double.parseDouble(c[13]),
+        Long.parseLong(c[14]),
+        c[15],
         Double.parseDouble(c[16]),
         Double.parseDouble(c[17]),
         Double.parseDouble(c[18]),
-        c[19]);
+        Double.parseDouble(c[19]),
+        c[20]);
   }
 
   /** Appends this result to {@code file}, writing the header first if the file is new. */
@@ -145,15 +149,16 @@ record Result(
     StringBuilder out = new StringBuilder();
     out.append(
         "| scenario | agents | SSE clients | snapshots/s (server) | sent/s | p50 ms | p99 ms | max ms"
-            + " | heap/agent KiB (history s) | errors | server CPU % | tool CPU % | machine busy %"
-            + " | load1 | GC pauses (n/max ms) |\n");
-    out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+            + " | heap/agent KiB after s of history (fanout: per client) | heap growth B/agent/s"
+            + " | errors | server CPU % | tool CPU % | machine busy % | load1"
+            + " | GC pauses in window (n/max ms) |\n");
+    out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for (Result r : results) {
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f (%.0f) | %d%s | %.0f | %.0f"
-                  + " | %.0f | %.1f | %s |%n",
+              "| %s | %d | %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f after %.0f s | %.0f | %d%s"
+                  + " | %.0f | %.0f | %.0f | %.1f | %s |%n",
               r.scenario,
               r.agents,
               r.sseClients,
@@ -164,6 +169,7 @@ record Result(
               r.maxMs,
               r.heapPerAgentKiB,
               r.historySeconds,
+              r.growthBytesPerAgentSec,
               r.errors,
               r.errors == 0 ? "" : " (" + r.errorDetail + ")",
               r.serverCpuPct,

@@ -114,6 +114,7 @@ final class Scenario {
 
       // Full GC now rather than in the window; its pause must not land in the latency.
       long heapStart = probe.liveHeapBytes(null);
+      long heapStartNanos = System.nanoTime();
       TimeUnit.SECONDS.sleep(3);
 
       long reconnectsBefore = sim.connectCount();
@@ -136,6 +137,9 @@ final class Scenario {
 
       double historySeconds = (System.nanoTime() - streamStart) / 1e9;
       long heapEnd = probe.liveHeapBytes(target.outDir().resolve(tag + "-histo-after.txt"));
+      double growth =
+          (heapEnd - heapStart) / (plan.agents() * ((System.nanoTime() - heapStartNanos) / 1e9));
+      int heapUnits = plan.name().equals("fanout") ? plan.sseClients() : plan.agents();
       log.printf(
           "[%s] live heap at the end: %.1f MiB (%.1f MiB after warm-up); %.0f s of history%n",
           tag, heapEnd / 1048576.0, heapStart / 1048576.0, historySeconds);
@@ -172,8 +176,9 @@ final class Scenario {
           ms(latency.getValueAtPercentile(99.9)),
           ms(latency.getMaxValue()),
           latency.getTotalCount(),
-          (heapEnd - heapBase) / 1024.0 / plan.agents(),
+          (heapEnd - heapBase) / 1024.0 / heapUnits,
           historySeconds,
+          growth,
           errors,
           detail.replace(' ', ','),
           closed.serverCpuPct(),

@@ -24,6 +24,7 @@ class ResultTest {
             9000,
             55.5,
             70.0,
+            5400.0,
             3,
             "reconnects=0,missing=3",
             35.2,
@@ -34,7 +35,8 @@ class ResultTest {
     Result back = Result.parse(r.tsv());
     assertThat(back).isEqualTo(r);
     assertThat(Result.table(List.of(r)))
-        .contains("| fleet | 1000 | 200 | 999 | 1000 | 2.1 | 9.8 | 40.0 | 55.5 (70) | 3 (");
+        .contains(
+            "| fleet | 1000 | 200 | 999 | 1000 | 2.1 | 9.8 | 40.0 | 55.5 after 70 s | 5400 | 3 (");
   }
 
   @Test
