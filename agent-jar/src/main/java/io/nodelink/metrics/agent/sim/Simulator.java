@@ -5,12 +5,14 @@ import io.nodelink.metrics.agent.config.AgentConfig;
 import io.nodelink.metrics.agent.stream.AgentConnection;
 import io.nodelink.metrics.agent.stream.Backoff;
 import io.nodelink.metrics.agent.stream.Channels;
+import io.nodelink.metrics.agent.stream.SnapshotSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,6 +31,19 @@ public final class Simulator implements AutoCloseable {
 
   /** Builds the simulated agents over channels made by {@code channelFactory}. */
   public Simulator(AgentConfig config, IntFunction<ManagedChannel> channelFactory, Clock clock) {
+    this(config, channelFactory, clock, (id, host) -> host);
+  }
+
+  /**
+   * Builds the simulated agents, each host's data passing through {@code sources} (agent id, its
+   * simulated host → the source the agent uses). The server load benchmark wraps the hosts to learn
+   * when each snapshot is sent.
+   */
+  public Simulator(
+      AgentConfig config,
+      IntFunction<ManagedChannel> channelFactory,
+      Clock clock,
+      BiFunction<String, SnapshotSource, SnapshotSource> sources) {
     int n = config.simulate();
     scheduler =
         new ScheduledThreadPoolExecutor(
@@ -50,7 +65,7 @@ public final class Simulator implements AutoCloseable {
               config.agentToken(),
               config.server(),
               channels.get(i % channels.size()),
-              new SimulatedHost(id, i * 7919L + 17, clock),
+              sources.apply(id, new SimulatedHost(id, i * 7919L + 17, clock)),
               scheduler,
               new Backoff(
                   config.reconnectInitialSeconds() * 1000L,
@@ -80,6 +95,11 @@ public final class Simulator implements AutoCloseable {
   /** How many simulated agents are streaming now. */
   public long streamingCount() {
     return agents.stream().filter(AgentConnection::isStreaming).count();
+  }
+
+  /** How many calls the agents opened in total: one each, plus one per reconnect. */
+  public long connectCount() {
+    return agents.stream().mapToLong(AgentConnection::connectCount).sum();
   }
 
   @Override

@@ -14,11 +14,13 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.nodelink.metrics.agent.collect.MetricGroup;
 import io.nodelink.metrics.agent.config.AgentConfig;
+import io.nodelink.metrics.agent.stream.SnapshotSource;
 import io.nodelink.metrics.pb.AgentServiceGrpc;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.MetricsRequest;
 import io.nodelink.metrics.pb.MetricsStreamRequest;
 import io.nodelink.metrics.pb.SystemInfoRequest;
+import io.nodelink.metrics.pb.SystemInfoResponse;
 import io.nodelink.metrics.pb.TaskRequest;
 import io.nodelink.metrics.pb.TaskResponse;
 import java.time.Clock;
@@ -27,6 +29,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SimulatorTest {
@@ -105,9 +108,14 @@ class SimulatorTest {
                 "5",
                 "simulate.channels",
                 "2"));
+    Map<String, AtomicInteger> collected = new ConcurrentHashMap<>();
     Simulator sim =
         new Simulator(
-            config, c -> InProcessChannelBuilder.forName(name).build(), Clock.systemUTC());
+            config,
+            c -> InProcessChannelBuilder.forName(name).build(),
+            Clock.systemUTC(),
+            (id, host) ->
+                new CountingSource(host, collected.computeIfAbsent(id, k -> new AtomicInteger())));
     try {
       sim.start();
       await()
@@ -115,6 +123,8 @@ class SimulatorTest {
           .until(() -> lastData.size() == 5 && sysInfo.size() == 5);
       assertThat(ids).containsExactlyInAnyOrder("sim-0", "sim-1", "sim-2", "sim-3", "sim-4");
       assertThat(sim.streamingCount()).isEqualTo(5);
+      assertThat(sim.connectCount()).isEqualTo(5);
+      assertThat(collected).hasSize(5).allSatisfy((id, n) -> assertThat(n.get()).isPositive());
       MetricsDataResponse m = lastData.get("sim-3").getMetricsResponse().getMetricsData();
       assertThat(m.getCpu().getUsagePercent()).isBetween(0.0, 100.0);
       assertThat(m.getDisksCount()).isEqualTo(2);
@@ -128,6 +138,31 @@ class SimulatorTest {
     } finally {
       sim.close();
       server.shutdownNow();
+    }
+  }
+
+  /** A source wrapper as the server benchmark uses one: counts the snapshots it hands out. */
+  private record CountingSource(SnapshotSource host, AtomicInteger count)
+      implements SnapshotSource {
+    @Override
+    public void prime(Set<MetricGroup> groups) {
+      host.prime(groups);
+    }
+
+    @Override
+    public MetricsDataResponse collect(Set<MetricGroup> groups) {
+      count.incrementAndGet();
+      return host.collect(groups);
+    }
+
+    @Override
+    public SystemInfoResponse systemInfo(SystemInfoRequest request) {
+      return host.systemInfo(request);
+    }
+
+    @Override
+    public long firstSampleDelayMillis() {
+      return host.firstSampleDelayMillis();
     }
   }
 

@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Server load benchmark: starts the real server (the EAR on its own Liberty, loopback, bench ports),
+# drives N simulated agents at 1 s plus SSE clients, and prints snapshots/s sustained, agent-send
+# to SSE-receipt latency (p50/p99/max, HdrHistogram), live heap per agent after GC, errors and CPU
+# for N = 100, 1000, 5000, 10000; then 1,000 SSE clients on one agent. The server is restarted for
+# every scenario so each starts from the same heap. It stops everything it started, also on Ctrl-C.
+#
+#   bench/server-load.sh [--agents "100 1000 5000 10000"] [--warmup 15] [--window 45]
+#                        [--fanout-clients 1000] [--no-fanout] [--heap 6g] [--jfr] [--quick]
+#                        [--no-build] [--out DIR] [--jvm-opt OPT]... [--server-env KEY=VALUE]...
+#
+# --quick: agents "100 1000", warm-up 5 s, window 15 s, fan-out 200 clients (a smoke run).
+# --jfr:   record a JFR profile of each server run into the output directory.
+# --jvm-opt / --server-env: extra server JVM options / server.env lines (repeatable), e.g.
+#          --jvm-opt -XX:+UseZGC, --server-env NODELINK_HISTORY_RETENTION=60s.
+# Ports (override with env): BENCH_HTTP_PORT=48080 BENCH_ADMIN_PORT=49080 BENCH_GRPC_PORT=49090.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+AGENTS="100 1000 5000 10000"
+WARMUP=15
+WINDOW=45
+FANOUT_CLIENTS=1000
+FANOUT=1
+HEAP=6g
+JFR=0
+BUILD=1
+OUT=""
+JVM_OPTS=()
+SERVER_ENV=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --agents) AGENTS=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
+    --window) WINDOW=$2; shift 2 ;;
+    --fanout-clients) FANOUT_CLIENTS=$2; shift 2 ;;
+    --no-fanout) FANOUT=0; shift ;;
+    --heap) HEAP=$2; shift 2 ;;
+    --jfr) JFR=1; shift ;;
+    --quick) AGENTS="100 1000"; WARMUP=5; WINDOW=15; FANOUT_CLIENTS=200; shift ;;
+    --no-build) BUILD=0; shift ;;
+    --out) OUT=$2; shift 2 ;;
+    --jvm-opt) JVM_OPTS+=("$2"); shift 2 ;;
+    --server-env) SERVER_ENV+=("$2"); shift 2 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+HTTP_PORT=${BENCH_HTTP_PORT:-48080}
+ADMIN_PORT=${BENCH_ADMIN_PORT:-49080}
+GRPC_PORT=${BENCH_GRPC_PORT:-49090}
+TOKEN=bench-secret
+MODULE=bench/server-load
+WLP=$ROOT/$MODULE/target/liberty/wlp
+EAR=$ROOT/ear/target/nodelink-metrics.ear
+OUT=${OUT:-$ROOT/$MODULE/target/results-$(date +%Y%m%d-%H%M%S)}
+RESULTS=$OUT/results.tsv
+export WLP_USER_DIR=$ROOT/$MODULE/target/wlp-usr
+SERVER_DIR=$WLP_USER_DIR/servers/bench
+mkdir -p "$OUT"
+
+# Many sockets: 10,000 agent streams share ~20 channels, but SSE clients and the server's own
+# descriptors add up. Raise the soft limit as far as the hard limit allows.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+if [ "$BUILD" = 1 ] || [ ! -f "$EAR" ] || [ ! -x "$WLP/bin/server" ] || [ ! -f "$MODULE/target/classpath.txt" ]; then
+  echo "building the EAR and the load tool..." >&2
+  ./mvnw -B -q -Pbench -DskipTests package -pl ear,$MODULE -am
+fi
+CP="$ROOT/$MODULE/target/classes:$(cat "$MODULE/target/classpath.txt")"
+
+server_running() { [ -n "${SERVER_PID:-}" ] && kill -0 "$SERVER_PID" 2>/dev/null; }
+RUN_TAG=""
+stop_server() {
+  if server_running; then
+    "$WLP/bin/server" stop bench >/dev/null 2>&1 || true
+    for _ in $(seq 1 30); do server_running || break; sleep 1; done
+    server_running && kill "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+  if [ -n "$RUN_TAG" ] && [ -f "$SERVER_DIR/logs/messages.log" ]; then
+    cp "$SERVER_DIR/logs/messages.log" "$OUT/messages-$RUN_TAG.log"
+  fi
+}
+TOOL_PID=""
+cleanup() {
+  [ -n "$TOOL_PID" ] && kill "$TOOL_PID" 2>/dev/null || true
+  stop_server
+}
+trap cleanup EXIT INT TERM
+
+# One Liberty server named "bench" in its own user directory: the project's server.xml, the EAR,
+# the ports on loopback, and bench settings through server.env (MicroProfile Config env names).
+configure_server() { # $1 = tag of the run (names the GC log and the JFR file)
+  rm -rf "$SERVER_DIR/logs" "$SERVER_DIR/workarea"
+  mkdir -p "$SERVER_DIR/apps"
+  cp "$ROOT/src/main/liberty/config/server.xml" "$SERVER_DIR/server.xml"
+  cp "$EAR" "$SERVER_DIR/apps/nodelink-metrics.ear"
+  cat > "$SERVER_DIR/bootstrap.properties" <<EOF
+http.host=127.0.0.1
+admin.host=127.0.0.1
+http.port=$HTTP_PORT
+admin.port=$ADMIN_PORT
+EOF
+  cat > "$SERVER_DIR/server.env" <<EOF
+NODELINK_GRPC_HOST=127.0.0.1
+NODELINK_GRPC_PORT=$GRPC_PORT
+NODELINK_AUTH_TOKENS=*:$TOKEN
+NODELINK_AGENTS_MAX=25000
+NODELINK_SSE_MAX_CLIENTS_PER_AGENT=2000
+EOF
+  for kv in "${SERVER_ENV[@]}"; do echo "$kv" >> "$SERVER_DIR/server.env"; done
+  {
+    echo "-Xms1g"
+    echo "-Xmx$HEAP"
+    echo "-Xlog:gc:file=$OUT/gc-$1.log:uptime,level,tags"
+    for o in "${JVM_OPTS[@]}"; do echo "$o"; done
+    if [ "$JFR" = 1 ]; then
+      echo "-XX:StartFlightRecording=filename=$OUT/server-$1.jfr,settings=profile,dumponexit=true"
+    fi
+  } > "$SERVER_DIR/jvm.options"
+}
+
+start_server() { # $1 = tag
+  RUN_TAG=$1
+  configure_server "$1"
+  "$WLP/bin/server" start bench >/dev/null
+  SERVER_PID=$(cat "$WLP_USER_DIR/servers/.pid/bench.pid")
+  echo "server started (pid $SERVER_PID, heap -Xmx$HEAP) for $1" >&2
+}
+
+run_tool() { # args for "run"
+  java -Xms512m -Xmx2g -cp "$CP" io.nodelink.metrics.bench.load.ServerLoad run \
+    --http-port "$HTTP_PORT" --admin-port "$ADMIN_PORT" --grpc-port "$GRPC_PORT" \
+    --token "$TOKEN" --server-pid "$SERVER_PID" --warmup "$WARMUP" --window "$WINDOW" \
+    --out "$OUT" --results "$RESULTS" "$@" &
+  TOOL_PID=$!
+  local rc=0
+  wait "$TOOL_PID" || rc=$?
+  TOOL_PID=""
+  return $rc
+}
+
+FAILED=""
+for n in $AGENTS; do
+  start_server "fleet-$n"
+  run_tool --scenario fleet --agents "$n" --gc-log "$OUT/gc-fleet-$n.log" || FAILED="$FAILED fleet-$n"
+  stop_server
+done
+if [ "$FANOUT" = 1 ]; then
+  start_server "fanout-$FANOUT_CLIENTS"
+  run_tool --scenario fanout --sse-clients "$FANOUT_CLIENTS" \
+    --gc-log "$OUT/gc-fanout-$FANOUT_CLIENTS.log" || FAILED="$FAILED fanout"
+  stop_server
+fi
+
+echo
+echo "== NodeLink server load: warm-up ${WARMUP}s, window ${WINDOW}s, server -Xmx$HEAP ${JVM_OPTS[*]} ${SERVER_ENV[*]} =="
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -f "$RESULTS" ]; then
+  java -cp "$CP" io.nodelink.metrics.bench.load.ServerLoad table "$RESULTS"
+fi
+echo "outputs (results.tsv, GC logs, heap histograms, JFR if --jfr): $OUT"
+if [ -n "$FAILED" ]; then
+  echo "FAILED:$FAILED" >&2
+  exit 1
+fi
