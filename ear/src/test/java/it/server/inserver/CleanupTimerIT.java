@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The cleanup: a non-persistent EJB interval timer at the configured interval, and a pass that
- * applies the history tiers' retentions: raw points past the raw retention (here 60 s) live on
- * only as coarse buckets, and buckets past the coarse retention (here 400 s) are dropped.
+ * applies the history tiers' retentions: raw points past the raw retention (here 60 s) live on only
+ * as coarse buckets, and buckets past the coarse retention (here 400 s) are dropped.
  */
 @ExtendWith(ArquillianExtension.class)
 class CleanupTimerIT {

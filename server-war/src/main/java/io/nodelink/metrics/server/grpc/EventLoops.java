@@ -8,10 +8,10 @@ import java.util.logging.Logger;
 
 /**
  * The Netty event loops of the gRPC server, owned by the application rather than shared by
- * grpc-java. grpc-java's default loops are released a second after the server terminates, by
- * then Liberty has closed the application's class loader and their last tasks fail to load
- * classes; owning them lets the application wait until they have stopped. Their threads come
- * from a managed thread factory, as any thread an application server runs should.
+ * grpc-java. grpc-java's default loops are released a second after the server terminates, by then
+ * Liberty has closed the application's class loader and their last tasks fail to load classes;
+ * owning them lets the application wait until they have stopped. Their threads come from a managed
+ * thread factory, as any thread an application server runs should.
  */
 final class EventLoops implements AutoCloseable {
 
