@@ -2,6 +2,7 @@ package io.nodelink.metrics.server.grpc;
 
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -19,6 +20,10 @@ final class EventLoops implements AutoCloseable {
 
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
+
+  EventLoops() {
+    this(new DefaultThreadFactory("nodelink-grpc", true));
+  }
 
   EventLoops(ThreadFactory threadFactory) {
     boss = new NioEventLoopGroup(1, threadFactory);

@@ -6,7 +6,6 @@ import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.ingest.AgentIngest;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
@@ -38,8 +37,6 @@ public class GrpcServerBootstrap {
   @Resource(lookup = "concurrent/nodelinkExecutor")
   ManagedExecutorService executor;
 
-  @Resource ManagedThreadFactory threadFactory;
-
   private volatile GrpcServerLifecycle lifecycle;
   private volatile EventLoops eventLoops;
   private volatile boolean startAttempted;
@@ -47,7 +44,7 @@ public class GrpcServerBootstrap {
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     startAttempted = true;
     AgentTokens tokens = loadTokens();
-    EventLoops loops = new EventLoops(threadFactory);
+    EventLoops loops = new EventLoops();
     eventLoops = loops;
     try {
       GrpcServerLifecycle server =
