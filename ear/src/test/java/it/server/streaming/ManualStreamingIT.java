@@ -150,9 +150,10 @@ class ManualStreamingIT {
 
     Contract.assertError(Api.post("/agents/" + id + "/metrics/start", body), 400);
 
+    // Still 500 ms without a START, but room for a starved polling thread on a loaded machine.
     await("no START after a rejected request")
         .during(Duration.ofMillis(500))
-        .atMost(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
         .until(() -> agent.received(TaskRequests::isStart).isEmpty());
     assertThat(Agents.summary(id).orElseThrow().path("streaming_active").asBoolean()).isFalse();
   }
