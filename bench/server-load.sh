@@ -8,11 +8,13 @@
 #   bench/server-load.sh [--agents "100 1000 5000 10000"] [--warmup 15] [--window 45]
 #                        [--fanout-clients 1000] [--no-fanout] [--heap 6g] [--jfr] [--quick]
 #                        [--no-build] [--out DIR] [--jvm-opt OPT]... [--server-env KEY=VALUE]...
+#                        [--ear FILE]
 #
 # --quick: agents "100 1000", warm-up 5 s, window 15 s, fan-out 200 clients (a smoke run).
 # --jfr:   record a JFR profile of each server run into the output directory.
 # --jvm-opt / --server-env: extra server JVM options / server.env lines (repeatable), e.g.
 #          --jvm-opt -XX:+UseZGC, --server-env NODELINK_HISTORY_RETENTION=60s.
+# --ear:   measure another build of the server (default: ear/target/nodelink-metrics.ear).
 # Ports (override with env): BENCH_HTTP_PORT=48080 BENCH_ADMIN_PORT=49080 BENCH_GRPC_PORT=49090.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +29,7 @@ HEAP=6g
 JFR=0
 BUILD=1
 OUT=""
+EAR_OPT=""
 JVM_OPTS=()
 SERVER_ENV=()
 while [ $# -gt 0 ]; do
@@ -43,7 +46,8 @@ while [ $# -gt 0 ]; do
     --out) OUT=$2; shift 2 ;;
     --jvm-opt) JVM_OPTS+=("$2"); shift 2 ;;
     --server-env) SERVER_ENV+=("$2"); shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --ear) EAR_OPT=$2; shift 2 ;;
+    -h|--help) awk 'NR > 1 && /^set -euo/ {exit} NR > 1' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -54,7 +58,7 @@ GRPC_PORT=${BENCH_GRPC_PORT:-49090}
 TOKEN=bench-secret
 MODULE=bench/server-load
 WLP=$ROOT/$MODULE/target/liberty/wlp
-EAR=$ROOT/ear/target/nodelink-metrics.ear
+EAR=${EAR_OPT:-$ROOT/ear/target/nodelink-metrics.ear}
 OUT=${OUT:-$ROOT/$MODULE/target/results-$(date +%Y%m%d-%H%M%S)}
 RESULTS=$OUT/results.tsv
 export WLP_USER_DIR=$ROOT/$MODULE/target/wlp-usr
