@@ -1,6 +1,5 @@
 package io.nodelink.metrics.history;
 
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,11 +15,13 @@ public interface HistoryStore {
   void append(String agentId, String series, long timestampSeconds, double value);
 
   /**
-   * Appends the values of one snapshot (series name to value) at one timestamp; {@code NaN} values
-   * are skipped. Implementations may do this with one agent look-up.
+   * Appends the values of one snapshot at one timestamp; {@code NaN} values are skipped.
+   * Implementations may do this with one agent look-up.
    */
-  default void appendAll(String agentId, long timestampSeconds, Map<String, Double> values) {
-    values.forEach((series, value) -> append(agentId, series, timestampSeconds, value));
+  default void appendAll(String agentId, long timestampSeconds, SeriesBatch values) {
+    for (int i = 0; i < values.size(); i++) {
+      append(agentId, values.name(i), timestampSeconds, values.value(i));
+    }
   }
 
   /** Answers a range query for one agent; an unknown agent gives an empty result. */

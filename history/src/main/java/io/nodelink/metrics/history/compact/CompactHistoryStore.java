@@ -3,10 +3,10 @@ package io.nodelink.metrics.history.compact;
 import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
 import io.nodelink.metrics.history.HistoryStore;
+import io.nodelink.metrics.history.SeriesBatch;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -62,17 +62,18 @@ public final class CompactHistoryStore implements HistoryStore {
   }
 
   @Override
-  public void appendAll(String agentId, long timestampSeconds, Map<String, Double> values) {
+  public void appendAll(String agentId, long timestampSeconds, SeriesBatch values) {
     boolean resized = false;
     AgentHistory agent = agent(agentId);
-    for (Map.Entry<String, Double> e : values.entrySet()) {
-      double value = e.getValue();
+    for (int i = 0; i < values.size(); i++) {
+      double value = values.value(i);
       if (Double.isNaN(value)) {
         continue;
       }
-      int outcome = agent.seriesFor(e.getKey()).append(timestampSeconds, value);
+      String series = values.name(i);
+      int outcome = agent.seriesFor(series).append(timestampSeconds, value);
       if (outcome == SeriesHistory.REMOVED) {
-        append(agentId, e.getKey(), timestampSeconds, value);
+        append(agentId, series, timestampSeconds, value);
         agent = agent(agentId);
       }
       resized |= outcome == SeriesHistory.RESIZED;

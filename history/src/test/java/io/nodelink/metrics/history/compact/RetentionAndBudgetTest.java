@@ -209,7 +209,11 @@ class RetentionAndBudgetTest {
   @Test
   void appendAllStoresASnapshotAndSkipsNan() {
     CompactHistoryStore store = new CompactHistoryStore(SETTINGS);
-    store.appendAll("a", T0, java.util.Map.of("x", 1.0, "y", Double.NaN, "z", 3.0));
+    store.appendAll(
+        "a",
+        T0,
+        io.nodelink.metrics.history.SeriesBatch.of(
+            java.util.Map.of("x", 1.0, "y", Double.NaN, "z", 3.0)));
 
     assertThat(store.seriesOf("a")).containsExactly("x", "z");
   }
