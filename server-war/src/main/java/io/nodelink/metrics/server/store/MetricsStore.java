@@ -3,6 +3,7 @@ package io.nodelink.metrics.server.store;
 import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
 import io.nodelink.metrics.history.HistoryStore;
+import io.nodelink.metrics.history.SeriesBatch;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.SystemInfoResponse;
 import io.nodelink.metrics.server.config.ServerConfig;
@@ -61,13 +62,9 @@ public class MetricsStore {
             : data;
     AgentData agent = agents.computeIfAbsent(agentId, id -> new AgentData());
     agent.latest = stamped;
-    int written = 0;
-    for (Map.Entry<String, Double> e : extractor.extract(stamped).entrySet()) {
-      if (agent.admitSeries(e.getKey(), maxSeriesPerAgent, agentId)) {
-        history.append(agentId, e.getKey(), stamped.getTimestamp(), e.getValue());
-        written++;
-      }
-    }
+    SeriesBatch admitted = agent.admit(extractor.extract(stamped), maxSeriesPerAgent, agentId);
+    history.appendAll(agentId, stamped.getTimestamp(), admitted);
+    int written = admitted.size();
     LOG.log(
         Level.FINER,
         "Stored snapshot of agent {0} at {1}: {2} series",
@@ -129,8 +126,27 @@ public class MetricsStore {
     private volatile SystemInfoResponse systemInfo;
     private volatile boolean limitLogged;
 
-    /** Admits known series, and new ones while the agent is under the limit. */
-    boolean admitSeries(String name, int limit, String agentId) {
+    /** The last batch admitted whole: a snapshot with the same names needs no look-ups. */
+    private volatile SeriesBatch lastAdmittedWhole;
+
+    /** The part of {@code batch} admitted: known series, and new ones while under the limit. */
+    SeriesBatch admit(SeriesBatch batch, int limit, String agentId) {
+      if (batch.sameNamesAs(lastAdmittedWhole)) {
+        return batch;
+      }
+      SeriesBatch admitted = new SeriesBatch(batch.size());
+      for (int i = 0; i < batch.size(); i++) {
+        if (admitSeries(batch.name(i), limit, agentId)) {
+          admitted.add(batch.name(i), batch.value(i));
+        }
+      }
+      if (admitted.size() == batch.size()) {
+        lastAdmittedWhole = batch;
+      }
+      return admitted;
+    }
+
+    private boolean admitSeries(String name, int limit, String agentId) {
       if (series.contains(name)) {
         return true;
       }

@@ -8,24 +8,73 @@ import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.NetworkMetrics;
 import io.nodelink.metrics.pb.ProcessMetrics;
 import io.nodelink.metrics.pb.TaskProcessMetrics;
+import io.nodelink.metrics.history.SeriesBatch;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * Turns one snapshot into named history values: the contract's series, the sums over disks and
  * interfaces, and per instance {@code <group>.<instance>.<field>} (per core, disk, interface and
  * tracked task process). Only the groups present in the snapshot produce series, so an agent
- * streaming only {@code cpu} does not record zeros for memory.
+ * streaming only {@code cpu} does not record zeros for memory. Two instances with the same name
+ * give one series each field, with the later instance's value (at the first one's position).
+ *
+ * <p>Runs for every snapshot of every agent, so per-instance names come from caches and values go
+ * into a {@link SeriesBatch}; thread-safe.
  */
 public final class SeriesExtractor {
 
   private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9_-]");
 
+  /** Instance names remembered per group; beyond that, names are built per snapshot. */
+  private static final int MAX_CACHED_INSTANCES = 10_000;
+
+  private static final int CACHED_CORES = 1024;
+
+  /** Instance count above which duplicates are looked for with a set rather than pairwise. */
+  private static final int PAIRWISE_LIMIT = 16;
+
+  private final String[] coreNames = new String[CACHED_CORES];
+  private final InstanceSeriesNames diskNames =
+      new InstanceSeriesNames(
+          "disk",
+          MAX_CACHED_INSTANCES,
+          "usage_percent",
+          "read_bytes_per_sec",
+          "write_bytes_per_sec",
+          "read_ops_per_sec",
+          "write_ops_per_sec",
+          "io_util_percent");
+  private final InstanceSeriesNames interfaceNames =
+      new InstanceSeriesNames(
+          "network",
+          MAX_CACHED_INSTANCES,
+          "bytes_sent_per_sec",
+          "bytes_recv_per_sec",
+          "packets_sent_per_sec",
+          "packets_recv_per_sec",
+          "errors_in",
+          "errors_out",
+          "drops_in",
+          "drops_out");
+  private final InstanceSeriesNames taskNames =
+      new InstanceSeriesNames(
+          "task", MAX_CACHED_INSTANCES, "cpu_percent", "memory_bytes", "threads");
+
+  public SeriesExtractor() {
+    for (int i = 0; i < CACHED_CORES; i++) {
+      coreNames[i] = coreName(i);
+    }
+  }
+
   /** The series of one snapshot, in a stable order. */
-  public Map<String, Double> extract(MetricsDataResponse data) {
-    Map<String, Double> out = new LinkedHashMap<>();
+  public SeriesBatch extract(MetricsDataResponse data) {
+    SeriesBatch out = new SeriesBatch();
     if (data.hasCpu()) {
       cpu(data.getCpu(), out);
     }
@@ -45,7 +94,7 @@ public final class SeriesExtractor {
       processes(data.getProcesses(), out);
     }
     if (data.hasCollection()) {
-      out.put("collection.duration_ms", data.getCollection().getDurationMs());
+      out.add("collection.duration_ms", data.getCollection().getDurationMs());
     }
     return out;
   }
@@ -56,38 +105,42 @@ public final class SeriesExtractor {
     return safe.isEmpty() ? "_" : safe;
   }
 
-  private static void cpu(CpuMetrics cpu, Map<String, Double> out) {
-    out.put("cpu.usage_percent", cpu.getUsagePercent());
-    out.put("cpu.user_percent", cpu.getUserPercent());
-    out.put("cpu.system_percent", cpu.getSystemPercent());
-    out.put("cpu.idle_percent", cpu.getIdlePercent());
-    out.put("cpu.iowait_percent", cpu.getIowaitPercent());
-    out.put("cpu.temperature_celsius", cpu.getTemperatureCelsius());
+  private void cpu(CpuMetrics cpu, SeriesBatch out) {
+    out.add("cpu.usage_percent", cpu.getUsagePercent());
+    out.add("cpu.user_percent", cpu.getUserPercent());
+    out.add("cpu.system_percent", cpu.getSystemPercent());
+    out.add("cpu.idle_percent", cpu.getIdlePercent());
+    out.add("cpu.iowait_percent", cpu.getIowaitPercent());
+    out.add("cpu.temperature_celsius", cpu.getTemperatureCelsius());
     for (int i = 0; i < cpu.getCoreUsageCount(); i++) {
-      out.put("cpu.core" + i + ".usage_percent", cpu.getCoreUsage(i));
+      out.add(i < CACHED_CORES ? coreNames[i] : coreName(i), cpu.getCoreUsage(i));
     }
   }
 
-  private static void memory(MemoryMetrics m, Map<String, Double> out) {
-    out.put("memory.usage_percent", m.getUsagePercent());
-    out.put("memory.total_bytes", unsigned(m.getTotalBytes()));
-    out.put("memory.used_bytes", unsigned(m.getUsedBytes()));
-    out.put("memory.available_bytes", unsigned(m.getAvailableBytes()));
-    out.put("memory.free_bytes", unsigned(m.getFreeBytes()));
-    out.put("memory.cached_bytes", unsigned(m.getCachedBytes()));
-    out.put("memory.buffers_bytes", unsigned(m.getBuffersBytes()));
-    out.put("memory.swap_usage_percent", m.getSwapUsagePercent());
-    out.put("memory.swap_total_bytes", unsigned(m.getSwapTotalBytes()));
-    out.put("memory.swap_used_bytes", unsigned(m.getSwapUsedBytes()));
+  private static String coreName(int core) {
+    return "cpu.core" + core + ".usage_percent";
   }
 
-  private static void load(LoadMetrics load, Map<String, Double> out) {
-    out.put("load.load1", load.getLoad1());
-    out.put("load.load5", load.getLoad5());
-    out.put("load.load15", load.getLoad15());
+  private static void memory(MemoryMetrics m, SeriesBatch out) {
+    out.add("memory.usage_percent", m.getUsagePercent());
+    out.add("memory.total_bytes", unsigned(m.getTotalBytes()));
+    out.add("memory.used_bytes", unsigned(m.getUsedBytes()));
+    out.add("memory.available_bytes", unsigned(m.getAvailableBytes()));
+    out.add("memory.free_bytes", unsigned(m.getFreeBytes()));
+    out.add("memory.cached_bytes", unsigned(m.getCachedBytes()));
+    out.add("memory.buffers_bytes", unsigned(m.getBuffersBytes()));
+    out.add("memory.swap_usage_percent", m.getSwapUsagePercent());
+    out.add("memory.swap_total_bytes", unsigned(m.getSwapTotalBytes()));
+    out.add("memory.swap_used_bytes", unsigned(m.getSwapUsedBytes()));
   }
 
-  private static void disks(List<DiskMetrics> disks, Map<String, Double> out) {
+  private static void load(LoadMetrics load, SeriesBatch out) {
+    out.add("load.load1", load.getLoad1());
+    out.add("load.load5", load.getLoad5());
+    out.add("load.load15", load.getLoad15());
+  }
+
+  private void disks(List<DiskMetrics> disks, SeriesBatch out) {
     double used = 0;
     double total = 0;
     double read = 0;
@@ -98,17 +151,19 @@ public final class SeriesExtractor {
       read += unsigned(d.getReadBytesPerSec());
       write += unsigned(d.getWriteBytesPerSec());
     }
-    out.put("disk.usage_percent", total > 0 ? used / total * 100.0 : 0.0);
-    out.put("disk.read_bytes_per_sec", read);
-    out.put("disk.write_bytes_per_sec", write);
-    for (DiskMetrics d : disks) {
-      String p = "disk." + instance(diskName(d)) + ".";
-      out.put(p + "usage_percent", d.getUsagePercent());
-      out.put(p + "read_bytes_per_sec", unsigned(d.getReadBytesPerSec()));
-      out.put(p + "write_bytes_per_sec", unsigned(d.getWriteBytesPerSec()));
-      out.put(p + "read_ops_per_sec", unsigned(d.getReadOpsPerSec()));
-      out.put(p + "write_ops_per_sec", unsigned(d.getWriteOpsPerSec()));
-      out.put(p + "io_util_percent", d.getIoUtilPercent());
+    out.add("disk.usage_percent", total > 0 ? used / total * 100.0 : 0.0);
+    out.add("disk.read_bytes_per_sec", read);
+    out.add("disk.write_bytes_per_sec", write);
+    String[][] names = namesOf(disks, d -> diskNames.of(diskName(d)));
+    for (int i : writeOrder(names)) {
+      DiskMetrics d = disks.get(i);
+      String[] n = names[i];
+      out.add(n[0], d.getUsagePercent());
+      out.add(n[1], unsigned(d.getReadBytesPerSec()));
+      out.add(n[2], unsigned(d.getWriteBytesPerSec()));
+      out.add(n[3], unsigned(d.getReadOpsPerSec()));
+      out.add(n[4], unsigned(d.getWriteOpsPerSec()));
+      out.add(n[5], d.getIoUtilPercent());
     }
   }
 
@@ -121,39 +176,91 @@ public final class SeriesExtractor {
     return device.isEmpty() ? d.getMountPoint() : device;
   }
 
-  private static void network(List<NetworkMetrics> interfaces, Map<String, Double> out) {
+  private void network(List<NetworkMetrics> interfaces, SeriesBatch out) {
     double sent = 0;
     double recv = 0;
     for (NetworkMetrics n : interfaces) {
       sent += unsigned(n.getBytesSentPerSec());
       recv += unsigned(n.getBytesRecvPerSec());
     }
-    out.put("network.bytes_sent_per_sec", sent);
-    out.put("network.bytes_recv_per_sec", recv);
-    for (NetworkMetrics n : interfaces) {
-      String p = "network." + instance(n.getInterface()) + ".";
-      out.put(p + "bytes_sent_per_sec", unsigned(n.getBytesSentPerSec()));
-      out.put(p + "bytes_recv_per_sec", unsigned(n.getBytesRecvPerSec()));
-      out.put(p + "packets_sent_per_sec", unsigned(n.getPacketsSentPerSec()));
-      out.put(p + "packets_recv_per_sec", unsigned(n.getPacketsRecvPerSec()));
-      out.put(p + "errors_in", unsigned(n.getErrorsIn()));
-      out.put(p + "errors_out", unsigned(n.getErrorsOut()));
-      out.put(p + "drops_in", unsigned(n.getDropsIn()));
-      out.put(p + "drops_out", unsigned(n.getDropsOut()));
+    out.add("network.bytes_sent_per_sec", sent);
+    out.add("network.bytes_recv_per_sec", recv);
+    String[][] names = namesOf(interfaces, n -> interfaceNames.of(n.getInterface()));
+    for (int i : writeOrder(names)) {
+      NetworkMetrics n = interfaces.get(i);
+      String[] f = names[i];
+      out.add(f[0], unsigned(n.getBytesSentPerSec()));
+      out.add(f[1], unsigned(n.getBytesRecvPerSec()));
+      out.add(f[2], unsigned(n.getPacketsSentPerSec()));
+      out.add(f[3], unsigned(n.getPacketsRecvPerSec()));
+      out.add(f[4], unsigned(n.getErrorsIn()));
+      out.add(f[5], unsigned(n.getErrorsOut()));
+      out.add(f[6], unsigned(n.getDropsIn()));
+      out.add(f[7], unsigned(n.getDropsOut()));
     }
   }
 
-  private static void processes(ProcessMetrics p, Map<String, Double> out) {
-    out.put("processes.total", Integer.toUnsignedLong(p.getTotalProcesses()) * 1.0);
-    out.put("processes.running", Integer.toUnsignedLong(p.getRunningProcesses()) * 1.0);
-    out.put("processes.sleeping", Integer.toUnsignedLong(p.getSleepingProcesses()) * 1.0);
-    out.put("processes.zombie", Integer.toUnsignedLong(p.getZombieProcesses()) * 1.0);
-    for (TaskProcessMetrics t : p.getTaskProcessesList()) {
-      String prefix = "task." + instance(t.getTaskId()) + ".";
-      out.put(prefix + "cpu_percent", t.getCpuPercent());
-      out.put(prefix + "memory_bytes", unsigned(t.getMemoryBytes()));
-      out.put(prefix + "threads", Integer.toUnsignedLong(t.getThreads()) * 1.0);
+  private void processes(ProcessMetrics p, SeriesBatch out) {
+    out.add("processes.total", Integer.toUnsignedLong(p.getTotalProcesses()) * 1.0);
+    out.add("processes.running", Integer.toUnsignedLong(p.getRunningProcesses()) * 1.0);
+    out.add("processes.sleeping", Integer.toUnsignedLong(p.getSleepingProcesses()) * 1.0);
+    out.add("processes.zombie", Integer.toUnsignedLong(p.getZombieProcesses()) * 1.0);
+    List<TaskProcessMetrics> tasks = p.getTaskProcessesList();
+    String[][] names = namesOf(tasks, t -> taskNames.of(t.getTaskId()));
+    for (int i : writeOrder(names)) {
+      TaskProcessMetrics t = tasks.get(i);
+      String[] f = names[i];
+      out.add(f[0], t.getCpuPercent());
+      out.add(f[1], unsigned(t.getMemoryBytes()));
+      out.add(f[2], Integer.toUnsignedLong(t.getThreads()) * 1.0);
     }
+  }
+
+  private static <T> String[][] namesOf(List<T> instances, Function<T, String[]> names) {
+    String[][] result = new String[instances.size()][];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = names.apply(instances.get(i));
+    }
+    return result;
+  }
+
+  /**
+   * The instances to write, in order: all of them when their names are distinct (the usual case);
+   * otherwise each name once, at its first position, with its last instance.
+   */
+  private static int[] writeOrder(String[][] names) {
+    if (distinct(names)) {
+      int[] all = new int[names.length];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    Map<String, Integer> lastByName = new LinkedHashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      lastByName.put(names[i][0], i);
+    }
+    return lastByName.values().stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static boolean distinct(String[][] names) {
+    if (names.length > PAIRWISE_LIMIT) {
+      Set<String> seen = new HashSet<>();
+      for (String[] n : names) {
+        if (!seen.add(n[0])) {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (int i = 1; i < names.length; i++) {
+      for (int j = 0; j < i; j++) {
+        if (names[i][0].equals(names[j][0])) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** A uint64 read as Java's signed long, as a double. */

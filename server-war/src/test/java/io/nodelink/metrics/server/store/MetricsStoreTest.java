@@ -66,6 +66,23 @@ class MetricsStoreTest {
   }
 
   @Test
+  void theAdmittedSeriesKeepBeingRecordedAndNewOnesStayOutOnceTheLimitIsReached() {
+    MetricsStore limited = new MetricsStore(new SimpleHistoryStore(), 8, clock);
+    limited.putMetrics("a", cpu(100, 1));
+    limited.putMetrics("a", cpu(101, 2));
+
+    limited.putMetrics("a", TestAgent.sampleSnapshot(102));
+    limited.putMetrics("a", TestAgent.sampleSnapshot(103));
+
+    assertThat(limited.seriesOf("a")).hasSize(8).contains("cpu.usage_percent");
+    HistoryResult cpuHistory =
+        limited.history(
+            "a",
+            new HistoryQuery(Set.of("cpu.usage_percent"), 100, 103, 0, 100, Aggregation.AVG));
+    assertThat(cpuHistory.points()).hasSize(4);
+  }
+
+  @Test
   void removingAnAgentForgetsEverything() {
     store.putMetrics("a", TestAgent.sampleSnapshot(100));
     store.putSystemInfo("a", TestAgent.sampleSystemInfo());

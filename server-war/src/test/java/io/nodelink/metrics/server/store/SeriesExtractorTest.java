@@ -19,7 +19,7 @@ class SeriesExtractorTest {
 
   @Test
   void fullSnapshotYieldsEveryContractSeries() {
-    Map<String, Double> series = extractor.extract(TestAgent.sampleSnapshot(100));
+    Map<String, Double> series = extractor.extract(TestAgent.sampleSnapshot(100)).toMap();
 
     assertThat(series)
         .containsKeys(
@@ -67,7 +67,7 @@ class SeriesExtractorTest {
             .addNetworkInterfaces(net("lo", 10, 20))
             .build();
 
-    Map<String, Double> series = extractor.extract(data);
+    Map<String, Double> series = extractor.extract(data).toMap();
 
     assertThat(series.get("disk.usage_percent")).isCloseTo(25.0, within(1e-9));
     assertThat(series.get("disk.read_bytes_per_sec")).isEqualTo(30.0);
@@ -83,7 +83,7 @@ class SeriesExtractorTest {
     MetricsDataResponse onlyCpu =
         MetricsDataResponse.newBuilder().setCpu(CpuMetrics.newBuilder().setUsagePercent(3)).build();
 
-    assertThat(extractor.extract(onlyCpu).keySet()).allMatch(name -> name.startsWith("cpu."));
+    assertThat(extractor.extract(onlyCpu).toMap().keySet()).allMatch(name -> name.startsWith("cpu."));
   }
 
   @Test
@@ -98,11 +98,53 @@ class SeriesExtractorTest {
                         TaskProcessMetrics.newBuilder().setTaskId("web server").setCpuPercent(7)))
             .build();
 
-    assertThat(extractor.extract(data))
+    assertThat(extractor.extract(data).toMap())
         .containsKeys(
             "network.br-1f_x_y.bytes_sent_per_sec",
             "disk._var_lib.usage_percent",
             "task.web_server.cpu_percent");
+  }
+
+  @Test
+  void instancesWithTheSameNameGiveOneSeriesWithTheLaterValueAtTheFirstPosition() {
+    MetricsDataResponse data =
+        MetricsDataResponse.newBuilder()
+            .addNetworkInterfaces(net("a/b", 1, 1))
+            .addNetworkInterfaces(net("lo", 5, 5))
+            .addNetworkInterfaces(net("a.b", 2, 2))
+            .addDisks(disk("/dev/sda", 10, 1, 3, 0))
+            .addDisks(disk("sda", 10, 2, 4, 0))
+            .build();
+
+    Map<String, Double> series = extractor.extract(data).toMap();
+
+    assertThat(series.get("network.a_b.bytes_sent_per_sec")).isEqualTo(2.0);
+    assertThat(series.get("disk.sda.read_bytes_per_sec")).isEqualTo(4.0);
+    assertThat(series.keySet().stream().filter(n -> n.startsWith("network.") && n.endsWith(".drops_out")))
+        .containsExactly("network.a_b.drops_out", "network.lo.drops_out");
+    assertThat(extractor.extract(data).size()).isEqualTo(series.size());
+  }
+
+  @Test
+  void manyInstancesWithOneDuplicateNameAreDeduplicatedToo() {
+    MetricsDataResponse.Builder data = MetricsDataResponse.newBuilder();
+    for (int i = 0; i < 40; i++) {
+      data.addNetworkInterfaces(net("veth" + i, i, i));
+    }
+    data.addNetworkInterfaces(net("veth7", 700, 700));
+
+    Map<String, Double> series = extractor.extract(data.build()).toMap();
+
+    assertThat(series.get("network.veth7.bytes_recv_per_sec")).isEqualTo(700.0);
+    assertThat(series.keySet().stream().filter(n -> n.endsWith(".errors_in"))).hasSize(40);
+  }
+
+  @Test
+  void repeatedSnapshotsGiveTheSameNamesAndValues() {
+    MetricsDataResponse data = TestAgent.sampleSnapshot(7);
+
+    assertThat(extractor.extract(data).toMap()).isEqualTo(extractor.extract(data).toMap());
+    assertThat(extractor.extract(data).sameNamesAs(extractor.extract(data))).isTrue();
   }
 
   @Test
