@@ -31,6 +31,10 @@ final class ControlTask {
     this.updatedAt = now;
   }
 
+  String id() {
+    return taskId;
+  }
+
   String agentId() {
     return agentId;
   }

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -29,6 +30,12 @@ public class TaskRegistry {
   private static final Logger LOG = Logger.getLogger(TaskRegistry.class.getName());
 
   private final Map<String, ControlTask> tasks = new ConcurrentHashMap<>();
+
+  /**
+   * The same tasks by agent: connects, disconnects and task listings look at one agent's tasks,
+   * not at every task of a fleet (a reconnect storm of N agents would be N² otherwise).
+   */
+  private final Map<String, Set<ControlTask>> byAgent = new ConcurrentHashMap<>();
   private final int maxTasks;
   private final Clock clock;
 
@@ -64,7 +71,18 @@ public class TaskRegistry {
     }
     ControlTask task =
         new ControlTask(id, agentId, type, intervalSeconds, message, clock.instant());
-    tasks.put(id, task);
+    ControlTask replaced = tasks.put(id, task);
+    if (replaced != null) {
+      unindex(replaced);
+    }
+    // Added inside compute: unindex may drop an agent's emptied set at the same time.
+    byAgent.compute(
+        agentId,
+        (agent, agentTasks) -> {
+          Set<ControlTask> set = agentTasks != null ? agentTasks : ConcurrentHashMap.newKeySet();
+          set.add(task);
+          return set;
+        });
     LOG.log(Level.FINE, "Created task {0} ({1}) for agent {2}", new Object[] {id, type, agentId});
     return task.view();
   }
@@ -81,8 +99,7 @@ public class TaskRegistry {
 
   /** The agent's tasks, newest first. */
   public List<TaskView> forAgent(String agentId) {
-    return tasks.values().stream()
-        .filter(t -> t.agentId().equals(agentId))
+    return tasksOf(agentId).stream()
         .map(ControlTask::view)
         .sorted(Comparator.comparing(TaskView::createdAt).reversed())
         .toList();
@@ -144,9 +161,8 @@ public class TaskRegistry {
   public int failOpen(String agentId, String reason) {
     Instant now = clock.instant();
     int failed = 0;
-    for (ControlTask task : tasks.values()) {
-      if (task.agentId().equals(agentId)
-          && task.transition(TaskStatus.FAILED, "failed", reason, now)) {
+    for (ControlTask task : tasksOf(agentId)) {
+      if (task.transition(TaskStatus.FAILED, "failed", reason, now)) {
         failed++;
       }
     }
@@ -161,8 +177,10 @@ public class TaskRegistry {
   public int expireFinishedBefore(Instant cutoff) {
     int removed = 0;
     for (Iterator<ControlTask> it = tasks.values().iterator(); it.hasNext(); ) {
-      if (it.next().finishedBefore(cutoff)) {
+      ControlTask task = it.next();
+      if (task.finishedBefore(cutoff)) {
         it.remove();
+        unindex(task);
         removed++;
       }
     }
@@ -171,11 +189,27 @@ public class TaskRegistry {
 
   /** Forgets every task of an agent. */
   public void removeAgent(String agentId) {
-    tasks.values().removeIf(t -> t.agentId().equals(agentId));
+    Set<ControlTask> removed = byAgent.remove(agentId);
+    if (removed != null) {
+      removed.forEach(t -> tasks.remove(t.id(), t));
+    }
   }
 
   public int size() {
     return tasks.size();
+  }
+
+  private Set<ControlTask> tasksOf(String agentId) {
+    return byAgent.getOrDefault(agentId, Set.of());
+  }
+
+  private void unindex(ControlTask task) {
+    byAgent.computeIfPresent(
+        task.agentId(),
+        (agent, agentTasks) -> {
+          agentTasks.remove(task);
+          return agentTasks.isEmpty() ? null : agentTasks;
+        });
   }
 
   private boolean transition(String taskId, TaskStatus status, String message, String error) {

@@ -124,6 +124,38 @@ class TaskRegistryTest {
         .containsExactly(newer.taskId(), older.taskId());
   }
 
+  @Test
+  void expiredAndRemovedTasksLeaveTheAgentsListing() {
+    TaskRegistry registry = new TaskRegistry(100, clock);
+    TaskView finished = registry.create("a1", TaskType.SYSTEM_INFO, 0, "");
+    TaskView open = registry.create("a1", TaskType.METRICS_START, 5, "");
+    TaskView otherAgents = registry.create("a2", TaskType.METRICS_START, 5, "");
+    registry.complete(finished.taskId(), "done");
+    clock.advance(600);
+
+    registry.expireFinishedBefore(clock.instant().minusSeconds(300));
+
+    assertThat(registry.forAgent("a1")).extracting(TaskView::taskId).containsExactly(open.taskId());
+    registry.removeAgent("a1");
+    assertThat(registry.forAgent("a1")).isEmpty();
+    assertThat(registry.find(open.taskId())).isEmpty();
+    assertThat(registry.failOpen("a1", "gone")).isZero();
+    assertThat(registry.forAgent("a2")).extracting(TaskView::taskId)
+        .containsExactly(otherAgents.taskId());
+    assertThat(registry.size()).isEqualTo(1);
+  }
+
+  @Test
+  void aTaskCreatedUnderAnExistingIdReplacesItInTheListingToo() {
+    TaskRegistry registry = new TaskRegistry(100, clock);
+    registry.create("t1", "a1", TaskType.SYSTEM_INFO, 0, "");
+
+    registry.create("t1", "a2", TaskType.SYSTEM_INFO, 0, "");
+
+    assertThat(registry.forAgent("a1")).isEmpty();
+    assertThat(registry.forAgent("a2")).extracting(TaskView::taskId).containsExactly("t1");
+  }
+
   private TaskStatus status(TaskView task) {
     return tasks.find(task.taskId()).orElseThrow().status();
   }
