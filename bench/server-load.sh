@@ -117,6 +117,9 @@ NODELINK_SSE_MAX_CLIENTS_PER_AGENT=2000
 EOF
   for kv in "${SERVER_ENV[@]}"; do echo "$kv" >> "$SERVER_DIR/server.env"; done
   {
+    # The product's own JVM options (its collector) first; the bench's sizing, logs and extra
+    # options after, so a --jvm-opt such as -XX:+UseZGC overrides it.
+    grep -v '^#' "$ROOT/src/main/liberty/config/jvm.options"
     echo "-Xms1g"
     echo "-Xmx$HEAP"
     echo "-Xlog:gc:file=$OUT/gc-$1.log:uptime,level,tags"
