@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The series names {@code <group>.<instance>.<field>} of one group's per-instance fields, built once
- * per instance name and shared by every agent (most hosts call their disks and interfaces the same
- * few names). Building them for each snapshot was a regex match and a string concatenation per
- * value. At most {@code maxInstances} names are remembered, so an agent inventing names cannot
- * grow the cache without bound; names beyond that are built each time.
+ * The series names {@code <group>.<instance>.<field>} of one group's per-instance fields, built
+ * once per instance name and shared by every agent (most hosts call their disks and interfaces the
+ * same few names). Building them for each snapshot was a regex match and a string concatenation per
+ * value. At most {@code maxInstances} names are remembered, so an agent inventing names cannot grow
+ * the cache without bound; names beyond that are built each time.
  */
 final class InstanceSeriesNames {
 

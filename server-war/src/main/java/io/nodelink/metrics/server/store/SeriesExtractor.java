@@ -1,5 +1,6 @@
 package io.nodelink.metrics.server.store;
 
+import io.nodelink.metrics.history.SeriesBatch;
 import io.nodelink.metrics.pb.CpuMetrics;
 import io.nodelink.metrics.pb.DiskMetrics;
 import io.nodelink.metrics.pb.LoadMetrics;
@@ -8,7 +9,6 @@ import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.NetworkMetrics;
 import io.nodelink.metrics.pb.ProcessMetrics;
 import io.nodelink.metrics.pb.TaskProcessMetrics;
-import io.nodelink.metrics.history.SeriesBatch;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -32,10 +32,11 @@ public class TaskRegistry {
   private final Map<String, ControlTask> tasks = new ConcurrentHashMap<>();
 
   /**
-   * The same tasks by agent: connects, disconnects and task listings look at one agent's tasks,
-   * not at every task of a fleet (a reconnect storm of N agents would be N² otherwise).
+   * The same tasks by agent: connects, disconnects and task listings look at one agent's tasks, not
+   * at every task of a fleet (a reconnect storm of N agents would be N² otherwise).
    */
   private final Map<String, Set<ControlTask>> byAgent = new ConcurrentHashMap<>();
+
   private final int maxTasks;
   private final Clock clock;
 

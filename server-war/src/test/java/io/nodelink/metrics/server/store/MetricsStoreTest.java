@@ -77,8 +77,7 @@ class MetricsStoreTest {
     assertThat(limited.seriesOf("a")).hasSize(8).contains("cpu.usage_percent");
     HistoryResult cpuHistory =
         limited.history(
-            "a",
-            new HistoryQuery(Set.of("cpu.usage_percent"), 100, 103, 0, 100, Aggregation.AVG));
+            "a", new HistoryQuery(Set.of("cpu.usage_percent"), 100, 103, 0, 100, Aggregation.AVG));
     assertThat(cpuHistory.points()).hasSize(4);
   }
 

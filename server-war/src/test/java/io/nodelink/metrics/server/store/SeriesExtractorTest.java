@@ -83,7 +83,8 @@ class SeriesExtractorTest {
     MetricsDataResponse onlyCpu =
         MetricsDataResponse.newBuilder().setCpu(CpuMetrics.newBuilder().setUsagePercent(3)).build();
 
-    assertThat(extractor.extract(onlyCpu).toMap().keySet()).allMatch(name -> name.startsWith("cpu."));
+    assertThat(extractor.extract(onlyCpu).toMap().keySet())
+        .allMatch(name -> name.startsWith("cpu."));
   }
 
   @Test
@@ -120,7 +121,9 @@ class SeriesExtractorTest {
 
     assertThat(series.get("network.a_b.bytes_sent_per_sec")).isEqualTo(2.0);
     assertThat(series.get("disk.sda.read_bytes_per_sec")).isEqualTo(4.0);
-    assertThat(series.keySet().stream().filter(n -> n.startsWith("network.") && n.endsWith(".drops_out")))
+    assertThat(
+            series.keySet().stream()
+                .filter(n -> n.startsWith("network.") && n.endsWith(".drops_out")))
         .containsExactly("network.a_b.drops_out", "network.lo.drops_out");
     assertThat(extractor.extract(data).size()).isEqualTo(series.size());
   }

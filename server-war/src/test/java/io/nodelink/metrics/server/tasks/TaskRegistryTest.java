@@ -140,7 +140,8 @@ class TaskRegistryTest {
     assertThat(registry.forAgent("a1")).isEmpty();
     assertThat(registry.find(open.taskId())).isEmpty();
     assertThat(registry.failOpen("a1", "gone")).isZero();
-    assertThat(registry.forAgent("a2")).extracting(TaskView::taskId)
+    assertThat(registry.forAgent("a2"))
+        .extracting(TaskView::taskId)
         .containsExactly(otherAgents.taskId());
     assertThat(registry.size()).isEqualTo(1);
   }
