@@ -1,5 +1,6 @@
 package io.nodelink.metrics.history.compact;
 
+import io.nodelink.metrics.history.SeriesBatch;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,15 @@ final class AgentHistory {
   private final MemoryAccount memory;
   private volatile boolean removed;
 
+  /**
+   * The series of the last snapshot, by position. Agents send the same names in the same order
+   * snapshot after snapshot; with this a snapshot costs one array comparison instead of a map
+   * look-up per value.
+   */
+  private volatile Layout layout;
+
+  private record Layout(SeriesBatch names, SeriesHistory[] series) {}
+
   AgentHistory(HistorySettings settings, MemoryAccount memory) {
     this.settings = settings;
     this.memory = memory;
@@ -22,6 +32,26 @@ final class AgentHistory {
     return existing != null
         ? existing
         : series.computeIfAbsent(name, n -> new SeriesHistory(n, this, settings, memory));
+  }
+
+  /**
+   * The series of each position of {@code batch}, from the last layout when the names are the same.
+   * Entries are null until a value arrives for them (a NaN creates no series); callers fill them in
+   * with {@link #seriesFor(String)}.
+   */
+  SeriesHistory[] seriesFor(SeriesBatch batch) {
+    Layout last = layout;
+    if (last != null && batch.sameNamesAs(last.names())) {
+      return last.series();
+    }
+    SeriesHistory[] series = new SeriesHistory[batch.size()];
+    layout = new Layout(batch, series);
+    return series;
+  }
+
+  /** Drops the layout: one of its series is gone. */
+  void forgetLayout() {
+    layout = null;
   }
 
   SeriesHistory get(String name) {
@@ -43,6 +73,7 @@ final class AgentHistory {
   /** Called by a series that eviction emptied. */
   void forget(SeriesHistory gone) {
     series.remove(gone.name(), gone);
+    layout = null;
   }
 
   /**
@@ -54,5 +85,6 @@ final class AgentHistory {
       s.remove();
     }
     series.clear();
+    layout = null;
   }
 }

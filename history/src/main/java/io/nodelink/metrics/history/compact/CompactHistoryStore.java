@@ -65,15 +65,20 @@ public final class CompactHistoryStore implements HistoryStore {
   public void appendAll(String agentId, long timestampSeconds, SeriesBatch values) {
     boolean resized = false;
     AgentHistory agent = agent(agentId);
+    SeriesHistory[] series = agent.seriesFor(values);
     for (int i = 0; i < values.size(); i++) {
       double value = values.value(i);
       if (Double.isNaN(value)) {
         continue;
       }
-      String series = values.name(i);
-      int outcome = agent.seriesFor(series).append(timestampSeconds, value);
+      if (series[i] == null) {
+        // A benign race: another thread can only store the same series here.
+        series[i] = agent.seriesFor(values.name(i));
+      }
+      int outcome = series[i].append(timestampSeconds, value);
       if (outcome == SeriesHistory.REMOVED) {
-        append(agentId, series, timestampSeconds, value);
+        agent.forgetLayout();
+        append(agentId, values.name(i), timestampSeconds, value);
         agent = agent(agentId);
       }
       resized |= outcome == SeriesHistory.RESIZED;
