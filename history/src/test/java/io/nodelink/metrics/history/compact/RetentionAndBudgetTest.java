@@ -142,6 +142,29 @@ class RetentionAndBudgetTest {
   }
 
   @Test
+  void aBudgetFilledByOpenChunksIsNotRetriedOnEveryGrowth() {
+    // Many series, chunks never sealed within the test: nothing can be rolled up.
+    long budget = 200_000;
+    CompactHistoryStore store =
+        new CompactHistoryStore(SETTINGS.withChunkSize(1000).withMemoryBudgetBytes(budget));
+    for (long t = T0; t < T0 + 50; t++) {
+      for (int s = 0; s < 400; s++) {
+        store.append("a", "s" + s, t, t * 1.37 + s);
+      }
+    }
+    long stillOver;
+    synchronized (logged) {
+      stillOver = logged.stream().filter(r -> r.getMessage().startsWith("History still")).count();
+    }
+
+    assertThat(store.sizeBytes()).isGreaterThan(budget);
+    assertThat(stillOver)
+        .as("one futile pass, then only after growing by a tenth of the budget")
+        .isBetween(1L, 1L + (store.sizeBytes() - budget) / (budget / 10));
+    assertThat(store.valueCount()).isEqualTo(50L * 400);
+  }
+
+  @Test
   void sizeFollowsTheChunkArraysAndRemovingAnAgentGivesItBack() {
     CompactHistoryStore store = new CompactHistoryStore(SETTINGS.withChunkSize(240));
     assertThat(store.sizeBytes()).isZero();
