@@ -118,10 +118,13 @@ final class Scenario {
           "[%s] all %d agents streaming; warm-up %d s%n", tag, plan.agents(), secs(plan.warmup()));
       TimeUnit.MILLISECONDS.sleep(plan.warmup().toMillis());
 
-      // Full GC now rather than in the window; its pause must not land in the latency.
+      // Full GC now rather than in the window; its pause must not land in the latency, nor the
+      // backlog it leaves (seconds of snapshots at 10,000 agents), so wait for the server to
+      // catch up with what was sent before the window opens.
       long heapStart = probe.liveHeapBytes(null);
       long heapStartNanos = System.nanoTime();
       TimeUnit.SECONDS.sleep(3);
+      awaitCaughtUp(deliveries, tag);
 
       long reconnectsBefore = sim.connectCount();
       Window w = Window.open(probe, deliveries);
@@ -332,6 +335,24 @@ final class Scenario {
 
   private static long secs(Duration d) {
     return d.toSeconds();
+  }
+
+  /**
+   * Waits (at most a minute) until the server has received all but about one interval of what the
+   * simulator sent, polling its snapshot counter.
+   */
+  private void awaitCaughtUp(Deliveries deliveries, String tag)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (System.nanoTime() < deadline) {
+      double received = probe.metric(SNAPSHOTS).orElse(Double.NaN);
+      long behind = deliveries.sentCount() - (long) received;
+      if (!(behind > plan.agents())) {
+        return;
+      }
+      TimeUnit.MILLISECONDS.sleep(500);
+    }
+    log.printf("[%s] server still behind the simulator after a minute; measuring anyway%n", tag);
   }
 
   /** Writes a short text file of the run (heap histograms live beside it). */
