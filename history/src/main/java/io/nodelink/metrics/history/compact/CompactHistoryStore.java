@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * The production history: per agent, per series, a raw tier of Gorilla-style compressed chunks
@@ -34,10 +35,20 @@ public final class CompactHistoryStore implements HistoryStore {
     this(HistorySettings.defaults());
   }
 
-  /** A store with the given settings. */
+  /** A store with the given settings; budget passes run on the appending thread. */
   public CompactHistoryStore(HistorySettings settings) {
+    this(settings, Runnable::run);
+  }
+
+  /**
+   * A store with the given settings whose budget passes, when an append finds the store over its
+   * budget, run on {@code budgetExecutor}: a pass visits every series, which at thousands of agents
+   * takes long enough to hold up the snapshot that noticed it.
+   */
+  public CompactHistoryStore(HistorySettings settings, Executor budgetExecutor) {
     this.settings = settings;
-    this.budget = new MemoryBudget(settings.memoryBudgetBytes(), memory, agents::values);
+    this.budget =
+        new MemoryBudget(settings.memoryBudgetBytes(), memory, agents::values, budgetExecutor);
   }
 
   public HistorySettings settings() {

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -14,8 +17,8 @@ import java.util.logging.Logger;
  * Keeps the store under its byte budget: when over it, rolls the oldest sealed raw chunks of every
  * series into the coarse tier (the same time cutoff for all, so no agent is favoured), then, if
  * that is not enough, drops the oldest sealed coarse chunks, down to 90% of the budget so it does
- * not run again at once. Runs in whichever thread noticed the overflow, one at a time; others carry
- * on appending.
+ * not run again at once. One pass at a time, on the executor the store was given (by default the
+ * thread that noticed the overflow); appends carry on meanwhile.
  */
 final class MemoryBudget {
 
@@ -37,17 +40,38 @@ final class MemoryBudget {
    */
   private volatile long retryAbove;
 
-  MemoryBudget(long limit, MemoryAccount memory, Supplier<Collection<AgentHistory>> agents) {
+  private final Executor executor;
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+
+  MemoryBudget(
+      long limit,
+      MemoryAccount memory,
+      Supplier<Collection<AgentHistory>> agents,
+      Executor executor) {
     this.limit = limit;
     this.memory = memory;
     this.agents = agents;
+    this.executor = executor;
     this.retryAbove = limit;
   }
 
-  /** Cheap check for the append path. */
+  /** Cheap check for the append path; a pass it starts runs on the executor, one at a time. */
   void checkAfterGrowth() {
-    if (limit > 0 && memory.bytes() > retryAbove) {
+    if (limit > 0 && memory.bytes() > retryAbove && scheduled.compareAndSet(false, true)) {
+      try {
+        executor.execute(this::scheduledPass);
+      } catch (RejectedExecutionException e) {
+        // Shutting down, or a saturated pool: the next growth or the cleanup timer tries again.
+        scheduled.set(false);
+      }
+    }
+  }
+
+  private void scheduledPass() {
+    try {
       enforce();
+    } finally {
+      scheduled.set(false);
     }
   }
 

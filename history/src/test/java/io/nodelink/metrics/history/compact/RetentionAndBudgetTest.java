@@ -165,6 +165,27 @@ class RetentionAndBudgetTest {
   }
 
   @Test
+  void budgetPassesRunOnTheGivenExecutorOneAtATime() {
+    List<Runnable> submitted = new ArrayList<>();
+    long budget = 5_000;
+    CompactHistoryStore store =
+        new CompactHistoryStore(
+            SETTINGS.withChunkSize(10).withMemoryBudgetBytes(budget), submitted::add);
+    for (long t = T0; t < T0 + 600; t++) {
+      store.append("a", "s", t, t * 1.37);
+      store.append("b", "s", t, t * 2.71);
+    }
+    assertThat(store.sizeBytes()).as("nothing ran on the appending thread").isGreaterThan(budget);
+    assertThat(submitted).as("one pass pending, not one per growth").hasSize(1);
+
+    submitted.get(0).run();
+
+    assertThat(store.sizeBytes()).isLessThanOrEqualTo(budget);
+    store.append("a", "s", T0 + 600, 1);
+    assertThat(submitted).as("the next overflow may schedule again").hasSizeLessThanOrEqualTo(2);
+  }
+
+  @Test
   void sizeFollowsTheChunkArraysAndRemovingAnAgentGivesItBack() {
     CompactHistoryStore store = new CompactHistoryStore(SETTINGS.withChunkSize(240));
     assertThat(store.sizeBytes()).isZero();

@@ -4,6 +4,8 @@ import io.nodelink.metrics.history.HistoryStore;
 import io.nodelink.metrics.history.compact.CompactHistoryStore;
 import io.nodelink.metrics.history.compact.HistorySettings;
 import io.nodelink.metrics.server.config.ServerConfig;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -14,6 +16,10 @@ public class HistoryStoreProducer {
 
   @Inject ServerConfig config;
 
+  /** Runs the history's budget passes, off the ingestion call that noticed the overflow. */
+  @Resource(lookup = "concurrent/nodelinkExecutor")
+  ManagedExecutorService executor;
+
   @Produces
   @ApplicationScoped
   HistoryStore historyStore() {
@@ -23,6 +29,7 @@ public class HistoryStoreProducer {
             config.historyCoarseInterval(),
             config.historyCoarseRetention(),
             config.historyChunkSize(),
-            config.historyMemoryBudgetBytes()));
+            config.historyMemoryBudgetBytes()),
+        executor);
   }
 }
