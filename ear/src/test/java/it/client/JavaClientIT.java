@@ -18,6 +18,7 @@ import io.nodelink.metrics.client.model.StreamingStarted;
 import io.nodelink.metrics.client.model.SystemInfo;
 import io.nodelink.metrics.client.model.TaskAccepted;
 import io.nodelink.metrics.client.model.TaskInfo;
+import it.support.AgentProcess;
 import jakarta.ws.rs.NotFoundException;
 import java.net.URI;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class JavaClientIT {
     client =
         NodeLinkMetricsClient.create(
             URI.create("http://127.0.0.1:" + Integer.getInteger("http.port")));
-    agent = AgentProcess.start("java-client-it");
+    agent = AgentProcess.startWithSharedToken("java-client-it");
     id = agent.agentId();
     await("agent " + id + " connected")
         .atMost(PATIENCE)

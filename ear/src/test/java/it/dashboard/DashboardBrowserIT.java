@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import it.support.AgentProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +38,12 @@ class DashboardBrowserIT {
   static void connectAgent() {
     Browser.assumeInstalled();
     Server.awaitReady();
-    agent = AgentProcess.start(AGENT_ID);
+    // Tracks its own JVM as the process rule "nodelink-agent", so the Processes tab has a row.
+    agent =
+        AgentProcess.start(
+            AGENT_ID,
+            AgentProcess.SHARED_TOKEN,
+            "-Dtrack.nodelink-agent.cmdline=nodelink-agent\\.jar.*" + AGENT_ID);
     await("agent registered with system info")
         .atMost(Duration.ofSeconds(60))
         .until(() -> Server.agent(AGENT_ID).path("has_system_info").asBoolean());

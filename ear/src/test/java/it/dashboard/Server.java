@@ -19,9 +19,6 @@ final class Server {
   static final int GRPC_PORT = Integer.getInteger("grpc.port", 9090);
   static final String BASE = "http://" + HOST + ":" + HTTP_PORT + "/";
 
-  /** The test Liberty accepts any agent id presenting this token (NODELINK_AUTH_TOKENS). */
-  static final String SHARED_TOKEN = "shared-secret";
-
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();

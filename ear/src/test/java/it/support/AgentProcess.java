@@ -2,6 +2,7 @@ package it.support;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.Assumptions;
  * so a failing test never leaves an agent behind.
  */
 public final class AgentProcess implements AutoCloseable {
+
+  /** The test Liberty accepts any agent id with this token ({@code *:shared-secret}). */
+  public static final String SHARED_TOKEN = "shared-secret";
 
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -55,10 +60,28 @@ public final class AgentProcess implements AutoCloseable {
    * arguments are appended to the command line.
    */
   public static AgentProcess start(String agentId, String token, String... extraArgs) {
+    return launch(agentId, "-Xmx64m", token, extraArgs);
+  }
+
+  /** Starts an agent named {@code <prefix>-<random>} with the shared token. */
+  public static AgentProcess startWithSharedToken(String prefix, String... extraArgs) {
+    String agentId = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return start(agentId, SHARED_TOKEN, extraArgs);
+  }
+
+  /**
+   * Starts the agent's simulator: {@code count} agents with ids {@code prefix-<i>}, shared token.
+   */
+  public static AgentProcess simulate(String prefix, int count) {
+    return launch(prefix, "-Xmx96m", SHARED_TOKEN, "--simulate", String.valueOf(count));
+  }
+
+  private static AgentProcess launch(
+      String agentId, String heap, String token, String... extraArgs) {
     Path jar = assumeAgentJar();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(List.of(heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     command.addAll(List.of("-jar", jar.toString()));
     command.addAll(
         List.of(
@@ -72,7 +95,8 @@ public final class AgentProcess implements AutoCloseable {
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+              .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       // The agent must not pick up a developer's environment or /etc config by accident.
       builder.environment().keySet().removeIf(name -> name.startsWith("NODELINK_"));
       return new AgentProcess(agentId, builder.start(), log);
@@ -127,9 +151,19 @@ public final class AgentProcess implements AutoCloseable {
     LIVE.remove(process);
   }
 
+  /** Stops the agent as an operator would (SIGTERM), forcibly if it does not go in 10 s. */
   @Override
   public void close() {
     if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (process.waitFor(10, TimeUnit.SECONDS)) {
+          LIVE.remove(process);
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       process.destroyForcibly();
       try {
         process.waitFor(10, TimeUnit.SECONDS);
