@@ -16,6 +16,8 @@
 #          --jvm-opt -XX:+UseZGC, --server-env NODELINK_HISTORY_RETENTION=60s.
 # --ear:   measure another build of the server (default: ear/target/nodelink-metrics.ear).
 # Ports (override with env): BENCH_HTTP_PORT=48080 BENCH_ADMIN_PORT=49080 BENCH_GRPC_PORT=49090.
+# TOOL_JVM_OPTS: extra JVM options of the load tool (its GC log is written to the output too:
+# the tool's own pauses delay the receipt times it records).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -139,7 +141,7 @@ start_server() { # $1 = tag
 }
 
 run_tool() { # args for "run"
-  java -Xms512m -Xmx2g -cp "$CP" io.nodelink.metrics.bench.load.ServerLoad run \
+  java -Xms512m -Xmx2g -Xlog:gc:file=$OUT/tool-gc-$RUN_TAG.log:uptime ${TOOL_JVM_OPTS:-} -cp "$CP" io.nodelink.metrics.bench.load.ServerLoad run \
     --http-port "$HTTP_PORT" --admin-port "$ADMIN_PORT" --grpc-port "$GRPC_PORT" \
     --token "$TOKEN" --server-pid "$SERVER_PID" --warmup "$WARMUP" --window "$WINDOW" \
     --out "$OUT" --results "$RESULTS" "$@" &
