@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -39,6 +40,7 @@ public class GrpcServerBootstrap {
 
   private volatile GrpcServerLifecycle lifecycle;
   private volatile EventLoops eventLoops;
+  private volatile CallExecutor calls;
   private volatile boolean startAttempted;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -46,10 +48,12 @@ public class GrpcServerBootstrap {
     AgentTokens tokens = loadTokens();
     EventLoops loops = new EventLoops();
     eventLoops = loops;
+    CallExecutor callExecutor = new CallExecutor(executor);
+    calls = callExecutor;
     try {
       GrpcServerLifecycle server =
           new GrpcServerLifecycle(
-              NettyServerFactory.builder(config, executor, loops),
+              NettyServerFactory.builder(config, callExecutor, loops),
               new AgentStreamService(ingest),
               new AgentAuthInterceptor(() -> tokens));
       server.start();
@@ -63,15 +67,35 @@ public class GrpcServerBootstrap {
   }
 
   void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+    CallExecutor callExecutor = calls;
+    if (callExecutor != null) {
+      callExecutor.close();
+    }
     GrpcServerLifecycle server = lifecycle;
     lifecycle = null;
     if (server != null) {
       server.stopNow();
     }
+    if (callExecutor != null) {
+      awaitCalls(callExecutor);
+    }
     EventLoops loops = eventLoops;
     eventLoops = null;
     if (loops != null) {
       loops.close();
+    }
+  }
+
+  private static void awaitCalls(CallExecutor callExecutor) {
+    try {
+      if (!callExecutor.awaitIdle(Duration.ofSeconds(5))) {
+        LOG.log(
+            Level.WARNING,
+            "{0} gRPC call task(s) still running 5 s after the stop",
+            callExecutor.inFlight());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
