@@ -41,10 +41,7 @@ public final class HistoryParams {
       throw DomainException.badRequest("end must not be before start");
     }
     long bucket = number("interval", interval, 0, 0, MAX_INTERVAL_SECONDS);
-    long max = number("max_points", maxPoints, defaultMaxPoints, 1, Long.MAX_VALUE);
-    if (max > maxPointsLimit) {
-      throw DomainException.badRequest("max_points must be at most " + maxPointsLimit);
-    }
+    long max = number("max_points", maxPoints, defaultMaxPoints, 1, maxPointsLimit);
     return new HistoryQuery(series(metrics), from, to, bucket, (int) max, aggregation(agg));
   }
 

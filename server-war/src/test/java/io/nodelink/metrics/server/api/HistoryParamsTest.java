@@ -45,8 +45,9 @@ class HistoryParamsTest {
     assertBad(() -> parse(null, null, "1.5", null, null, null), "end");
     assertBad(() -> parse(null, "10", "5", null, null, null), "end must not be before start");
     assertBad(() -> parse(null, null, null, "-60", null, null), "interval");
-    assertBad(() -> parse(null, null, null, null, "0", null), "max_points");
-    assertBad(() -> parse(null, null, null, null, "10001", null), "at most 10000");
+    assertBad(
+        () -> parse(null, null, null, null, "0", null), "max_points must be between 1 and 10000");
+    assertBad(() -> parse(null, null, null, null, "10001", null), "between 1 and 10000, got 10001");
     assertBad(() -> parse(null, null, null, null, null, "median"), "agg");
     assertBad(() -> parse(null, "99999999999999999999", null, null, null, null), "start");
   }
