@@ -3,6 +3,7 @@ package io.nodelink.metrics.server.grpc;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,9 +17,10 @@ import java.util.concurrent.locks.ReentrantLock;
 final class CallExecutor implements Executor {
 
   private final Executor delegate;
+  // Counted without a lock: every agent message passes here. The lock only serves the stop's wait.
+  private final AtomicInteger inFlight = new AtomicInteger();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition idle = lock.newCondition();
-  private int inFlight;
   private volatile boolean closed;
 
   CallExecutor(Executor delegate) {
@@ -30,7 +32,7 @@ final class CallExecutor implements Executor {
     if (closed) {
       return;
     }
-    started();
+    inFlight.incrementAndGet();
     try {
       delegate.execute(() -> runUnlessClosed(task));
     } catch (RejectedExecutionException e) {
@@ -45,7 +47,7 @@ final class CallExecutor implements Executor {
   }
 
   /**
-   * Waits up to {@code max} for the tasks running now to finish.
+   * After {@link #close}, waits up to {@code max} for the tasks running now to finish.
    *
    * @return whether they all finished in time
    */
@@ -53,7 +55,7 @@ final class CallExecutor implements Executor {
     long left = max.toNanos();
     lock.lock();
     try {
-      while (inFlight > 0) {
+      while (inFlight.get() > 0) {
         if (left <= 0) {
           return false;
         }
@@ -67,12 +69,7 @@ final class CallExecutor implements Executor {
 
   /** Tasks handed over and not finished yet. */
   int inFlight() {
-    lock.lock();
-    try {
-      return inFlight;
-    } finally {
-      lock.unlock();
-    }
+    return inFlight.get();
   }
 
   private void runUnlessClosed(Runnable task) {
@@ -85,23 +82,14 @@ final class CallExecutor implements Executor {
     }
   }
 
-  private void started() {
-    lock.lock();
-    try {
-      inFlight++;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   private void finished() {
-    lock.lock();
-    try {
-      if (--inFlight == 0) {
+    if (inFlight.decrementAndGet() == 0 && closed) {
+      lock.lock();
+      try {
         idle.signalAll();
+      } finally {
+        lock.unlock();
       }
-    } finally {
-      lock.unlock();
     }
   }
 }
