@@ -11,6 +11,8 @@ import java.util.Set;
  * @param intervalSeconds bucket width; 0 asks for raw points
  * @param maxPoints most data points in the answer; the interval widens until they fit
  * @param aggregation how a bucket's raw points are combined
+ * @param fromEarliestKept the caller gave no start: the answer's start is the earliest point the
+ *     store keeps (see {@link HistoryStore#query}), not {@code startSeconds}
  */
 public record HistoryQuery(
     Set<String> series,
@@ -18,7 +20,19 @@ public record HistoryQuery(
     long endSeconds,
     long intervalSeconds,
     int maxPoints,
-    Aggregation aggregation) {
+    Aggregation aggregation,
+    boolean fromEarliestKept) {
+
+  /** A query with an explicit start. */
+  public HistoryQuery(
+      Set<String> series,
+      long startSeconds,
+      long endSeconds,
+      long intervalSeconds,
+      int maxPoints,
+      Aggregation aggregation) {
+    this(series, startSeconds, endSeconds, intervalSeconds, maxPoints, aggregation, false);
+  }
 
   public HistoryQuery {
     series = Set.copyOf(series);

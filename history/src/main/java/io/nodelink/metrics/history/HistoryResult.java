@@ -21,4 +21,14 @@ public record HistoryResult(
   public HistoryResult {
     points = List.copyOf(points);
   }
+
+  /**
+   * This result with its start moved to the earliest kept point, or to {@code horizonSeconds}
+   * (where the store's retention begins) when there is no point; never after the end.
+   */
+  public HistoryResult startingAtEarliestKept(long horizonSeconds) {
+    long earliest = points.isEmpty() ? horizonSeconds : points.get(0).timestampSeconds();
+    return new HistoryResult(
+        points, Math.min(earliest, endSeconds), endSeconds, intervalSeconds, truncated);
+  }
 }

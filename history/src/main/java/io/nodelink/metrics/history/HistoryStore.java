@@ -24,7 +24,11 @@ public interface HistoryStore {
     }
   }
 
-  /** Answers a range query for one agent; an unknown agent gives an empty result. */
+  /**
+   * Answers a range query for one agent; an unknown agent gives an empty result. For a query {@link
+   * HistoryQuery#fromEarliestKept() from the earliest kept}, the result's start is the earliest
+   * kept point in the range, or the raw retention horizon before the end when there is none.
+   */
   HistoryResult query(String agentId, HistoryQuery query);
 
   /** The series names this agent has points for, sorted. */
@@ -34,11 +38,13 @@ public interface HistoryStore {
   void removeAgent(String agentId);
 
   /**
-   * Drops points older than the cutoff.
+   * Applies the store's retentions relative to {@code nowSeconds} (and any memory budget it has):
+   * what is older than a retention leaves the store, or a coarser form of it. The server's cleanup
+   * timer calls it.
    *
-   * @return how many stored values were dropped
+   * @return what the pass did
    */
-  long evictOlderThan(long cutoffSeconds);
+  MaintenanceReport maintain(long nowSeconds);
 
   /** Approximate bytes held by stored points, for the memory gauge and budget. */
   long sizeBytes();

@@ -1,5 +1,6 @@
 package io.nodelink.metrics.history;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +23,17 @@ public final class SimpleHistoryStore implements HistoryStore {
   private static final long BYTES_PER_POINT = 40 + 16 + 16;
 
   private final Map<String, AgentSeries> agents = new ConcurrentHashMap<>();
+  private final long retentionSeconds;
+
+  /** A store that keeps 30 minutes, the server's default raw retention. */
+  public SimpleHistoryStore() {
+    this(Duration.ofMinutes(30));
+  }
+
+  /** A store that keeps points for {@code retention} before {@link #maintain}'s now. */
+  public SimpleHistoryStore(Duration retention) {
+    this.retentionSeconds = retention.toSeconds();
+  }
 
   @Override
   public void append(String agentId, String series, long timestampSeconds, double value) {
@@ -35,7 +47,10 @@ public final class SimpleHistoryStore implements HistoryStore {
   public HistoryResult query(String agentId, HistoryQuery query) {
     AgentSeries agent = agents.get(agentId);
     Map<String, NavigableMap<Long, Double>> ranges = agent == null ? Map.of() : agent.ranges(query);
-    return Bucketing.answer(ranges, query);
+    HistoryResult result = Bucketing.answer(ranges, query);
+    return query.fromEarliestKept()
+        ? result.startingAtEarliestKept(Math.max(0, query.endSeconds() - retentionSeconds))
+        : result;
   }
 
   @Override
@@ -50,6 +65,17 @@ public final class SimpleHistoryStore implements HistoryStore {
   }
 
   @Override
+  public MaintenanceReport maintain(long nowSeconds) {
+    long before = sizeBytes();
+    long dropped = evictOlderThan(nowSeconds - retentionSeconds);
+    return new MaintenanceReport(dropped, 0, before, sizeBytes());
+  }
+
+  /**
+   * Drops points older than the cutoff.
+   *
+   * @return how many stored values were dropped
+   */
   public long evictOlderThan(long cutoffSeconds) {
     long dropped = 0;
     for (AgentSeries agent : agents.values()) {

@@ -3,6 +3,7 @@ package io.nodelink.metrics.history.compact;
 import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
 import io.nodelink.metrics.history.HistoryStore;
+import io.nodelink.metrics.history.MaintenanceReport;
 import io.nodelink.metrics.history.SeriesBatch;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,8 +16,8 @@ import java.util.concurrent.Executor;
  * The production history: per agent, per series, a raw tier of Gorilla-style compressed chunks
  * (about 1–2 bytes per value for host metrics) kept for the raw retention, and a coarse tier of
  * compressed min/avg/max/last buckets (count and sum kept, so averages merge exactly) kept for the
- * coarse retention. Raw points move to the coarse tier when {@link #maintain} (or {@link
- * #evictOlderThan}) ages them out or the memory budget needs their room.
+ * coarse retention. Raw points move to the coarse tier when {@link #maintain} ages them out or the
+ * memory budget needs their room.
  *
  * <p>Thread-safe without a global lock: each series has its own lock for its open chunk, sealed
  * chunks are immutable and decoded by queries after the lock is released. Queries answer from the
@@ -117,7 +118,13 @@ public final class CompactHistoryStore implements HistoryStore {
         }
       }
     }
-    return QueryEvaluator.answer(data, query, settings.coarseSeconds());
+    HistoryResult result = QueryEvaluator.answer(data, query, settings.coarseSeconds());
+    if (!query.fromEarliestKept()) {
+      return result;
+    }
+    long horizon =
+        Math.max(0, saturatedMinus(query.endSeconds(), settings.rawRetention().toSeconds()));
+    return result.startingAtEarliestKept(horizon);
   }
 
   @Override
@@ -135,24 +142,11 @@ public final class CompactHistoryStore implements HistoryStore {
   }
 
   /**
-   * Moves raw points older than the cutoff into the coarse tier (they leave the raw tier exactly;
-   * their buckets stay queryable). The cutoff is taken as {@code now - raw retention}, which is how
-   * the server's cleanup timer calls it, so the coarse retention and the budget are applied too:
-   * this is {@code maintain(cutoff + raw retention)}.
-   *
-   * @return how many raw values left the raw tier
-   */
-  @Override
-  public long evictOlderThan(long cutoffSeconds) {
-    long extra = settings.coarseRetention().toSeconds() - settings.rawRetention().toSeconds();
-    return maintain(cutoffSeconds, saturatedMinus(cutoffSeconds, extra)).rolledUpValues();
-  }
-
-  /**
    * Applies both retentions relative to {@code nowSeconds} (raw points older than the raw retention
    * roll up into buckets, buckets older than the coarse retention go) and then the memory budget.
    * For the server's cleanup timer; the report says what was freed.
    */
+  @Override
   public MaintenanceReport maintain(long nowSeconds) {
     return maintain(
         saturatedMinus(nowSeconds, settings.rawRetention().toSeconds()),
@@ -169,7 +163,7 @@ public final class CompactHistoryStore implements HistoryStore {
 
   private MaintenanceReport evict(long rawCutoff, long coarseCutoff) {
     long before = memory.bytes();
-    MaintenanceReport.Builder report = new MaintenanceReport.Builder();
+    MaintenanceCounts report = new MaintenanceCounts();
     for (AgentHistory agent : agents.values()) {
       for (SeriesHistory series : agent.all()) {
         series.evict(rawCutoff, coarseCutoff, report);

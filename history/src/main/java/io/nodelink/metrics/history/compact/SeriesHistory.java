@@ -62,7 +62,7 @@ final class SeriesHistory {
    * Moves raw points older than {@code rawCutoff} into the coarse tier and drops coarse buckets
    * older than {@code coarseCutoff}.
    */
-  synchronized void evict(long rawCutoff, long coarseCutoff, MaintenanceReport.Builder report) {
+  synchronized void evict(long rawCutoff, long coarseCutoff, MaintenanceCounts report) {
     if (removed) {
       return;
     }

@@ -63,7 +63,7 @@ class AppendAllLayoutTest {
   @Test
   void seriesEmptiedByEvictionOrAnAgentRemovedAreRecreatedOnTheNextSnapshot() {
     store.appendAll("a", T0, batch("x", 1, "y", 2));
-    store.evictOlderThan(T0 + 10_000);
+    store.maintain(T0 + 10_000 + store.settings().rawRetention().toSeconds()).rolledUpValues();
     store.appendAll("a", T0 + 10_001, batch("x", 3, "y", 4));
     assertThat(points("a", "x")).extracting(p -> value(p, "x")).containsExactly(3.0);
 

@@ -119,7 +119,10 @@ class ConcurrentAccessTest {
       for (int w = 0; w < WRITERS; w++) {
         slowest = Math.min(slowest, progress.get(w));
       }
-      rolledUp += store.evictOlderThan(slowest - 3000);
+      rolledUp +=
+          store
+              .maintain(slowest - 3000 + store.settings().rawRetention().toSeconds())
+              .rolledUpValues();
     }
     return rolledUp;
   }

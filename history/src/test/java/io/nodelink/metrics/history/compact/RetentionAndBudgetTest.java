@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nodelink.metrics.history.Aggregation;
 import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
+import io.nodelink.metrics.history.MaintenanceReport;
 import io.nodelink.metrics.history.TimePoint;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,14 +82,15 @@ class RetentionAndBudgetTest {
   }
 
   @Test
-  void evictOlderThanAsTheServersTimerCallsItAppliesBothRetentions() {
+  void maintainTenMinutesAfterTheRawRetentionRollsUpExactlyWhatAgedOut() {
     CompactHistoryStore store = new CompactHistoryStore(SETTINGS);
     long now = T0 + 3 * 3600;
     for (long t = T0; t <= now; t++) {
       store.append("a", "cpu", t, 1.5);
     }
 
-    long rolledUp = store.evictOlderThan(now - 600);
+    long rolledUp =
+        store.maintain(now - 600 + SETTINGS.rawRetention().toSeconds()).rolledUpValues();
 
     assertThat(rolledUp).isEqualTo(now - 600 - T0);
     assertThat(store.stats().rawValues()).isEqualTo(601);
