@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nodelink.metrics.history.Aggregation;
 import io.nodelink.metrics.history.HistoryQuery;
+import io.nodelink.metrics.history.HistoryStore;
 import io.nodelink.metrics.history.TimePoint;
 import io.nodelink.metrics.server.cleanup.Housekeeping;
 import io.nodelink.metrics.server.config.ServerConfig;
@@ -50,6 +51,8 @@ class CleanupTimerIT {
 
   @Inject MetricsStore store;
 
+  @Inject HistoryStore history;
+
   @Inject Housekeeping housekeeping;
 
   @Test
@@ -86,8 +89,8 @@ class CleanupTimerIT {
   }
 
   private List<Double> cpuHistory(String agentId, long now) {
-    return store
-        .history(agentId, new HistoryQuery(Set.of(CPU), 0, now, 0, 1000, Aggregation.AVG))
+    return history
+        .query(agentId, new HistoryQuery(Set.of(CPU), 0, now, 0, 1000, Aggregation.AVG))
         .points()
         .stream()
         .map(TimePoint::values)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.store.MetricsStore;
+import io.nodelink.metrics.server.tasks.TaskRegistry;
 import it.support.Api;
 import it.support.ApiResponse;
 import it.support.Snapshots;
@@ -18,6 +19,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
+import java.time.Instant;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -50,6 +52,8 @@ class StoreWiringIT {
 
   @Inject AgentRegistry registry;
 
+  @Inject TaskRegistry tasks;
+
   @Inject ServerConfig config;
 
   @Inject BeanManager beans;
@@ -79,6 +83,24 @@ class StoreWiringIT {
       assertThat(store.systemInfo("arq-ingest").orElseThrow().getSoftware().getHostname())
           .isEqualTo("arq-ingest.test");
     }
+  }
+
+  @Test
+  void aForgottenAgentIsDroppedByEveryObserverOfTheRegistry() {
+    try (TestAgent agent = TestAgent.builder("arq-forget").port(config.grpcPort()).connect()) {
+      await("system info stored")
+          .atMost(TestAgent.TIMEOUT)
+          .until(() -> store.systemInfo("arq-forget").isPresent());
+    }
+    await("agent offline")
+        .atMost(TestAgent.TIMEOUT)
+        .until(() -> !registry.find("arq-forget").orElseThrow().connected());
+
+    assertThat(registry.forgetOfflineSince(Instant.now().plusSeconds(1))).contains("arq-forget");
+
+    assertThat(registry.isKnown("arq-forget")).isFalse();
+    assertThat(store.systemInfo("arq-forget")).as("store observed the forget").isEmpty();
+    assertThat(tasks.forAgent("arq-forget")).as("tasks observed the forget").isEmpty();
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.nodelink.metrics.server.agents;
 
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.domain.DomainException;
-import io.nodelink.metrics.server.grpc.AgentSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -17,76 +16,119 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every agent the server knows: listed from the moment its stream is accepted, offline when the
- * stream ends, forgotten by the cleanup after it stayed offline past the retention.
+ * Every agent the server knows, and the one owner of each agent's lifecycle: listed from the moment
+ * its stream is accepted, offline when the stream ends, forgotten after it stayed offline past the
+ * retention. Each transition is published as an event ({@link AgentConnected}, {@link
+ * AgentDisconnected}, {@link AgentForgotten}) that the store, tasks, streaming and SSE observe.
  *
- * <p>One live session per agent id: a second connection with the same id replaces the first (the
- * caller closes the old stream), because the newest connection is the one that works; an agent
- * restarted before the old TCP connection timed out must not be locked out.
+ * <p>The transitions of one agent are serialised, events included: a reconnect racing with the
+ * cleanup either finds the agent forgotten (and is registered anew after the forget's observers
+ * ran) or keeps it (and the cleanup sees it online), never a half-removed entry.
+ *
+ * <p>One live channel per agent id: a second connection with the same id replaces the first,
+ * because the newest connection is the one that works; an agent restarted before its old TCP
+ * connection timed out must not be locked out.
  */
 @ApplicationScoped
 public class AgentRegistry {
 
   private static final Logger LOG = Logger.getLogger(AgentRegistry.class.getName());
 
+  /** Lock stripes for the transitions: bounded, never cleaned up, rarely contended. */
+  private static final int STRIPES = 256;
+
   private final Map<String, Entry> agents = new ConcurrentHashMap<>();
+  private final Object[] transitionLocks = new Object[STRIPES];
   private final int maxAgents;
   private final Clock clock;
+  private final AgentEvents events;
 
   @Inject
-  public AgentRegistry(ServerConfig config) {
-    this(config.maxAgents(), Clock.systemUTC());
+  public AgentRegistry(ServerConfig config, Clock clock, CdiAgentEvents events) {
+    this(config.maxAgents(), clock, events);
   }
 
-  public AgentRegistry(int maxAgents, Clock clock) {
+  public AgentRegistry(int maxAgents, Clock clock, AgentEvents events) {
     this.maxAgents = maxAgents;
     this.clock = clock;
+    this.events = events;
+    for (int i = 0; i < STRIPES; i++) {
+      transitionLocks[i] = new Object();
+    }
   }
 
   /** For the CDI proxy only. */
   protected AgentRegistry() {
-    this(0, Clock.systemUTC());
+    this(0, Clock.systemUTC(), AgentEvents.NONE);
   }
 
   /**
-   * Makes {@code session} the agent's live stream.
+   * Makes {@code channel} the agent's live channel. An older channel of the same agent is closed
+   * and reported as {@link AgentDisconnected} (replaced) before the {@link AgentConnected}.
    *
-   * @return the session it replaces, if the agent was connected already
    * @throws DomainException when a new agent would exceed {@code nodelink.agents.max}
    */
-  public Optional<AgentSession> connect(AgentSession session) {
-    String agentId = session.agentId();
-    if (!agents.containsKey(agentId) && agents.size() >= maxAgents) {
-      throw DomainException.limitReached("agent limit of " + maxAgents + " reached");
+  public void connect(AgentChannel channel) {
+    String agentId = channel.agentId();
+    synchronized (transitionLock(agentId)) {
+      if (!agents.containsKey(agentId) && agents.size() >= maxAgents) {
+        throw DomainException.limitReached("agent limit of " + maxAgents + " reached");
+      }
+      Entry entry = agents.computeIfAbsent(agentId, Entry::new);
+      AgentChannel replaced = entry.connect(channel, clock.instant());
+      if (replaced != null) {
+        LOG.log(Level.INFO, "Agent {0} reconnected; replacing its older stream", agentId);
+        replaced.closeReplaced();
+        events.disconnected(new AgentDisconnected(agentId, true));
+      } else {
+        LOG.log(Level.INFO, "Agent {0} connected", agentId);
+      }
+      events.connected(new AgentConnected(agentId));
     }
-    Entry entry = agents.computeIfAbsent(agentId, Entry::new);
-    AgentSession replaced = entry.connect(session, clock.instant());
-    if (replaced != null) {
-      LOG.log(Level.INFO, "Agent {0} reconnected; replacing its older stream", agentId);
-    } else {
-      LOG.log(Level.INFO, "Agent {0} connected", agentId);
-    }
-    return Optional.ofNullable(replaced);
   }
 
   /**
-   * Records the end of {@code session}.
+   * Records the end of {@code channel}.
    *
-   * @return true if it was the agent's live stream, so the agent is now offline
+   * @return true if it was the agent's live channel, so the agent is now offline
    */
-  public boolean disconnect(AgentSession session) {
-    Entry entry = agents.get(session.agentId());
-    boolean wasLive = entry != null && entry.disconnect(session, clock.instant());
-    if (wasLive) {
-      LOG.log(Level.INFO, "Agent {0} disconnected", session.agentId());
+  public boolean disconnect(AgentChannel channel) {
+    String agentId = channel.agentId();
+    synchronized (transitionLock(agentId)) {
+      Entry entry = agents.get(agentId);
+      if (entry == null || !entry.disconnect(channel, clock.instant())) {
+        return false;
+      }
+      LOG.log(Level.INFO, "Agent {0} disconnected", agentId);
+      events.disconnected(new AgentDisconnected(agentId, false));
+      return true;
     }
-    return wasLive;
   }
 
-  /** Whether {@code session} is its agent's live stream (not replaced, not ended). */
-  public boolean isCurrent(AgentSession session) {
-    Entry entry = agents.get(session.agentId());
-    return entry != null && entry.session() == session;
+  /**
+   * Forgets agents that have been offline since before {@code cutoff}.
+   *
+   * @return the ids forgotten
+   */
+  public List<String> forgetOfflineSince(Instant cutoff) {
+    List<String> forgotten = new ArrayList<>();
+    for (String agentId : List.copyOf(agents.keySet())) {
+      synchronized (transitionLock(agentId)) {
+        Entry entry = agents.get(agentId);
+        if (entry != null && entry.offlineSince(cutoff)) {
+          agents.remove(agentId);
+          events.forgotten(new AgentForgotten(agentId));
+          forgotten.add(agentId);
+        }
+      }
+    }
+    return forgotten;
+  }
+
+  /** Whether {@code channel} is its agent's live channel (not replaced, not ended). */
+  public boolean isCurrent(AgentChannel channel) {
+    Entry entry = agents.get(channel.agentId());
+    return entry != null && entry.channel() == channel;
   }
 
   /** The agent sent something. */
@@ -110,14 +152,40 @@ public class AgentRegistry {
     return entry == null ? Optional.empty() : Optional.of(entry.state());
   }
 
+  /**
+   * The agent's state.
+   *
+   * @throws DomainException 404 for an agent the server does not know
+   */
+  public AgentState require(String agentId) {
+    return find(agentId).orElseThrow(DomainException::agentNotFound);
+  }
+
+  /**
+   * The agent's live channel.
+   *
+   * @throws DomainException 404 for an unknown agent, 409 if it is offline
+   */
+  public AgentChannel requireChannel(String agentId) {
+    Entry entry = agents.get(agentId);
+    if (entry == null) {
+      throw DomainException.agentNotFound();
+    }
+    AgentChannel channel = entry.channel();
+    if (channel == null) {
+      throw DomainException.agentOffline();
+    }
+    return channel;
+  }
+
   public boolean isKnown(String agentId) {
     return agents.containsKey(agentId);
   }
 
-  /** The agent's live session, if it is connected. */
-  public Optional<AgentSession> session(String agentId) {
+  /** The agent's live channel, if it is connected. */
+  public Optional<AgentChannel> channel(String agentId) {
     Entry entry = agents.get(agentId);
-    return entry == null ? Optional.empty() : Optional.ofNullable(entry.session());
+    return entry == null ? Optional.empty() : Optional.ofNullable(entry.channel());
   }
 
   /** Every known agent, sorted by id. */
@@ -129,33 +197,21 @@ public class AgentRegistry {
   }
 
   public int connectedCount() {
-    return (int) agents.values().stream().filter(e -> e.session() != null).count();
+    return (int) agents.values().stream().filter(e -> e.channel() != null).count();
   }
 
   public int size() {
     return agents.size();
   }
 
-  /**
-   * Forgets agents that have been offline since before {@code cutoff}.
-   *
-   * @return the ids forgotten
-   */
-  public List<String> removeOfflineSince(Instant cutoff) {
-    List<String> removed = new ArrayList<>();
-    agents.forEach(
-        (id, entry) -> {
-          if (entry.offlineSince(cutoff) && agents.remove(id, entry)) {
-            removed.add(id);
-          }
-        });
-    return removed;
+  private Object transitionLock(String agentId) {
+    return transitionLocks[Math.floorMod(agentId.hashCode(), STRIPES)];
   }
 
   /** The mutable state of one agent, guarded by its own lock. */
   private static final class Entry {
     private final String agentId;
-    private AgentSession session;
+    private AgentChannel channel;
     private Instant connectedAt;
     private Instant lastSeen;
     private Instant lastUpdate;
@@ -165,26 +221,26 @@ public class AgentRegistry {
       this.agentId = agentId;
     }
 
-    synchronized AgentSession connect(AgentSession next, Instant now) {
-      AgentSession previous = session;
-      session = next;
+    synchronized AgentChannel connect(AgentChannel next, Instant now) {
+      AgentChannel previous = channel;
+      channel = next;
       connectedAt = now;
       lastSeen = now;
       disconnectedAt = null;
       return previous;
     }
 
-    synchronized boolean disconnect(AgentSession ended, Instant now) {
-      if (session != ended) {
+    synchronized boolean disconnect(AgentChannel ended, Instant now) {
+      if (channel != ended) {
         return false;
       }
-      session = null;
+      channel = null;
       disconnectedAt = now;
       return true;
     }
 
-    synchronized AgentSession session() {
-      return session;
+    synchronized AgentChannel channel() {
+      return channel;
     }
 
     synchronized void seen(Instant now, boolean update) {
@@ -195,12 +251,12 @@ public class AgentRegistry {
     }
 
     synchronized boolean offlineSince(Instant cutoff) {
-      return session == null && disconnectedAt != null && disconnectedAt.isBefore(cutoff);
+      return channel == null && disconnectedAt != null && disconnectedAt.isBefore(cutoff);
     }
 
     synchronized AgentState state() {
       return new AgentState(
-          agentId, session != null, connectedAt, lastSeen, lastUpdate, disconnectedAt);
+          agentId, channel != null, connectedAt, lastSeen, lastUpdate, disconnectedAt);
     }
   }
 }

@@ -2,20 +2,9 @@ package io.nodelink.metrics.server.api;
 
 import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
+import io.nodelink.metrics.history.HistoryStore;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.AgentState;
-import io.nodelink.metrics.server.api.dto.AgentSummaryDto;
-import io.nodelink.metrics.server.api.dto.AgentTasksDto;
-import io.nodelink.metrics.server.api.dto.DtoMapper;
-import io.nodelink.metrics.server.api.dto.ErrorDto;
-import io.nodelink.metrics.server.api.dto.HistoryDto;
-import io.nodelink.metrics.server.api.dto.Json;
-import io.nodelink.metrics.server.api.dto.MetricsSnapshotDto;
-import io.nodelink.metrics.server.api.dto.SeriesListDto;
-import io.nodelink.metrics.server.api.dto.StartStreamingRequest;
-import io.nodelink.metrics.server.api.dto.StreamStartedDto;
-import io.nodelink.metrics.server.api.dto.SystemInfoDto;
-import io.nodelink.metrics.server.api.dto.TaskAcceptedDto;
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.domain.DomainException;
 import io.nodelink.metrics.server.store.MetricsStore;
@@ -24,6 +13,18 @@ import io.nodelink.metrics.server.streaming.StreamingControl;
 import io.nodelink.metrics.server.tasks.TaskDispatcher;
 import io.nodelink.metrics.server.tasks.TaskRegistry;
 import io.nodelink.metrics.server.tasks.TaskView;
+import io.nodelink.metrics.server.view.AgentSummaryDto;
+import io.nodelink.metrics.server.view.AgentTasksDto;
+import io.nodelink.metrics.server.view.DtoMapper;
+import io.nodelink.metrics.server.view.ErrorDto;
+import io.nodelink.metrics.server.view.HistoryDto;
+import io.nodelink.metrics.server.view.Json;
+import io.nodelink.metrics.server.view.MetricsSnapshotDto;
+import io.nodelink.metrics.server.view.SeriesListDto;
+import io.nodelink.metrics.server.view.StartStreamingRequest;
+import io.nodelink.metrics.server.view.StreamStartedDto;
+import io.nodelink.metrics.server.view.SystemInfoDto;
+import io.nodelink.metrics.server.view.TaskAcceptedDto;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -36,7 +37,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +66,10 @@ public class AgentResource {
 
   @Inject MetricsStore store;
 
+  @Inject HistoryStore history;
+
+  @Inject Clock clock;
+
   @Inject StreamingControl streaming;
 
   @Inject TaskDispatcher dispatcher;
@@ -84,7 +89,7 @@ public class AgentResource {
       description = "Unknown agent",
       content = @Content(schema = @Schema(implementation = ErrorDto.class)))
   public AgentSummaryDto summary(@Parameter(description = "Agent id") @PathParam("id") String id) {
-    AgentState state = agents.find(id).orElseThrow(DomainException::agentNotFound);
+    AgentState state = agents.require(id);
     return DtoMapper.summary(
         state,
         streaming.status(id),
@@ -125,7 +130,7 @@ public class AgentResource {
       description = "agent not found / no system information available",
       content = @Content(schema = @Schema(implementation = ErrorDto.class)))
   public SystemInfoDto systemInfo(@Parameter(description = "Agent id") @PathParam("id") String id) {
-    requireKnown(id);
+    agents.require(id);
     return store
         .systemInfo(id)
         .map(info -> DtoMapper.systemInfo(id, info))
@@ -165,7 +170,7 @@ public class AgentResource {
     StartStreamingRequest request = parseStart(body);
     int interval = interval(request.intervalSeconds());
     List<String> groups = groups(request.metrics());
-    requireKnown(id);
+    agents.require(id);
     ManualStart started = streaming.startManual(id, interval, groups);
     String message =
         started.effectiveInterval() == interval
@@ -215,7 +220,7 @@ public class AgentResource {
       content = @Content(schema = @Schema(implementation = ErrorDto.class)))
   public MetricsSnapshotDto latestMetrics(
       @Parameter(description = "Agent id") @PathParam("id") String id) {
-    requireKnown(id);
+    agents.require(id);
     return store
         .latestMetrics(id)
         .map(m -> DtoMapper.snapshot(id, m))
@@ -256,7 +261,6 @@ public class AgentResource {
       @Parameter(description = "Bucket aggregation: avg (default), min, max, last")
           @QueryParam("agg")
           String agg) {
-    long now = Instant.now().getEpochSecond();
     HistoryQuery query =
         HistoryParams.parse(
             metrics,
@@ -265,25 +269,11 @@ public class AgentResource {
             interval,
             maxPoints,
             agg,
-            now,
+            clock.instant().getEpochSecond(),
             config.historyMaxPointsDefault(),
             config.historyMaxPointsLimit());
-    requireKnown(id);
-    HistoryResult result = store.history(id, query);
-    if (start == null || start.isBlank()) {
-      // "Earliest kept": the first point's time, or the retention horizon when there is none.
-      long earliest =
-          result.points().isEmpty()
-              ? Math.max(0, now - config.historyRetention().getSeconds())
-              : result.points().get(0).timestampSeconds();
-      result =
-          new HistoryResult(
-              result.points(),
-              Math.min(earliest, query.endSeconds()),
-              result.endSeconds(),
-              result.intervalSeconds(),
-              result.truncated());
-    }
+    agents.require(id);
+    HistoryResult result = history.query(id, query);
     return DtoMapper.history(id, result);
   }
 
@@ -299,8 +289,8 @@ public class AgentResource {
       description = "Unknown agent",
       content = @Content(schema = @Schema(implementation = ErrorDto.class)))
   public SeriesListDto series(@Parameter(description = "Agent id") @PathParam("id") String id) {
-    requireKnown(id);
-    return new SeriesListDto(id, new ArrayList<>(store.seriesOf(id)));
+    agents.require(id);
+    return new SeriesListDto(id, new ArrayList<>(history.seriesOf(id)));
   }
 
   @GET
@@ -315,14 +305,8 @@ public class AgentResource {
       description = "Unknown agent",
       content = @Content(schema = @Schema(implementation = ErrorDto.class)))
   public AgentTasksDto tasks(@Parameter(description = "Agent id") @PathParam("id") String id) {
-    requireKnown(id);
+    agents.require(id);
     return new AgentTasksDto(id, tasks.forAgent(id).stream().map(DtoMapper::task).toList());
-  }
-
-  private void requireKnown(String id) {
-    if (!agents.isKnown(id)) {
-      throw DomainException.agentNotFound();
-    }
   }
 
   private static StartStreamingRequest parseStart(String body) {

@@ -2,11 +2,11 @@ package io.nodelink.metrics.server.api;
 
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.AgentState;
-import io.nodelink.metrics.server.api.dto.AgentSummaryDto;
-import io.nodelink.metrics.server.api.dto.AgentsDto;
-import io.nodelink.metrics.server.api.dto.DtoMapper;
 import io.nodelink.metrics.server.store.MetricsStore;
 import io.nodelink.metrics.server.streaming.StreamingControl;
+import io.nodelink.metrics.server.view.AgentSummaryDto;
+import io.nodelink.metrics.server.view.AgentsDto;
+import io.nodelink.metrics.server.view.DtoMapper;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

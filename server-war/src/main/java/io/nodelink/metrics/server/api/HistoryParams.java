@@ -20,8 +20,8 @@ public final class HistoryParams {
   private HistoryParams() {}
 
   /**
-   * Builds the query; absent {@code start} means from the earliest kept point (0), absent {@code
-   * end} means {@code nowSeconds}.
+   * Builds the query; absent {@code start} means from the earliest kept point (the history answers
+   * with that start), absent {@code end} means {@code nowSeconds}.
    *
    * @throws DomainException (400) for a non-numeric, negative or out-of-range value
    */
@@ -42,7 +42,9 @@ public final class HistoryParams {
     }
     long bucket = number("interval", interval, 0, 0, MAX_INTERVAL_SECONDS);
     long max = number("max_points", maxPoints, defaultMaxPoints, 1, maxPointsLimit);
-    return new HistoryQuery(series(metrics), from, to, bucket, (int) max, aggregation(agg));
+    boolean fromEarliestKept = start == null || start.isBlank();
+    return new HistoryQuery(
+        series(metrics), from, to, bucket, (int) max, aggregation(agg), fromEarliestKept);
   }
 
   static Set<String> series(String metrics) {

@@ -1,6 +1,6 @@
 package io.nodelink.metrics.server.api;
 
-import io.nodelink.metrics.server.api.dto.Json;
+import io.nodelink.metrics.server.view.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;

@@ -1,10 +1,9 @@
 package io.nodelink.metrics.server.api;
 
 import io.nodelink.metrics.server.agents.AgentRegistry;
-import io.nodelink.metrics.server.api.dto.ErrorDto;
 import io.nodelink.metrics.server.config.ServerConfig;
-import io.nodelink.metrics.server.domain.DomainException;
 import io.nodelink.metrics.server.sse.SseHub;
+import io.nodelink.metrics.server.view.ErrorDto;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -75,9 +74,7 @@ public class MetricsStreamResource {
       @Context Sse sse) {
     int seconds =
         HistoryParams.streamInterval("interval", interval, config.streamingDefaultInterval());
-    if (!agents.isKnown(id)) {
-      throw DomainException.agentNotFound();
-    }
+    agents.require(id);
     hub.connect(id, seconds, sink, sse);
   }
 }

@@ -1,15 +1,15 @@
 package io.nodelink.metrics.server.api;
 
-import io.nodelink.metrics.server.api.dto.DtoMapper;
-import io.nodelink.metrics.server.api.dto.ErrorDto;
-import io.nodelink.metrics.server.api.dto.MessageDto;
-import io.nodelink.metrics.server.api.dto.TaskDto;
 import io.nodelink.metrics.server.domain.DomainException;
 import io.nodelink.metrics.server.streaming.StreamingControl;
 import io.nodelink.metrics.server.tasks.TaskDispatcher;
 import io.nodelink.metrics.server.tasks.TaskRegistry;
 import io.nodelink.metrics.server.tasks.TaskType;
 import io.nodelink.metrics.server.tasks.TaskView;
+import io.nodelink.metrics.server.view.DtoMapper;
+import io.nodelink.metrics.server.view.ErrorDto;
+import io.nodelink.metrics.server.view.MessageDto;
+import io.nodelink.metrics.server.view.TaskDto;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;

@@ -1,21 +1,23 @@
 package io.nodelink.metrics.server.cleanup;
 
+import io.nodelink.metrics.history.HistoryStore;
+import io.nodelink.metrics.history.MaintenanceReport;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.config.ServerConfig;
-import io.nodelink.metrics.server.sse.SseHub;
-import io.nodelink.metrics.server.store.MetricsStore;
-import io.nodelink.metrics.server.streaming.StreamingControl;
 import io.nodelink.metrics.server.tasks.TaskRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** One cleanup pass; the timer bean runs it, tests call it directly. */
+/**
+ * One cleanup pass; the timer bean runs it, tests call it directly. It only decides what expires:
+ * the history applies its retentions, the registry forgets agents offline past the retention (and
+ * publishes that to whoever holds data of theirs), the task registry drops old finished tasks.
+ */
 @ApplicationScoped
 public class Housekeeping {
 
@@ -24,72 +26,56 @@ public class Housekeeping {
   /**
    * What a pass freed.
    *
-   * @param historyValues history values dropped
+   * @param historyValues raw history values that left the raw tier
    * @param agents agents forgotten
    * @param tasks tasks expired
    */
   public record Report(long historyValues, int agents, int tasks) {}
 
   private final ServerConfig config;
-  private final MetricsStore store;
+  private final HistoryStore history;
   private final AgentRegistry agents;
   private final TaskRegistry tasks;
-  private final StreamingControl streaming;
-  private final Consumer<String> closeSseClients;
   private final Clock clock;
 
   @Inject
   public Housekeeping(
       ServerConfig config,
-      MetricsStore store,
+      HistoryStore history,
       AgentRegistry agents,
       TaskRegistry tasks,
-      StreamingControl streaming,
-      SseHub sse) {
-    this(config, store, agents, tasks, streaming, sse::closeAgent, Clock.systemUTC());
-  }
-
-  public Housekeeping(
-      ServerConfig config,
-      MetricsStore store,
-      AgentRegistry agents,
-      TaskRegistry tasks,
-      StreamingControl streaming,
-      Consumer<String> closeSseClients,
       Clock clock) {
     this.config = config;
-    this.store = store;
+    this.history = history;
     this.agents = agents;
     this.tasks = tasks;
-    this.streaming = streaming;
-    this.closeSseClients = closeSseClients;
     this.clock = clock;
   }
 
   /** For the CDI proxy only. */
   protected Housekeeping() {
-    this(null, null, null, null, null, id -> {}, Clock.systemUTC());
+    this(null, null, null, null, Clock.systemUTC());
   }
 
-  /** Drops history past retention, agents offline longer than it, and expired tasks. */
+  /** Applies the history's retentions, forgets long-gone agents and expires old tasks. */
   public Report runOnce() {
     Instant now = clock.instant();
-    Instant historyCutoff = now.minus(config.historyRetention());
-    long values = store.evictHistoryOlderThan(historyCutoff.getEpochSecond());
-    List<String> gone = agents.removeOfflineSince(historyCutoff);
-    for (String agentId : gone) {
-      store.removeAgent(agentId);
-      tasks.removeAgent(agentId);
-      streaming.forget(agentId);
-      closeSseClients.accept(agentId);
-    }
+    MaintenanceReport kept = history.maintain(now.getEpochSecond());
+    List<String> gone = agents.forgetOfflineSince(now.minus(config.historyRetention()));
     int expired = tasks.expireFinishedBefore(now.minus(config.tasksRetention()));
-    Report report = new Report(values, gone.size(), expired);
+    Report report = new Report(kept.rolledUpValues(), gone.size(), expired);
     LOG.log(
-        values + gone.size() + expired > 0 ? Level.INFO : Level.FINE,
-        "Cleanup freed {0} history values, {1} offline agents {2}, {3} finished tasks;"
-            + " history now ~{4} bytes",
-        new Object[] {values, gone.size(), gone, expired, store.historySizeBytes()});
+        kept.rolledUpValues() + gone.size() + expired > 0 ? Level.INFO : Level.FINE,
+        "Cleanup rolled up {0} raw history values and dropped {1} coarse buckets, forgot {2}"
+            + " offline agents {3}, expired {4} finished tasks; history now ~{5} bytes",
+        new Object[] {
+          kept.rolledUpValues(),
+          kept.droppedBuckets(),
+          gone.size(),
+          gone,
+          expired,
+          kept.bytesAfter()
+        });
     return report;
   }
 }

@@ -3,17 +3,17 @@ package io.nodelink.metrics.server.grpc;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.nodelink.metrics.pb.TaskRequest;
-import java.time.Instant;
+import io.nodelink.metrics.server.agents.AgentChannel;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One accepted agent stream: the way to send commands to that agent. gRPC stream observers are not
- * thread-safe, so sends and the close are serialised here; after the stream ended every send
+ * One accepted agent stream: the gRPC form of an {@link AgentChannel}. gRPC stream observers are
+ * not thread-safe, so sends and the close are serialised here; after the stream ended every send
  * reports failure instead of throwing.
  */
-public final class AgentSession {
+public final class AgentSession implements AgentChannel {
 
   private static final Logger LOG = Logger.getLogger(AgentSession.class.getName());
   private static final AtomicLong IDS = new AtomicLong();
@@ -21,7 +21,6 @@ public final class AgentSession {
   private final long id = IDS.incrementAndGet();
   private final String agentId;
   private final StreamObserver<TaskRequest> toAgent;
-  private final Instant connectedAt = Instant.now();
   private boolean closed;
 
   public AgentSession(String agentId, StreamObserver<TaskRequest> toAgent) {
@@ -34,12 +33,9 @@ public final class AgentSession {
     return id;
   }
 
+  @Override
   public String agentId() {
     return agentId;
-  }
-
-  public Instant connectedAt() {
-    return connectedAt;
   }
 
   /**
@@ -47,6 +43,7 @@ public final class AgentSession {
    *
    * @return false if the stream has already ended
    */
+  @Override
   public synchronized boolean send(TaskRequest request) {
     if (closed) {
       return false;
@@ -64,6 +61,11 @@ public final class AgentSession {
       closed = true;
       return false;
     }
+  }
+
+  @Override
+  public void closeReplaced() {
+    close(Status.ABORTED.withDescription("replaced by a newer connection"));
   }
 
   /** Ends the stream from the server side with {@code status}; later calls are no-ops. */

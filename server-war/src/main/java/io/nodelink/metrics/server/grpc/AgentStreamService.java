@@ -7,6 +7,8 @@ import io.nodelink.metrics.pb.AgentServiceGrpc;
 import io.nodelink.metrics.pb.TaskRequest;
 import io.nodelink.metrics.pb.TaskResponse;
 import io.nodelink.metrics.server.auth.AgentIdentity;
+import io.nodelink.metrics.server.domain.DomainException;
+import io.nodelink.metrics.server.ingest.AgentStreamHandler;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,13 +42,21 @@ public final class AgentStreamService extends AgentServiceGrpc.AgentServiceImplB
     }
     try {
       handler.connected(session);
-    } catch (AgentRejectedException e) {
+    } catch (DomainException e) {
       LOG.log(Level.WARNING, "Refused agent {0}: {1}", new Object[] {agentId, e.getMessage()});
-      session.close(e.status());
+      session.close(refusal(e));
       return new IgnoringObserver();
     }
     LOG.log(Level.FINE, "{0} connected", session);
     return new FromAgent(session);
+  }
+
+  private static Status refusal(DomainException e) {
+    Status status =
+        e.kind() == DomainException.Kind.LIMIT_REACHED
+            ? Status.RESOURCE_EXHAUSTED
+            : Status.FAILED_PRECONDITION;
+    return status.withDescription(e.getMessage());
   }
 
   /** Receives the agent's messages of one session and reports its end exactly once. */

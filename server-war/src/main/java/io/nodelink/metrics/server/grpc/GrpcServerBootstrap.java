@@ -3,7 +3,7 @@ package io.nodelink.metrics.server.grpc;
 import io.nodelink.metrics.server.auth.AgentAuthInterceptor;
 import io.nodelink.metrics.server.auth.AgentTokens;
 import io.nodelink.metrics.server.config.ServerConfig;
-import io.nodelink.metrics.server.ingest.AgentIngest;
+import io.nodelink.metrics.server.ingest.AgentStreamHandler;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +33,7 @@ public class GrpcServerBootstrap {
 
   @Inject ServerConfig config;
 
-  @Inject AgentIngest ingest;
+  @Inject AgentStreamHandler ingest;
 
   @Resource(lookup = "concurrent/nodelinkExecutor")
   ManagedExecutorService executor;

@@ -4,21 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-/** Fires ingestion events as synchronous CDI events; observers only hand work off. */
+/** Fires each stored snapshot as a synchronous CDI event; observers only hand work off. */
 @ApplicationScoped
 public class CdiIngestListener implements IngestListener {
 
   @Inject Event<MetricsReceived> metrics;
 
-  @Inject Event<AgentStatusChanged> status;
-
   @Override
   public void metricsReceived(MetricsReceived event) {
     metrics.fire(event);
-  }
-
-  @Override
-  public void agentStatusChanged(AgentStatusChanged event) {
-    status.fire(event);
   }
 }

@@ -1,12 +1,10 @@
 package io.nodelink.metrics.server.ingest;
 
-/** Told about ingestion; in the server, {@link CdiIngestListener} turns these into CDI events. */
+/** Told about each stored snapshot; in the server, {@link CdiIngestListener} fires a CDI event. */
 public interface IngestListener {
 
   /** A listener that ignores everything (unit tests that do not care). */
-  IngestListener NONE = new IngestListener() {};
+  IngestListener NONE = event -> {};
 
-  default void metricsReceived(MetricsReceived event) {}
-
-  default void agentStatusChanged(AgentStatusChanged event) {}
+  void metricsReceived(MetricsReceived event);
 }

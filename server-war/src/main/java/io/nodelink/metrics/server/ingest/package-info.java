@@ -1,5 +1,7 @@
 /**
- * Ingestion: what happens when an agent connects, sends a message or goes away, and the events that
- * tell the rest of the server (SSE, self-monitoring) about it.
+ * Ingestion: what the server does with what an agent sends on its stream (task answers, snapshots,
+ * system info), and the {@link io.nodelink.metrics.server.ingest.MetricsReceived} event that tells
+ * the rest of the server (SSE, self-monitoring) about each stored snapshot. Transports call it
+ * through {@link io.nodelink.metrics.server.ingest.AgentStreamHandler}.
  */
 package io.nodelink.metrics.server.ingest;

@@ -1,10 +1,9 @@
 package io.nodelink.metrics.server.monitoring;
 
+import io.nodelink.metrics.history.HistoryStore;
 import io.nodelink.metrics.pb.CollectionStats;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.ingest.MetricsReceived;
-import io.nodelink.metrics.server.sse.SseHub;
-import io.nodelink.metrics.server.store.MetricsStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -19,8 +18,8 @@ import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The server's own metrics on {@code /metrics} (admin port): agents connected, snapshots received,
- * SSE clients, ingest→SSE latency, history size, and what the agents report about their own
- * collection (field 20 of their snapshots).
+ * history size, and what the agents report about their own collection (field 20 of their
+ * snapshots). The SSE clients gauge and the ingest→SSE latency are registered by the SSE hub.
  */
 @ApplicationScoped
 public class ServerMetrics {
@@ -29,12 +28,9 @@ public class ServerMetrics {
 
   @Inject AgentRegistry agents;
 
-  @Inject MetricsStore store;
-
-  @Inject SseHub sse;
+  @Inject HistoryStore history;
 
   private Counter snapshots;
-  private Timer sseLatency;
   private Timer collectionDuration;
   private Counter failedCollectors;
 
@@ -56,30 +52,17 @@ public class ServerMetrics {
         AgentRegistry::size);
     registry.gauge(
         Metadata.builder()
-            .withName("nodelink.sse.clients")
-            .withDescription("Connected SSE clients over all agents")
-            .build(),
-        sse,
-        SseHub::clientCount);
-    registry.gauge(
-        Metadata.builder()
             .withName("nodelink.history.size")
             .withDescription("Approximate bytes held by the metrics history")
             .withUnit(MetricUnits.BYTES)
             .build(),
-        store,
-        MetricsStore::historySizeBytes);
+        history,
+        HistoryStore::sizeBytes);
     snapshots =
         registry.counter(
             Metadata.builder()
                 .withName("nodelink.snapshots.received")
                 .withDescription("Metrics snapshots received from agents")
-                .build());
-    sseLatency =
-        registry.timer(
-            Metadata.builder()
-                .withName("nodelink.sse.latency")
-                .withDescription("From a snapshot's arrival to its write to an SSE client")
                 .build());
     collectionDuration =
         registry.timer(
@@ -109,10 +92,5 @@ public class ServerMetrics {
         failedCollectors.inc(stats.getFailedCollectorsCount());
       }
     }
-  }
-
-  /** Records one delivery of a snapshot to an SSE client. */
-  public void sseLatency(long nanos) {
-    sseLatency.update(Duration.ofNanos(nanos));
   }
 }

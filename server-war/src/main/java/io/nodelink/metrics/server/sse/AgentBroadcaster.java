@@ -11,16 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class AgentBroadcaster {
 
-  private final String agentId;
   private final List<SseClient> clients = new CopyOnWriteArrayList<>();
-
-  AgentBroadcaster(String agentId) {
-    this.agentId = agentId;
-  }
-
-  String agentId() {
-    return agentId;
-  }
 
   /**
    * Adds a client unless the limit is reached; the first events are queued before it is registered,

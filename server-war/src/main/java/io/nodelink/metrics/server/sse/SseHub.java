@@ -1,27 +1,31 @@
 package io.nodelink.metrics.server.sse;
 
+import io.nodelink.metrics.server.agents.AgentConnected;
+import io.nodelink.metrics.server.agents.AgentDisconnected;
+import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.agents.AgentRegistry;
-import io.nodelink.metrics.server.api.dto.DtoMapper;
-import io.nodelink.metrics.server.api.dto.Json;
-import io.nodelink.metrics.server.api.dto.StatusEventDto;
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.domain.DomainException;
-import io.nodelink.metrics.server.ingest.AgentStatusChanged;
 import io.nodelink.metrics.server.ingest.MetricsReceived;
-import io.nodelink.metrics.server.monitoring.ServerMetrics;
 import io.nodelink.metrics.server.store.MetricsStore;
 import io.nodelink.metrics.server.streaming.StreamingControl;
+import io.nodelink.metrics.server.view.DtoMapper;
+import io.nodelink.metrics.server.view.Json;
+import io.nodelink.metrics.server.view.StatusEventDto;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The SSE side of the server: one {@link AgentBroadcaster} per agent, fed by the ingestion events.
@@ -56,7 +63,8 @@ public class SseHub {
 
   @Inject StreamingControl streaming;
 
-  @Inject ServerMetrics metrics;
+  /** The SSE gauges and timer are registered here, where the clients and their writes are. */
+  @Inject MetricRegistry metricRegistry;
 
   /** Its own executor: SSE writes can never take the threads that ingestion runs on. */
   @Resource(lookup = "concurrent/nodelinkSseExecutor")
@@ -64,6 +72,7 @@ public class SseHub {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
+  private Timer latency;
   private volatile Sse sse;
   private ScheduledFuture<?> keepalive;
 
@@ -84,9 +93,10 @@ public class SseHub {
             sink,
             config.sseQueueSize(),
             executor,
-            metrics::sseLatency,
+            nanos -> latency.update(Duration.ofNanos(nanos)),
             this::closed);
-    AgentBroadcaster broadcaster = broadcasters.computeIfAbsent(agentId, AgentBroadcaster::new);
+    AgentBroadcaster broadcaster =
+        broadcasters.computeIfAbsent(agentId, id -> new AgentBroadcaster());
     if (!broadcaster.register(client, config.sseMaxClientsPerAgent(), firstEvents(agentId))) {
       throw DomainException.limitReached(
           "too many SSE clients for this agent (limit "
@@ -114,13 +124,31 @@ public class SseHub {
     broadcaster.broadcast(metricsEvent(current, event.agentId(), event), event.receivedNanos());
   }
 
-  void onStatus(@Observes AgentStatusChanged event) {
-    AgentBroadcaster broadcaster = broadcasters.get(event.agentId());
+  void onConnected(@Observes AgentConnected event) {
+    broadcastStatus(event.agentId(), true);
+  }
+
+  void onDisconnected(@Observes AgentDisconnected event) {
+    if (!event.replaced()) {
+      broadcastStatus(event.agentId(), false);
+    }
+  }
+
+  /** Closes every client of a forgotten agent. */
+  void onForgotten(@Observes AgentForgotten event) {
+    AgentBroadcaster broadcaster = broadcasters.remove(event.agentId());
+    if (broadcaster != null) {
+      broadcaster.closeAll();
+    }
+  }
+
+  private void broadcastStatus(String agentId, boolean connected) {
+    AgentBroadcaster broadcaster = broadcasters.get(agentId);
     Sse current = sse;
     if (broadcaster == null || broadcaster.isEmpty() || current == null) {
       return;
     }
-    broadcaster.broadcast(statusEvent(current, event.agentId(), event.connected()), 0);
+    broadcaster.broadcast(statusEvent(current, agentId, connected), 0);
   }
 
   /** How many SSE clients are connected over all agents. */
@@ -128,12 +156,26 @@ public class SseHub {
     return broadcasters.values().stream().mapToInt(AgentBroadcaster::size).sum();
   }
 
-  /** Closes every client of a forgotten agent. */
-  public void closeAgent(String agentId) {
-    AgentBroadcaster broadcaster = broadcasters.remove(agentId);
-    if (broadcaster != null) {
-      broadcaster.closeAll();
-    }
+  /** Creates the bean when the application starts, so its metrics are listed from the start. */
+  void init(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    // Observing is enough: the container instantiates the bean to deliver the event.
+  }
+
+  @PostConstruct
+  void registerMetrics() {
+    metricRegistry.gauge(
+        Metadata.builder()
+            .withName("nodelink.sse.clients")
+            .withDescription("Connected SSE clients over all agents")
+            .build(),
+        this,
+        SseHub::clientCount);
+    latency =
+        metricRegistry.timer(
+            Metadata.builder()
+                .withName("nodelink.sse.latency")
+                .withDescription("From a snapshot's arrival to its write to an SSE client")
+                .build());
   }
 
   @PreDestroy

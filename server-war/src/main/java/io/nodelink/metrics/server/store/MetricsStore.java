@@ -1,13 +1,13 @@
 package io.nodelink.metrics.server.store;
 
-import io.nodelink.metrics.history.HistoryQuery;
-import io.nodelink.metrics.history.HistoryResult;
 import io.nodelink.metrics.history.HistoryStore;
 import io.nodelink.metrics.history.SeriesBatch;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.SystemInfoResponse;
+import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.config.ServerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
@@ -18,8 +18,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What each agent sent: the latest snapshot, the latest system info, and the history of every
- * series extracted from the snapshots. Thread-safe; writes for one agent never block another's.
+ * What each agent sent: the latest snapshot and the latest system info; each snapshot's series are
+ * admitted (up to the per-agent limit) and appended to the {@link HistoryStore}, which readers
+ * query directly. Thread-safe; writes for one agent never block another's.
  */
 @ApplicationScoped
 public class MetricsStore {
@@ -33,8 +34,8 @@ public class MetricsStore {
   private final Clock clock;
 
   @Inject
-  public MetricsStore(HistoryStore history, ServerConfig config) {
-    this(history, config.historyMaxSeriesPerAgent(), Clock.systemUTC());
+  public MetricsStore(HistoryStore history, ServerConfig config, Clock clock) {
+    this(history, config.historyMaxSeriesPerAgent(), clock);
   }
 
   public MetricsStore(HistoryStore history, int maxSeriesPerAgent, Clock clock) {
@@ -87,36 +88,10 @@ public class MetricsStore {
     return agent == null ? Optional.empty() : Optional.ofNullable(agent.systemInfo);
   }
 
-  public HistoryResult history(String agentId, HistoryQuery query) {
-    return history.query(agentId, query);
-  }
-
-  /** The series names the agent has history for, sorted. */
-  public Set<String> seriesOf(String agentId) {
-    return history.seriesOf(agentId);
-  }
-
-  /** Forgets everything about an agent. */
-  public void removeAgent(String agentId) {
-    agents.remove(agentId);
-    history.removeAgent(agentId);
-  }
-
-  /**
-   * Drops history older than {@code cutoffSeconds}.
-   *
-   * @return how many values were dropped
-   */
-  public long evictHistoryOlderThan(long cutoffSeconds) {
-    return history.evictOlderThan(cutoffSeconds);
-  }
-
-  public long historySizeBytes() {
-    return history.sizeBytes();
-  }
-
-  public long historyValueCount() {
-    return history.valueCount();
+  /** Forgets everything about an agent: its latest data and its history. */
+  public void onAgentForgotten(@Observes AgentForgotten event) {
+    agents.remove(event.agentId());
+    history.removeAgent(event.agentId());
   }
 
   /** The latest data of one agent and the series names it has been admitted. */

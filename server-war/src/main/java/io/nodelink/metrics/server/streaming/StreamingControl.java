@@ -1,5 +1,8 @@
 package io.nodelink.metrics.server.streaming;
 
+import io.nodelink.metrics.server.agents.AgentConnected;
+import io.nodelink.metrics.server.agents.AgentDisconnected;
+import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.domain.DomainException;
 import io.nodelink.metrics.server.streaming.StreamingDemand.Command;
@@ -12,6 +15,7 @@ import io.nodelink.metrics.server.tasks.TaskRegistry;
 import io.nodelink.metrics.server.tasks.TaskType;
 import io.nodelink.metrics.server.tasks.TaskView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +57,10 @@ public class StreamingControl {
    * @throws DomainException 404 unknown agent, 409 agent offline
    */
   public ManualStart startManual(String agentId, int intervalSeconds, List<String> groups) {
-    requireConnected(agentId);
+    agents.requireChannel(agentId);
     StreamingDemand demand = demand(agentId);
     synchronized (demand) {
-      apply(agentId, demand, demand.hold(StreamingDemand.MANUAL, intervalSeconds, groups));
+      apply(agentId, demand.hold(StreamingDemand.MANUAL, intervalSeconds, groups));
       String taskId = demand.streamTaskId().orElseThrow(DomainException::agentOffline);
       return new ManualStart(taskId, intervalSeconds, demand.streamInterval());
     }
@@ -69,11 +73,11 @@ public class StreamingControl {
    * @throws DomainException 404 unknown agent, 409 agent offline
    */
   public TaskView stopManual(String agentId) {
-    requireConnected(agentId);
+    agents.requireChannel(agentId);
     StreamingDemand demand = demand(agentId);
     synchronized (demand) {
       List<Command> commands = demand.release(StreamingDemand.MANUAL);
-      List<TaskView> sent = apply(agentId, demand, commands);
+      List<TaskView> sent = apply(agentId, commands);
       if (!sent.isEmpty()) {
         return sent.get(sent.size() - 1);
       }
@@ -93,7 +97,7 @@ public class StreamingControl {
   public void holdForClient(String agentId, String clientId, int intervalSeconds) {
     StreamingDemand demand = demand(agentId);
     synchronized (demand) {
-      apply(agentId, demand, demand.hold(clientId, intervalSeconds, List.of()));
+      apply(agentId, demand.hold(clientId, intervalSeconds, List.of()));
     }
   }
 
@@ -104,23 +108,36 @@ public class StreamingControl {
       return;
     }
     synchronized (demand) {
-      apply(agentId, demand, demand.release(clientId));
+      apply(agentId, demand.release(clientId));
     }
   }
 
   /** The agent's stream was accepted: resume streaming if someone still wants it. */
-  public void agentConnected(String agentId) {
+  public void onAgentConnected(@Observes AgentConnected event) {
+    agentConnected(event.agentId());
+  }
+
+  /** Nothing streams on a stream that ended; a replacing stream resumes it on its connect. */
+  public void onAgentDisconnected(@Observes AgentDisconnected event) {
+    agentDisconnected(event.agentId());
+  }
+
+  public void onAgentForgotten(@Observes AgentForgotten event) {
+    forget(event.agentId());
+  }
+
+  private void agentConnected(String agentId) {
     StreamingDemand demand = demand(agentId);
     synchronized (demand) {
       List<Command> commands = demand.agentConnected();
       if (!commands.isEmpty()) {
         LOG.log(Level.INFO, "Agent {0} is back while streaming is wanted; restarting", agentId);
       }
-      apply(agentId, demand, commands);
+      apply(agentId, commands);
     }
   }
 
-  public void agentDisconnected(String agentId) {
+  private void agentDisconnected(String agentId) {
     StreamingDemand demand = demands.get(agentId);
     if (demand != null) {
       demand.agentDisconnected();
@@ -143,7 +160,7 @@ public class StreamingControl {
     StreamingDemand demand = demand(task.agentId());
     synchronized (demand) {
       dispatcher.cancel(task, reason);
-      apply(task.agentId(), demand, demand.streamCancelled(task.taskId()));
+      apply(task.agentId(), demand.streamCancelled(task.taskId()));
     }
   }
 
@@ -153,7 +170,7 @@ public class StreamingControl {
       return StreamingStatus.IDLE;
     }
     synchronized (demand) {
-      boolean connected = agents.session(agentId).isPresent();
+      boolean connected = agents.channel(agentId).isPresent();
       String taskId = demand.streamTaskId().orElse("");
       boolean active = connected && !taskId.isEmpty();
       return new StreamingStatus(
@@ -165,8 +182,7 @@ public class StreamingControl {
     }
   }
 
-  /** Forgets the agent (it was removed by the cleanup). */
-  public void forget(String agentId) {
+  private void forget(String agentId) {
     demands.remove(agentId);
   }
 
@@ -174,17 +190,8 @@ public class StreamingControl {
     return demands.computeIfAbsent(agentId, id -> new StreamingDemand(TaskRegistry::newId));
   }
 
-  private void requireConnected(String agentId) {
-    if (!agents.isKnown(agentId)) {
-      throw DomainException.agentNotFound();
-    }
-    if (agents.session(agentId).isEmpty()) {
-      throw DomainException.agentOffline();
-    }
-  }
-
   /** Sends each command as a task; a command that could not be sent leaves a failed task. */
-  private List<TaskView> apply(String agentId, StreamingDemand demand, List<Command> commands) {
+  private List<TaskView> apply(String agentId, List<Command> commands) {
     return commands.stream().map(c -> applyOne(agentId, c)).filter(Objects::nonNull).toList();
   }
 

@@ -1,9 +1,9 @@
 package io.nodelink.metrics.server.tasks;
 
 import io.nodelink.metrics.pb.TaskRequest;
+import io.nodelink.metrics.server.agents.AgentChannel;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.domain.DomainException;
-import io.nodelink.metrics.server.grpc.AgentSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -53,9 +53,9 @@ public class TaskDispatcher {
       int intervalSeconds,
       String message,
       Function<String, TaskRequest> command) {
-    AgentSession session = liveSession(agentId);
+    AgentChannel channel = agents.requireChannel(agentId);
     TaskView task = tasks.create(taskId, agentId, type, intervalSeconds, message);
-    if (!session.send(command.apply(taskId))) {
+    if (!channel.send(command.apply(taskId))) {
       tasks.fail(taskId, "the agent disconnected before the command was sent");
       throw DomainException.agentOffline();
     }
@@ -77,19 +77,12 @@ public class TaskDispatcher {
    * answer to the user does not wait for the agent.
    */
   public void cancel(TaskView task, String reason) {
-    Optional<AgentSession> session = agents.session(task.agentId());
-    session.ifPresent(s -> s.send(AgentCommands.cancel(task.taskId(), reason)));
+    Optional<AgentChannel> channel = agents.channel(task.agentId());
+    channel.ifPresent(c -> c.send(AgentCommands.cancel(task.taskId(), reason)));
     tasks.cancel(task.taskId(), reason);
     LOG.log(
         Level.FINE,
         "Cancelled task {0} of agent {1} (agent told: {2})",
-        new Object[] {task.taskId(), task.agentId(), session.isPresent()});
-  }
-
-  private AgentSession liveSession(String agentId) {
-    if (!agents.isKnown(agentId)) {
-      throw DomainException.agentNotFound();
-    }
-    return agents.session(agentId).orElseThrow(DomainException::agentOffline);
+        new Object[] {task.taskId(), task.agentId(), channel.isPresent()});
   }
 }

@@ -1,9 +1,12 @@
 package io.nodelink.metrics.server.tasks;
 
 import io.nodelink.metrics.pb.TaskResponse;
+import io.nodelink.metrics.server.agents.AgentDisconnected;
+import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.domain.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,8 +44,8 @@ public class TaskRegistry {
   private final Clock clock;
 
   @Inject
-  public TaskRegistry(ServerConfig config) {
-    this(config.tasksMax(), Clock.systemUTC());
+  public TaskRegistry(ServerConfig config, Clock clock) {
+    this(config.tasksMax(), clock);
   }
 
   public TaskRegistry(int maxTasks, Clock clock) {
@@ -186,6 +189,21 @@ public class TaskRegistry {
       }
     }
     return removed;
+  }
+
+  /** A stream of the agent ended: its open tasks can get no answer any more. */
+  public void onAgentDisconnected(@Observes AgentDisconnected event) {
+    String reason =
+        event.replaced() ? "the agent reconnected before answering" : "the agent disconnected";
+    int failed = failOpen(event.agentId(), reason);
+    LOG.log(
+        Level.FINE,
+        "Agent {0}: {1} open task(s) failed ({2})",
+        new Object[] {event.agentId(), failed, reason});
+  }
+
+  public void onAgentForgotten(@Observes AgentForgotten event) {
+    removeAgent(event.agentId());
   }
 
   /** Forgets every task of an agent. */

@@ -1,4 +1,4 @@
-package io.nodelink.metrics.server.api.dto;
+package io.nodelink.metrics.server.view;
 
 /**
  * One agent in {@code GET /metrics/agents}. Timestamps are RFC 3339 UTC, {@code ""} if never.

@@ -1,4 +1,4 @@
-package io.nodelink.metrics.server.api.dto;
+package io.nodelink.metrics.server.view;
 
 /** Every error body: {@code {"error": "..."}}. */
 public record ErrorDto(String error) {}

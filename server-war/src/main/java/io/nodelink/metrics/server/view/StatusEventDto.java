@@ -1,4 +1,4 @@
-package io.nodelink.metrics.server.api.dto;
+package io.nodelink.metrics.server.view;
 
 /** The SSE {@code status} event: the agent went offline or came back. */
 public record StatusEventDto(String agentId, boolean connected) {}

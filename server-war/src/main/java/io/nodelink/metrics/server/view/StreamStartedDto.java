@@ -1,4 +1,4 @@
-package io.nodelink.metrics.server.api.dto;
+package io.nodelink.metrics.server.view;
 
 /**
  * {@code POST .../metrics/start}: the stream task (cancel it to end the manual hold) and the

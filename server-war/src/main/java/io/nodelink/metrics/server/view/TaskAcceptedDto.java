@@ -1,4 +1,4 @@
-package io.nodelink.metrics.server.api.dto;
+package io.nodelink.metrics.server.view;
 
 /** A command sent to an agent: {@code {"message", "task_id"}}. */
 public record TaskAcceptedDto(String message, String taskId) {}

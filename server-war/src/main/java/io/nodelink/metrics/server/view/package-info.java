@@ -1,5 +1,6 @@
 /**
- * The JSON shapes of the HTTP API as records (JSON-B with snake_case names, every field present,
- * 64-bit integers as numbers) and the mapping from the protobuf messages.
+ * The JSON views of the server's state, shared by the REST API and the SSE streams: records
+ * serialised by JSON-B (snake_case names, every field present, 64-bit integers as numbers), the
+ * mapping from protobuf messages and domain objects, and the one JSON-B configuration.
  */
-package io.nodelink.metrics.server.api.dto;
+package io.nodelink.metrics.server.view;

@@ -2,50 +2,41 @@ package io.nodelink.metrics.server.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grpc.stub.StreamObserver;
-import io.nodelink.metrics.history.SimpleHistoryStore;
 import io.nodelink.metrics.pb.CpuMetrics;
 import io.nodelink.metrics.pb.MetricsDataResponse;
-import io.nodelink.metrics.pb.TaskRequest;
+import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.config.ServerConfig;
-import io.nodelink.metrics.server.grpc.AgentSession;
+import io.nodelink.metrics.server.ingest.IngestListener;
 import io.nodelink.metrics.server.store.MetricsStore;
-import io.nodelink.metrics.server.streaming.StreamingControl;
-import io.nodelink.metrics.server.tasks.TaskDispatcher;
 import io.nodelink.metrics.server.tasks.TaskRegistry;
 import io.nodelink.metrics.server.tasks.TaskType;
 import io.nodelink.metrics.server.tasks.TaskView;
-import java.time.Clock;
+import io.nodelink.metrics.server.testing.FakeChannel;
+import io.nodelink.metrics.server.testing.MovableClock;
+import io.nodelink.metrics.server.testing.ServerGraph;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class HousekeepingTest {
 
   private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
-  private final AgentRegistry agents = new AgentRegistry(100, clock);
-  private final TaskRegistry tasks = new TaskRegistry(100, clock);
-  private final TaskDispatcher dispatcher = new TaskDispatcher(agents, tasks);
-  private final StreamingControl streaming = new StreamingControl(agents, tasks, dispatcher);
-  private final MetricsStore store = new MetricsStore(new SimpleHistoryStore(), 100, clock);
-  private final List<String> sseClosed = new CopyOnWriteArrayList<>();
+  private final ServerGraph server = new ServerGraph(clock, false, IngestListener.NONE);
+  private final AgentRegistry agents = server.agents;
+  private final TaskRegistry tasks = server.tasks;
+  private final MetricsStore store = server.store;
   private final Housekeeping housekeeping =
-      new Housekeeping(
-          ServerConfig.defaults(), store, agents, tasks, streaming, sseClosed::add, clock);
+      new Housekeeping(ServerConfig.defaults(), server.history, agents, tasks, clock);
 
   @Test
   void freesOldHistoryLongGoneAgentsAndExpiredTasksButNothingCurrent() {
     long start = clock.instant().getEpochSecond();
-    AgentSession gone = session("gone");
+    FakeChannel gone = new FakeChannel("gone");
     agents.connect(gone);
     store.putMetrics("gone", cpu(start));
     TaskView goneTask = tasks.create("gone", TaskType.SYSTEM_INFO, 0, "");
     agents.disconnect(gone);
-    agents.connect(session("online"));
+    agents.connect(new FakeChannel("online"));
     store.putMetrics("online", cpu(start));
     TaskView openTask = tasks.create("online", TaskType.METRICS_START, 5, "");
     TaskView doneTask = tasks.create("online", TaskType.SYSTEM_INFO, 0, "");
@@ -62,11 +53,11 @@ class HousekeepingTest {
     assertThat(agents.isKnown("gone")).isFalse();
     assertThat(store.latestMetrics("gone")).isEmpty();
     assertThat(tasks.find(goneTask.taskId())).isEmpty();
-    assertThat(sseClosed).containsExactly("gone");
+    assertThat(server.events()).contains(new AgentForgotten("gone"));
     assertThat(agents.isKnown("online")).isTrue();
     assertThat(tasks.find(openTask.taskId())).isPresent();
     assertThat(tasks.find(doneTask.taskId())).isEmpty();
-    assertThat(store.historyValueCount()).isEqualTo(6);
+    assertThat(server.history.valueCount()).isEqualTo(6);
   }
 
   @Test
@@ -79,48 +70,5 @@ class HousekeepingTest {
         .setTimestamp(timestamp)
         .setCpu(CpuMetrics.newBuilder().setUsagePercent(1))
         .build();
-  }
-
-  private static AgentSession session(String agentId) {
-    return new AgentSession(
-        agentId,
-        new StreamObserver<TaskRequest>() {
-          @Override
-          public void onNext(TaskRequest value) {}
-
-          @Override
-          public void onError(Throwable t) {}
-
-          @Override
-          public void onCompleted() {}
-        });
-  }
-
-  /** A clock moved by the test. */
-  private static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant start) {
-      now = start;
-    }
-
-    void advanceSeconds(long seconds) {
-      now = now.plusSeconds(seconds);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -7,23 +7,22 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
-import io.nodelink.metrics.history.SimpleHistoryStore;
 import io.nodelink.metrics.pb.MetricsStreamRequest;
 import io.nodelink.metrics.pb.TaskRequest;
+import io.nodelink.metrics.server.agents.AgentConnected;
+import io.nodelink.metrics.server.agents.AgentDisconnected;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.auth.AgentAuthInterceptor;
 import io.nodelink.metrics.server.auth.AgentTokens;
 import io.nodelink.metrics.server.ingest.AgentIngest;
-import io.nodelink.metrics.server.ingest.AgentStatusChanged;
-import io.nodelink.metrics.server.ingest.IngestListener;
 import io.nodelink.metrics.server.ingest.MetricsReceived;
 import io.nodelink.metrics.server.store.MetricsStore;
 import io.nodelink.metrics.server.streaming.StreamingControl;
-import io.nodelink.metrics.server.tasks.TaskDispatcher;
 import io.nodelink.metrics.server.tasks.TaskRegistry;
 import io.nodelink.metrics.server.tasks.TaskStatus;
 import io.nodelink.metrics.server.tasks.TaskType;
 import io.nodelink.metrics.server.tasks.TaskView;
+import io.nodelink.metrics.server.testing.ServerGraph;
 import io.nodelink.metrics.server.testing.TestAgent;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,34 +36,19 @@ import org.junit.jupiter.api.Test;
 /** The stream service wired to the real registries, store and streaming control, in-process. */
 class AgentStreamServiceTest {
 
-  private final AgentRegistry agents = new AgentRegistry(100, Clock.systemUTC());
-  private final TaskRegistry tasks = new TaskRegistry(1000, Clock.systemUTC());
-  private final TaskDispatcher dispatcher = new TaskDispatcher(agents, tasks);
-  private final StreamingControl streaming = new StreamingControl(agents, tasks, dispatcher);
-  private final MetricsStore store =
-      new MetricsStore(new SimpleHistoryStore(), 2000, Clock.systemUTC());
   private final List<MetricsReceived> metricsEvents = new CopyOnWriteArrayList<>();
-  private final List<AgentStatusChanged> statusEvents = new CopyOnWriteArrayList<>();
+  private final ServerGraph graph = new ServerGraph(Clock.systemUTC(), true, metricsEvents::add);
+  private final AgentRegistry agents = graph.agents;
+  private final TaskRegistry tasks = graph.tasks;
+  private final StreamingControl streaming = graph.streaming;
+  private final MetricsStore store = graph.store;
   private final List<TestAgent> testAgents = new CopyOnWriteArrayList<>();
   private GrpcServerLifecycle server;
   private ManagedChannel channel;
 
   @BeforeEach
   void startServer() throws Exception {
-    IngestListener listener =
-        new IngestListener() {
-          @Override
-          public void metricsReceived(MetricsReceived event) {
-            metricsEvents.add(event);
-          }
-
-          @Override
-          public void agentStatusChanged(AgentStatusChanged event) {
-            statusEvents.add(event);
-          }
-        };
-    AgentIngest ingest =
-        new AgentIngest(agents, store, tasks, dispatcher, streaming, true, listener);
+    AgentIngest ingest = graph.ingest;
     AgentTokens tokens = AgentTokens.parse("agent1:token1,*:shared", List.of());
     String name = InProcessServerBuilder.generateName();
     server =
@@ -93,7 +77,7 @@ class AgentStreamServiceTest {
     assertThat(first.getAgentId()).isEqualTo("agent1");
     assertThat(agents.find("agent1")).hasValueSatisfying(s -> assertThat(s.connected()).isTrue());
     assertThat(store.latestMetrics("agent1")).isEmpty();
-    assertThat(statusEvents).contains(new AgentStatusChanged("agent1", true));
+    assertThat(graph.events()).contains(new AgentConnected("agent1"));
   }
 
   @Test
@@ -124,7 +108,7 @@ class AgentStreamServiceTest {
     assertThat(start.getMetricsRequest().getStreamRequest().getIntervalSeconds()).isEqualTo(1);
     await().until(() -> !metricsEvents.isEmpty());
     assertThat(metricsEvents.get(0).agentId()).isEqualTo("agent1");
-    assertThat(store.seriesOf("agent1")).contains("cpu.usage_percent");
+    assertThat(graph.history.seriesOf("agent1")).contains("cpu.usage_percent");
     await()
         .until(
             () ->
@@ -159,7 +143,7 @@ class AgentStreamServiceTest {
 
     first.close();
     await().until(() -> agents.find("agent1").map(s -> !s.connected()).orElse(false));
-    assertThat(statusEvents).contains(new AgentStatusChanged("agent1", false));
+    assertThat(graph.events()).contains(new AgentDisconnected("agent1", false));
 
     TestAgent second = connect("agent1", "token1");
     await().until(() -> !streamCommands(second, MetricsStreamRequest.Action.START).isEmpty());

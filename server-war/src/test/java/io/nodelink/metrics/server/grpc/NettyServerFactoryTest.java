@@ -10,9 +10,11 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.TlsChannelCredentials;
 import io.nodelink.metrics.pb.TaskResponse;
+import io.nodelink.metrics.server.agents.AgentChannel;
 import io.nodelink.metrics.server.auth.AgentAuthInterceptor;
 import io.nodelink.metrics.server.auth.AgentTokens;
 import io.nodelink.metrics.server.config.ServerConfig;
+import io.nodelink.metrics.server.ingest.AgentStreamHandler;
 import io.nodelink.metrics.server.testing.TestAgent;
 import java.io.File;
 import java.net.URISyntaxException;
@@ -135,14 +137,14 @@ class NettyServerFactoryTest {
   /** Records accepted agents. */
   private final class RecordingHandler implements AgentStreamHandler {
     @Override
-    public void connected(AgentSession session) {
-      connected.add(session.agentId());
+    public void connected(AgentChannel channel) {
+      connected.add(channel.agentId());
     }
 
     @Override
-    public void received(AgentSession session, TaskResponse response) {}
+    public void received(AgentChannel channel, TaskResponse response) {}
 
     @Override
-    public void disconnected(AgentSession session) {}
+    public void disconnected(AgentChannel channel) {}
   }
 }

@@ -91,7 +91,7 @@ class SseClientTest {
 
   @Test
   void theBroadcasterEnforcesItsClientLimitAndQueuesFirstEventsBeforeRegistering() {
-    AgentBroadcaster broadcaster = new AgentBroadcaster("a1");
+    AgentBroadcaster broadcaster = new AgentBroadcaster();
     FakeSink first = new FakeSink();
     SseClient one = client(first, 8);
 

@@ -8,6 +8,7 @@ import io.nodelink.metrics.history.HistoryResult;
 import io.nodelink.metrics.history.SimpleHistoryStore;
 import io.nodelink.metrics.pb.CpuMetrics;
 import io.nodelink.metrics.pb.MetricsDataResponse;
+import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.testing.TestAgent;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class MetricsStoreTest {
 
   private final Clock clock = Clock.fixed(Instant.ofEpochSecond(5000), ZoneOffset.UTC);
-  private final MetricsStore store = new MetricsStore(new SimpleHistoryStore(), 2000, clock);
+  private final SimpleHistoryStore history = new SimpleHistoryStore();
+  private final MetricsStore store = new MetricsStore(history, 2000, clock);
 
   @Test
   void latestSnapshotAndSystemInfoAreKeptPerAgent() {
@@ -38,13 +40,13 @@ class MetricsStoreTest {
     store.putMetrics("a", cpu(110, 30));
 
     HistoryResult result =
-        store.history(
+        history.query(
             "a", new HistoryQuery(Set.of("cpu.usage_percent"), 0, 200, 60, 1000, Aggregation.MAX));
 
     assertThat(result.points()).hasSize(1);
     assertThat(result.points().get(0).timestampSeconds()).isEqualTo(60);
     assertThat(result.points().get(0).values()).containsEntry("cpu.usage_percent", 30.0);
-    assertThat(store.seriesOf("a")).contains("cpu.usage_percent", "cpu.idle_percent");
+    assertThat(history.seriesOf("a")).contains("cpu.usage_percent", "cpu.idle_percent");
   }
 
   @Test
@@ -57,53 +59,43 @@ class MetricsStoreTest {
 
   @Test
   void seriesBeyondThePerAgentLimitAreNotRecorded() {
-    MetricsStore limited = new MetricsStore(new SimpleHistoryStore(), 3, clock);
+    SimpleHistoryStore limitedHistory = new SimpleHistoryStore();
+    MetricsStore limited = new MetricsStore(limitedHistory, 3, clock);
 
     limited.putMetrics("a", cpu(100, 1));
 
-    assertThat(limited.seriesOf("a")).hasSize(3);
+    assertThat(limitedHistory.seriesOf("a")).hasSize(3);
     assertThat(limited.latestMetrics("a")).isPresent();
   }
 
   @Test
   void theAdmittedSeriesKeepBeingRecordedAndNewOnesStayOutOnceTheLimitIsReached() {
-    MetricsStore limited = new MetricsStore(new SimpleHistoryStore(), 8, clock);
+    SimpleHistoryStore limitedHistory = new SimpleHistoryStore();
+    MetricsStore limited = new MetricsStore(limitedHistory, 8, clock);
     limited.putMetrics("a", cpu(100, 1));
     limited.putMetrics("a", cpu(101, 2));
 
     limited.putMetrics("a", TestAgent.sampleSnapshot(102));
     limited.putMetrics("a", TestAgent.sampleSnapshot(103));
 
-    assertThat(limited.seriesOf("a")).hasSize(8).contains("cpu.usage_percent");
+    assertThat(limitedHistory.seriesOf("a")).hasSize(8).contains("cpu.usage_percent");
     HistoryResult cpuHistory =
-        limited.history(
+        limitedHistory.query(
             "a", new HistoryQuery(Set.of("cpu.usage_percent"), 100, 103, 0, 100, Aggregation.AVG));
     assertThat(cpuHistory.points()).hasSize(4);
   }
 
   @Test
-  void removingAnAgentForgetsEverything() {
+  void forgettingAnAgentDropsItsLatestDataAndHistory() {
     store.putMetrics("a", TestAgent.sampleSnapshot(100));
     store.putSystemInfo("a", TestAgent.sampleSystemInfo());
 
-    store.removeAgent("a");
+    store.onAgentForgotten(new AgentForgotten("a"));
 
     assertThat(store.latestMetrics("a")).isEmpty();
     assertThat(store.systemInfo("a")).isEmpty();
-    assertThat(store.seriesOf("a")).isEmpty();
-    assertThat(store.historyValueCount()).isZero();
-  }
-
-  @Test
-  void evictionDropsOldHistoryOnly() {
-    store.putMetrics("a", cpu(100, 1));
-    store.putMetrics("a", cpu(200, 2));
-
-    long dropped = store.evictHistoryOlderThan(150);
-
-    assertThat(dropped).isPositive();
-    assertThat(store.historyValueCount()).isEqualTo(dropped);
-    assertThat(store.historySizeBytes()).isPositive();
+    assertThat(history.seriesOf("a")).isEmpty();
+    assertThat(history.valueCount()).isZero();
   }
 
   private static MetricsDataResponse cpu(long timestamp, double usage) {

@@ -1,7 +1,7 @@
 package io.nodelink.metrics.server.api.errors;
 
-import io.nodelink.metrics.server.api.dto.ErrorDto;
-import io.nodelink.metrics.server.api.dto.Json;
+import io.nodelink.metrics.server.view.ErrorDto;
+import io.nodelink.metrics.server.view.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;

@@ -1,7 +1,7 @@
 package io.nodelink.metrics.server.api.errors;
 
-import io.nodelink.metrics.server.api.dto.ErrorDto;
 import io.nodelink.metrics.server.domain.DomainException;
+import io.nodelink.metrics.server.view.ErrorDto;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 

@@ -2,8 +2,8 @@ package io.nodelink.metrics.server.api.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nodelink.metrics.server.api.dto.ErrorDto;
 import io.nodelink.metrics.server.domain.DomainException;
+import io.nodelink.metrics.server.view.ErrorDto;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.InternalServerErrorException;
