@@ -13,7 +13,7 @@ import io.nodelink.metrics.pb.TaskResponse;
 import io.nodelink.metrics.server.auth.AgentAuthInterceptor;
 import io.nodelink.metrics.server.auth.AgentTokens;
 import io.nodelink.metrics.server.config.ServerConfig;
-import io.nodelink.metrics.server.testing.TestAgent;
+import io.nodelink.metrics.testkit.agent.TestAgent;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.util.List;
