@@ -2,6 +2,7 @@ package it.support;
 
 import static org.awaitility.Awaitility.await;
 
+import io.nodelink.metrics.testkit.agent.TestAgent;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +52,7 @@ public final class AgentProcess implements AutoCloseable {
         jar != null && Files.isRegularFile(jar),
         "real-agent test skipped: no agent jar at "
             + jar
-            + " (the agent module has not been merged/built yet)");
+            + " (build the agent-jar module first, e.g. ./mvnw -pl ear -am verify)");
     return jar;
   }
 
