@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class AgentProcess implements AutoCloseable {
 
   /** The test Liberty accepts any agent id with this token ({@code *:shared-secret}). */
-  public static final String SHARED_TOKEN = "shared-secret";
+  public static final String SHARED_TOKEN = TestAgent.SHARED_TOKEN;
 
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
