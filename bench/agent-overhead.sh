@@ -12,12 +12,17 @@ cd "$(dirname "$0")/.."
 WINDOW=${1:-60}
 WARMUP=${2:-30}
 JAR=agent-jar/target/nodelink-agent.jar
+# The sink is the test kit's fake agent server (never shipped in the agent jar).
+SINK_JAR=testkit/target/nodelink-testkit.jar
+SINK_CP=testkit/target/classpath.txt
 HZ=$(getconf CLK_TCK)
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-[ -f "$JAR" ] || ./mvnw -B -q -pl agent-jar -am package -DskipTests
+if [ ! -f "$JAR" ] || [ ! -f "$SINK_JAR" ] || [ ! -f "$SINK_CP" ]; then
+  ./mvnw -B -q -pl testkit,agent-jar -am package -DskipTests
+fi
 if ! command -v prometheus-node-exporter >/dev/null; then
   echo "installing prometheus-node-exporter (apt-get)..." >&2
   apt-get update -qq >/dev/null
@@ -54,10 +59,10 @@ print(f"RESULT {label} {100*cpu_s/window:.4f} {1000*cpu_s/max(n,1):.4f} {hwm/102
 PY
 }
 
-# --- the agent, streaming every second to an in-repo sink --------------------------------------
+# --- the agent, streaming every second to the test kit's sink ----------------------------------
 SINK_PORT=$(free_port)
 SINK_LOG=$(mktemp)
-java -Xmx64m -XX:+UseSerialGC -cp "$JAR" io.nodelink.metrics.agent.tools.SinkServer \
+java -Xmx64m -XX:+UseSerialGC -cp "$SINK_JAR:$(cat "$SINK_CP")" io.nodelink.metrics.testkit.server.SinkCommand \
   --port "$SINK_PORT" --interval 1 --report 1 2>"$SINK_LOG" &
 PIDS+=($!)
 sleep 2

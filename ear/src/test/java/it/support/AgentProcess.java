@@ -2,6 +2,7 @@ package it.support;
 
 import static org.awaitility.Awaitility.await;
 
+import io.nodelink.metrics.testkit.agent.TestAgent;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class AgentProcess implements AutoCloseable {
 
   /** The test Liberty accepts any agent id with this token ({@code *:shared-secret}). */
-  public static final String SHARED_TOKEN = "shared-secret";
+  public static final String SHARED_TOKEN = TestAgent.SHARED_TOKEN;
 
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -51,7 +52,7 @@ public final class AgentProcess implements AutoCloseable {
         jar != null && Files.isRegularFile(jar),
         "real-agent test skipped: no agent jar at "
             + jar
-            + " (the agent module has not been merged/built yet)");
+            + " (build the agent-jar module first, e.g. ./mvnw -pl ear -am verify)");
     return jar;
   }
 

@@ -1,6 +1,7 @@
 package it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nodelink.metrics.testkit.contract.ExactJson;
 import java.net.http.HttpHeaders;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ public record ApiResponse(
 
   /** The body as a JSON tree; fails the test with the raw body if it is not JSON. */
   public JsonNode json() {
-    return Json.parse(body, describe());
+    return ExactJson.parse(body, describe());
   }
 
   /** The Content-Type header, or "" if absent. */

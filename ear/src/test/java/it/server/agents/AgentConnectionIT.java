@@ -5,10 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.Status;
+import io.nodelink.metrics.testkit.agent.TestAgent;
+import io.nodelink.metrics.testkit.contract.ContractShapes;
 import it.support.Agents;
 import it.support.Api;
 import it.support.Contract;
-import it.support.TestAgent;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,7 @@ class AgentConnectionIT {
 
     JsonNode summary = Agents.awaitSummary(id, "listed", s -> true, AT_ONCE);
 
-    Contract.AGENT_SUMMARY.assertMatches(summary, "AgentSummary of " + id);
+    ContractShapes.AGENT_SUMMARY.assertMatches(summary, "AgentSummary of " + id);
     assertThat(summary.path("agent_id").asText()).isEqualTo(id);
     assertThat(summary.path("connected").asBoolean()).as("connected").isTrue();
     assertThat(summary.path("status").asText()).isEqualTo("online");
@@ -70,7 +71,8 @@ class AgentConnectionIT {
         .fields()
         .forEachRemaining(
             entry -> {
-              Contract.AGENT_SUMMARY.assertMatches(entry.getValue(), "agents." + entry.getKey());
+              ContractShapes.AGENT_SUMMARY.assertMatches(
+                  entry.getValue(), "agents." + entry.getKey());
               assertThat(entry.getValue().path("agent_id").asText()).isEqualTo(entry.getKey());
             });
   }

@@ -2,13 +2,13 @@ package it.server.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nodelink.metrics.testkit.agent.TestAgent;
+import io.nodelink.metrics.testkit.protocol.TaskRequests;
 import it.support.Agents;
 import it.support.Api;
 import it.support.ApiResponse;
 import it.support.Contract;
 import it.support.ItConfig;
-import it.support.TaskRequests;
-import it.support.TestAgent;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nodelink.metrics.testkit.agent.TestAgent;
+import io.nodelink.metrics.testkit.contract.ContractSeries;
+import io.nodelink.metrics.testkit.contract.ContractShapes;
+import io.nodelink.metrics.testkit.protocol.Snapshots;
 import it.support.Agents;
 import it.support.Api;
 import it.support.ApiResponse;
 import it.support.Contract;
-import it.support.Snapshots;
-import it.support.TestAgent;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.data.Offset;
@@ -67,7 +69,7 @@ class HistoryIT {
   void rawPointsComeBackAscendingWithTheirValues() {
     JsonNode history = history("metrics=" + CPU + range(0, POINTS - 1));
 
-    Contract.HISTORY.assertMatches(history, "History");
+    ContractShapes.HISTORY.assertMatches(history, "History");
     assertThat(history.path("agent_id").asText()).isEqualTo(id);
     assertThat(history.path("interval_seconds").asLong()).as("raw").isZero();
     assertThat(history.path("truncated").asBoolean()).isFalse();
@@ -171,33 +173,8 @@ class HistoryIT {
     JsonNode values = point.path("values");
 
     assertThat(names(values))
-        .contains(
-            "cpu.usage_percent",
-            "cpu.user_percent",
-            "cpu.system_percent",
-            "cpu.idle_percent",
-            "cpu.iowait_percent",
-            "cpu.temperature_celsius",
-            "memory.usage_percent",
-            "memory.total_bytes",
-            "memory.used_bytes",
-            "memory.available_bytes",
-            "memory.swap_usage_percent",
-            "load.load1",
-            "load.load5",
-            "load.load15",
-            "disk.usage_percent",
-            "processes.total",
-            "processes.running",
-            "processes.sleeping",
-            "processes.zombie",
-            "disk.read_bytes_per_sec",
-            "disk.write_bytes_per_sec",
-            "network.bytes_sent_per_sec",
-            "network.bytes_recv_per_sec",
-            "cpu.core0.usage_percent",
-            "disk.sda1.usage_percent",
-            "network.eth0.bytes_recv_per_sec");
+        .containsAll(ContractSeries.HOST_SERIES)
+        .containsAll(ContractSeries.SAMPLE_INSTANCE_SERIES);
     assertThat(values.path("cpu.usage_percent").asDouble()).isEqualTo(7.0);
     assertThat(values.path("disk.usage_percent").asDouble()).as("used/total").isEqualTo(40.0);
     assertThat(values.path("memory.total_bytes").asDouble()).isEqualTo(16.0 * (1L << 30));

@@ -9,7 +9,7 @@ import io.nodelink.metrics.history.TimePoint;
 import io.nodelink.metrics.server.cleanup.Housekeeping;
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.store.MetricsStore;
-import it.support.Snapshots;
+import io.nodelink.metrics.testkit.protocol.Snapshots;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;

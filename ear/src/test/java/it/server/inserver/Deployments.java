@@ -1,7 +1,10 @@
 package it.server.inserver;
 
+import io.nodelink.metrics.testkit.Timeouts;
+import io.nodelink.metrics.testkit.agent.TestAgent;
+import io.nodelink.metrics.testkit.contract.ExactJson;
+import io.nodelink.metrics.testkit.protocol.Snapshots;
 import it.support.ItConfig;
-import it.support.TestAgent;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,10 +51,17 @@ final class Deployments {
     return archive;
   }
 
-  /** Adds the test kit (test agent, payloads) and the assertion libraries the tests use inside. */
+  /**
+   * Adds the test kit (test agent, payloads, the ITs' helpers) and the assertion libraries the
+   * tests use inside.
+   */
   static WebArchive withTestKit(WebArchive archive) {
     return archive
+        .addPackage(ItConfig.class.getPackage())
         .addPackage(TestAgent.class.getPackage())
+        .addPackage(Snapshots.class.getPackage())
+        .addPackage(ExactJson.class.getPackage())
+        .addPackage(Timeouts.class.getPackage())
         .addClass(Deployments.class)
         .addAsLibraries(
             jarOf(org.assertj.core.api.Assertions.class),

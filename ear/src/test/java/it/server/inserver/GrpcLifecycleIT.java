@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.Status;
+import io.nodelink.metrics.testkit.agent.TestAgent;
 import it.support.Api;
 import it.support.ApiResponse;
 import it.support.ItConfig;
-import it.support.TestAgent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -3,12 +3,12 @@ package it.server.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.nodelink.metrics.testkit.agent.TestAgent;
+import io.nodelink.metrics.testkit.sse.SseTestClient;
 import it.support.Agents;
 import it.support.Api;
 import it.support.ApiResponse;
 import it.support.Contract;
-import it.support.SseClient;
-import it.support.TestAgent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,7 +25,7 @@ class AdminMetricsIT {
     String id = TestAgent.uniqueId("metered");
     try (TestAgent agent = TestAgent.connect(id)) {
       Agents.awaitOnline(id);
-      SseClient client = SseClient.open("/agents/" + id + "/metrics/stream?interval=1");
+      SseTestClient client = SseTestClient.open("/agents/" + id + "/metrics/stream?interval=1");
       client.awaitEvent("metrics", 2);
 
       ApiResponse response = Api.admin("/metrics?scope=application");

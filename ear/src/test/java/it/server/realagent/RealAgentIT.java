@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nodelink.metrics.testkit.agent.TestAgent;
+import io.nodelink.metrics.testkit.contract.ContractShapes;
+import io.nodelink.metrics.testkit.protocol.Snapshots;
+import io.nodelink.metrics.testkit.sse.SseTestClient;
 import it.support.AgentProcess;
 import it.support.Agents;
 import it.support.Api;
 import it.support.Contract;
-import it.support.Snapshots;
-import it.support.SseClient;
-import it.support.TestAgent;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ class RealAgentIT {
         .atMost(TestAgent.TIMEOUT)
         .until(() -> Api.get("/agents/agent1/system").status() == 200);
     JsonNode info = Contract.assertOk(Api.get("/agents/agent1/system"));
-    Contract.SYSTEM_INFO.assertMatches(info, "real SystemInfo");
+    ContractShapes.SYSTEM_INFO.assertMatches(info, "real SystemInfo");
     assertThat(info.path("software").path("hostname").asText()).isNotBlank();
     assertThat(info.path("hardware").path("core_count").asInt()).isPositive();
     assertThat(info.path("hardware").path("memory").path("total_bytes").asLong()).isPositive();
@@ -60,7 +61,7 @@ class RealAgentIT {
         .atMost(TestAgent.TIMEOUT)
         .until(() -> Api.get("/agents/agent1/metrics").status() == 200);
     JsonNode snapshot = Contract.assertOk(Api.get("/agents/agent1/metrics"));
-    Contract.METRICS_SNAPSHOT.assertMatches(snapshot, "real MetricsSnapshot");
+    ContractShapes.METRICS_SNAPSHOT.assertMatches(snapshot, "real MetricsSnapshot");
     assertThat(snapshot.path("cpu").path("usage_percent").asDouble()).isBetween(0.0, 100.0);
     assertThat(snapshot.path("memory").path("total_bytes").asLong()).isPositive();
     assertThat(snapshot.path("timestamp").asLong())
@@ -103,9 +104,10 @@ class RealAgentIT {
     agent = AgentProcess.start(id, "shared-secret");
     Agents.awaitSummary(id, "online", s -> s.path("connected").asBoolean(), Duration.ofSeconds(30));
 
-    try (SseClient client = SseClient.open("/agents/" + id + "/metrics/stream?interval=1")) {
+    try (SseTestClient client =
+        SseTestClient.open("/agents/" + id + "/metrics/stream?interval=1")) {
       JsonNode data = client.awaitEvent("metrics", 2).json();
-      Contract.METRICS_SNAPSHOT.assertMatches(data, "SSE data from the real agent");
+      ContractShapes.METRICS_SNAPSHOT.assertMatches(data, "SSE data from the real agent");
       Agents.awaitStreaming(id, true);
     }
 

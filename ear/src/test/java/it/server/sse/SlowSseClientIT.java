@@ -6,14 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.ProcessMetrics;
 import io.nodelink.metrics.pb.TaskProcessMetrics;
+import io.nodelink.metrics.testkit.agent.TestAgent;
+import io.nodelink.metrics.testkit.protocol.Snapshots;
+import io.nodelink.metrics.testkit.sse.SseEvent;
+import io.nodelink.metrics.testkit.sse.SseTestClient;
 import it.support.Agents;
 import it.support.Api;
 import it.support.Contract;
 import it.support.ItConfig;
-import it.support.Snapshots;
-import it.support.SseClient;
-import it.support.SseEvent;
-import it.support.TestAgent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,7 +48,8 @@ class SlowSseClientIT {
       Contract.assertOk(Api.post("/agents/" + id + "/metrics/start", "{\"interval_seconds\": 1}"));
       agent.awaitStreaming();
       openAndNeverRead(stalled, "/agents/" + id + "/metrics/stream?interval=1");
-      try (SseClient healthy = SseClient.open("/agents/" + id + "/metrics/stream?interval=1")) {
+      try (SseTestClient healthy =
+          SseTestClient.open("/agents/" + id + "/metrics/stream?interval=1")) {
         assertThat(healthy.awaitStatus()).isEqualTo(200);
         long start = Snapshots.nowSeconds() - SNAPSHOTS;
 

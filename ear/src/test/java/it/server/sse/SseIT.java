@@ -5,16 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nodelink.metrics.pb.TaskRequest;
+import io.nodelink.metrics.testkit.agent.TestAgent;
+import io.nodelink.metrics.testkit.contract.ContractShapes;
+import io.nodelink.metrics.testkit.protocol.Snapshots;
+import io.nodelink.metrics.testkit.protocol.TaskRequests;
+import io.nodelink.metrics.testkit.sse.SseEvent;
+import io.nodelink.metrics.testkit.sse.SseTestClient;
 import it.support.Agents;
 import it.support.Api;
 import it.support.ApiResponse;
 import it.support.Contract;
 import it.support.ItConfig;
-import it.support.Snapshots;
-import it.support.SseClient;
-import it.support.SseEvent;
-import it.support.TaskRequests;
-import it.support.TestAgent;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,8 +46,8 @@ class SseIT {
     return agent;
   }
 
-  private SseClient sse(String agentId, String query) {
-    SseClient client = SseClient.open("/agents/" + agentId + "/metrics/stream" + query);
+  private SseTestClient sse(String agentId, String query) {
+    SseTestClient client = SseTestClient.open("/agents/" + agentId + "/metrics/stream" + query);
     resources.add(client);
     return client;
   }
@@ -64,14 +65,14 @@ class SseIT {
     Contract.assertOk(Api.post("/agents/" + id + "/metrics/stop", null));
     Agents.awaitStreaming(id, false);
 
-    SseClient client = sse(id, "");
+    SseTestClient client = sse(id, "");
 
     assertThat(client.awaitStatus()).isEqualTo(200);
     assertThat(client.awaitHeaders().firstValue("Content-Type").orElse(""))
         .startsWith("text/event-stream");
     SseEvent first = client.awaitEvent("metrics", 1);
     assertThat(first.dataLines()).as("data is one line").isEqualTo(1);
-    Contract.METRICS_SNAPSHOT.assertMatches(first.json(), "SSE metrics data");
+    ContractShapes.METRICS_SNAPSHOT.assertMatches(first.json(), "SSE metrics data");
     assertThat(first.json().path("agent_id").asText()).isEqualTo(id);
     assertThat(first.json().path("cpu").path("usage_percent").asDouble())
         .as("the snapshot the server had before anything new arrived")
@@ -93,20 +94,20 @@ class SseIT {
     String id = TestAgent.uniqueId("sse-share");
     TestAgent agent = agent(TestAgent.builder(id));
 
-    SseClient first = sse(id, "?interval=5");
+    SseTestClient first = sse(id, "?interval=5");
     TaskRequest start = agent.awaitStart();
     assertThat(TaskRequests.interval(start)).isEqualTo(5);
     Agents.awaitStreaming(id, true);
     first.awaitEvent("metrics", 1);
 
-    SseClient second = sse(id, "?interval=2");
+    SseTestClient second = sse(id, "?interval=2");
     TaskRequest faster = agent.awaitRequest("UPDATE_INTERVAL(2)", TaskRequests::isUpdateInterval);
     assertThat(TaskRequests.interval(faster)).as("smallest interval wins").isEqualTo(2);
     second.awaitEvent("metrics", 1);
     int eventsOfFirst = first.events("metrics").size();
     first.awaitEvent("metrics", eventsOfFirst + 1);
 
-    SseClient slower = sse(id, "?interval=10");
+    SseTestClient slower = sse(id, "?interval=10");
     slower.awaitEvent("metrics", 1);
     assertThat(agent.received(TaskRequests::isStart)).as("clients share one stream").hasSize(1);
     assertThat(agent.received(TaskRequests::isUpdateInterval))
@@ -134,7 +135,7 @@ class SseIT {
   void agentThatComesBackResumesStreamingByItselfAndClientsSeeStatusEvents() {
     String id = TestAgent.uniqueId("sse-resume");
     TestAgent agent = agent(TestAgent.builder(id));
-    SseClient client = sse(id, "?interval=1");
+    SseTestClient client = sse(id, "?interval=1");
     agent.awaitStart();
     client.awaitEvent("metrics", 1);
 
@@ -162,7 +163,7 @@ class SseIT {
     String id = TestAgent.uniqueId("sse-idle");
     agent(TestAgent.builder(id).autoData(false));
 
-    SseClient client = sse(id, "?interval=1");
+    SseTestClient client = sse(id, "?interval=1");
 
     assertThat(client.awaitStatus()).isEqualTo(200);
     await("a keepalive comment")
@@ -177,8 +178,9 @@ class SseIT {
     agent(TestAgent.builder(id));
     String origin = "http://dashboard.example.test";
 
-    SseClient client =
-        SseClient.open("/agents/" + id + "/metrics/stream?interval=1", Map.of("Origin", origin));
+    SseTestClient client =
+        SseTestClient.open(
+            "/agents/" + id + "/metrics/stream?interval=1", Map.of("Origin", origin));
     resources.add(client);
     HttpHeaders headers = client.awaitHeaders();
     assertThat(headers.firstValue("Access-Control-Allow-Origin"))
@@ -226,7 +228,7 @@ class SseIT {
     String id = TestAgent.uniqueId("sse-flow");
     TestAgent agent = agent(TestAgent.builder(id));
     agent.setCpuPercent(10.5);
-    SseClient client = sse(id, "?interval=1");
+    SseTestClient client = sse(id, "?interval=1");
     client.awaitEvent(
         "metrics", e -> e.json().path("cpu").path("usage_percent").asDouble() == 10.5);
 

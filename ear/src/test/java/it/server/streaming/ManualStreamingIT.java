@@ -8,12 +8,13 @@ import io.nodelink.metrics.pb.DiskMetrics;
 import io.nodelink.metrics.pb.MemoryMetrics;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.TaskRequest;
+import io.nodelink.metrics.testkit.agent.TestAgent;
+import io.nodelink.metrics.testkit.contract.ContractShapes;
+import io.nodelink.metrics.testkit.protocol.Snapshots;
+import io.nodelink.metrics.testkit.protocol.TaskRequests;
 import it.support.Agents;
 import it.support.Api;
 import it.support.Contract;
-import it.support.Snapshots;
-import it.support.TaskRequests;
-import it.support.TestAgent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -72,7 +73,7 @@ class ManualStreamingIT {
         .atMost(TestAgent.TIMEOUT)
         .until(() -> Api.get("/agents/" + id + "/metrics").status() == 200);
     JsonNode snapshot = Contract.assertOk(Api.get("/agents/" + id + "/metrics"));
-    Contract.METRICS_SNAPSHOT.assertMatches(snapshot, "MetricsSnapshot");
+    ContractShapes.METRICS_SNAPSHOT.assertMatches(snapshot, "MetricsSnapshot");
     assertThat(snapshot.path("agent_id").asText()).isEqualTo(id);
     assertThat(snapshot.path("cpu").path("usage_percent").asDouble()).isEqualTo(42.5);
     assertThat(snapshot.path("timestamp").asLong())
@@ -221,7 +222,7 @@ class ManualStreamingIT {
         .atMost(TestAgent.TIMEOUT)
         .until(() -> Api.get("/agents/" + id + "/metrics").status() == 200);
     JsonNode snapshot = Contract.assertOk(Api.get("/agents/" + id + "/metrics"));
-    Contract.METRICS_SNAPSHOT.assertMatches(snapshot, "snapshot with only a timestamp");
+    ContractShapes.METRICS_SNAPSHOT.assertMatches(snapshot, "snapshot with only a timestamp");
     assertThat(snapshot.path("disks").size()).isZero();
     assertThat(snapshot.path("cpu").path("core_usage").size()).isZero();
   }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nodelink.metrics.pb.TaskRequest;
+import io.nodelink.metrics.testkit.agent.TestAgent;
+import io.nodelink.metrics.testkit.protocol.TaskRequests;
 import it.support.Agents;
 import it.support.Api;
 import it.support.Contract;
-import it.support.TaskRequests;
-import it.support.TestAgent;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -6,13 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nodelink.metrics.pb.SystemInfoResponse;
 import io.nodelink.metrics.pb.TaskRequest;
+import io.nodelink.metrics.testkit.agent.TestAgent;
+import io.nodelink.metrics.testkit.contract.ContractShapes;
+import io.nodelink.metrics.testkit.protocol.Snapshots;
+import io.nodelink.metrics.testkit.protocol.TaskRequests;
 import it.support.Agents;
 import it.support.Api;
 import it.support.ApiResponse;
 import it.support.Contract;
-import it.support.Snapshots;
-import it.support.TaskRequests;
-import it.support.TestAgent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class SystemInfoIT {
         .atMost(TestAgent.TIMEOUT)
         .until(() -> Api.get("/agents/" + id + "/system").status() == 200);
     JsonNode info = Contract.assertOk(Api.get("/agents/" + id + "/system"));
-    Contract.SYSTEM_INFO.assertMatches(info, "SystemInfo");
+    ContractShapes.SYSTEM_INFO.assertMatches(info, "SystemInfo");
     assertThat(info.path("agent_id").asText()).isEqualTo(id);
     assertThat(info.path("timestamp").asLong()).isEqualTo(sent.getTimestamp());
     JsonNode hardware = info.path("hardware");
@@ -91,7 +92,8 @@ class SystemInfoIT {
         .atMost(TestAgent.TIMEOUT)
         .until(() -> Api.get("/agents/" + id + "/system").status() == 200);
     JsonNode info = Contract.assertOk(Api.get("/agents/" + id + "/system"));
-    Contract.SYSTEM_INFO.assertMatches(info, "SystemInfo of an agent that sent only defaults");
+    ContractShapes.SYSTEM_INFO.assertMatches(
+        info, "SystemInfo of an agent that sent only defaults");
     assertThat(info.path("network_interfaces").size()).isZero();
     assertThat(info.path("hardware").path("disks").size()).isZero();
     assertThat(info.path("hardware").path("cpu").path("model").asText()).isEmpty();

@@ -64,13 +64,7 @@ public final class HostAgent {
                 new LoadCollector(cpu)));
     SystemInfoCollector systemInfo =
         new SystemInfoCollector(
-            hal,
-            si.getOperatingSystem(),
-            fs,
-            filesystems,
-            DiskSpace.statvfs(),
-            interfaces,
-            Clock.systemUTC());
+            hal, si.getOperatingSystem(), fs, filesystems, space, interfaces, Clock.systemUTC());
     return new HostSnapshotSource(registry, systemInfo);
   }
 }

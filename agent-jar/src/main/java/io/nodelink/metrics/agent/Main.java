@@ -7,7 +7,7 @@ public final class Main {
   public static void main(String[] args) {
     // Keep log handlers open through shutdown so "stopping"/"stopped" reach the log.
     System.setProperty("java.util.logging.manager", AgentLogManager.class.getName());
-    int code = AgentCommand.execute(args);
+    int code = AgentCli.execute(args);
     if (code != 0) {
       System.exit(code);
     }

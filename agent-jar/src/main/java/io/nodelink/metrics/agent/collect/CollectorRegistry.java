@@ -22,7 +22,6 @@ public final class CollectorRegistry {
 
   private final Map<MetricGroup, Collector> collectors = new EnumMap<>(MetricGroup.class);
   private final Map<MetricGroup, String> lastFailure = new EnumMap<>(MetricGroup.class);
-  private final Map<MetricGroup, Long> lastNanos = new EnumMap<>(MetricGroup.class);
   private final Clock wallClock;
   private final LongSupplier nanoClock;
 
@@ -67,7 +66,6 @@ public final class CollectorRegistry {
       if (c == null) {
         continue;
       }
-      long t0 = nanoClock.getAsLong();
       try {
         MetricsDataResponse.Builder part = MetricsDataResponse.newBuilder();
         c.collect(part);
@@ -79,15 +77,9 @@ public final class CollectorRegistry {
         noteFailure(group, e);
         stats.addFailedCollectors(group.wireName());
       }
-      lastNanos.put(group, nanoClock.getAsLong() - t0);
     }
     stats.setDurationMs((nanoClock.getAsLong() - start) / 1e6);
     return out.setCollection(stats).build();
-  }
-
-  /** How long each group's collector took on its last run, in nanoseconds (diagnostics). */
-  public synchronized Map<MetricGroup, Long> lastDurations() {
-    return Map.copyOf(lastNanos);
   }
 
   private void noteFailure(MetricGroup group, Throwable e) {

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Reads the size of a mounted filesystem (statvfs). */
 @FunctionalInterface
@@ -35,10 +35,11 @@ public interface DiskSpace {
 
   /**
    * The JDK's statvfs, with the {@link FileStore} of each mount point kept: looking a store up
-   * rescans the mount table, reading its attributes is one statvfs call.
+   * rescans the mount table, reading its attributes is one statvfs call. Safe to share between
+   * collectors (the host's disk and system-info collectors use one).
    */
   static DiskSpace statvfs() {
-    Map<String, FileStore> stores = new HashMap<>();
+    Map<String, FileStore> stores = new ConcurrentHashMap<>();
     return mountPoint -> {
       FileStore store = stores.get(mountPoint);
       if (store == null) {

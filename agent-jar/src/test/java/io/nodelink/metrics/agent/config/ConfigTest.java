@@ -3,7 +3,7 @@ package io.nodelink.metrics.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nodelink.metrics.agent.AgentCommandAccess;
+import io.nodelink.metrics.agent.AgentCliAccess;
 import io.nodelink.metrics.agent.collect.TrackRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +97,7 @@ class ConfigTest {
   @Test
   void nodeLinkGoStyleFlagsAndGenericOverridesWork() throws Exception {
     AgentConfig c =
-        AgentCommandAccess.resolve(
+        AgentCliAccess.resolve(
             Map.of("NODELINK_AGENT_ID", "env-id"),
             "-agent_id=agent1",
             "-agent_token",
@@ -112,7 +112,7 @@ class ConfigTest {
     assertThat(c.server()).isEqualTo("h:1");
     assertThat(c.trackRules()).extracting(TrackRule::name).containsExactly("web");
 
-    c = AgentCommandAccess.resolve(Map.of(), "--agent-id", "a2", "--ca-file", "/tmp/ca.pem");
+    c = AgentCliAccess.resolve(Map.of(), "--agent-id", "a2", "--ca-file", "/tmp/ca.pem");
     assertThat(c.agentId()).isEqualTo("a2");
     assertThat(c.tls()).isTrue();
     assertThat(c.caFile()).isEqualTo(Path.of("/tmp/ca.pem"));

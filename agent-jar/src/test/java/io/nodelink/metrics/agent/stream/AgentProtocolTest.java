@@ -16,6 +16,8 @@ import io.nodelink.metrics.pb.MetricsRequest;
 import io.nodelink.metrics.pb.TaskRequest;
 import io.nodelink.metrics.pb.TaskResponse;
 import io.nodelink.metrics.pb.TaskResponse.Status;
+import io.nodelink.metrics.testkit.protocol.TaskRequests;
+import io.nodelink.metrics.testkit.server.FakeAgentServer;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.Executors;
@@ -38,12 +40,13 @@ class AgentProtocolTest {
   @BeforeEach
   void connect() throws Exception {
     String name = InProcessServerBuilder.generateName();
-    server = new FakeAgentServer(InProcessServerBuilder.forName(name), ID, "token1");
+    server =
+        FakeAgentServer.builder(InProcessServerBuilder.forName(name)).accept(ID, "token1").start();
     channel = InProcessChannelBuilder.forName(name).build();
     scheduler = Executors.newSingleThreadScheduledExecutor();
     agent = agent(ID, "token1");
     agent.start();
-    await().atMost(Duration.ofSeconds(10)).until(() -> server.agents.containsKey(ID));
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.isConnected(ID));
   }
 
   private AgentConnection agent(String id, String token) {
@@ -68,7 +71,7 @@ class AgentProtocolTest {
 
   @Test
   void theCallCarriesAgentIdAndTokenMetadata() {
-    assertThat(server.authenticatedIds).containsExactly(ID);
+    assertThat(server.authenticatedIds()).containsExactly(ID);
   }
 
   @Test
@@ -76,13 +79,13 @@ class AgentProtocolTest {
     AgentConnection intruder = agent("agent1", "wrong");
     intruder.start();
     await().atMost(Duration.ofSeconds(10)).until(() -> intruder.connectCount() >= 3);
-    assertThat(server.authenticatedIds).containsExactly(ID);
+    assertThat(server.authenticatedIds()).containsExactly(ID);
     intruder.beginStop();
   }
 
   @Test
   void startIsAckedThenDataFlowsPromptlyWithOnlyTheAskedGroupsUntilStop() throws Exception {
-    server.send(ID, FakeAgentServer.stream("T1", START, 1, "cpu", "load"));
+    server.send(ID, TaskRequests.stream("T1", START, 1, "cpu", "load"));
 
     TaskResponse ack = server.next();
     assertThat(ack.getTaskId()).isEqualTo("T1");
@@ -103,7 +106,7 @@ class AgentProtocolTest {
     assertThat(second.getMetricsResponse().getMetricsData().getTimestamp())
         .isEqualTo(m.getTimestamp() + 1);
 
-    server.send(ID, FakeAgentServer.stream("T2", STOP, 0));
+    server.send(ID, TaskRequests.stream("T2", STOP, 0));
 
     TaskResponse endOfStream = server.nextNonData();
     assertThat(endOfStream.getTaskId()).isEqualTo("T1");
@@ -118,11 +121,11 @@ class AgentProtocolTest {
 
   @Test
   void updateIntervalChangesPeriodAndGroupsOfTheRunningStream() throws Exception {
-    server.send(ID, FakeAgentServer.stream("T1", START, 1));
+    server.send(ID, TaskRequests.stream("T1", START, 1));
     assertThat(server.next().getStatus()).isEqualTo(Status.IN_PROGRESS);
     assertThat(server.next().getMetricsResponse().getMetricsData().hasCpu()).isTrue();
 
-    server.send(ID, FakeAgentServer.stream("T3", UPDATE_INTERVAL, 2, "memory"));
+    server.send(ID, TaskRequests.stream("T3", UPDATE_INTERVAL, 2, "memory"));
 
     TaskResponse ack = server.nextNonData();
     assertThat(ack.getTaskId()).isEqualTo("T3");
@@ -136,7 +139,7 @@ class AgentProtocolTest {
 
   @Test
   void intervalsOutsideOneToThreeHundredFailAndChangeNothing() throws Exception {
-    server.send(ID, FakeAgentServer.stream("bad", START, 301));
+    server.send(ID, TaskRequests.stream("bad", START, 301));
     TaskResponse r = server.next();
     assertThat(r.getTaskId()).isEqualTo("bad");
     assertThat(r.getStatus()).isEqualTo(Status.FAILURE);
@@ -144,9 +147,9 @@ class AgentProtocolTest {
     assertThat(r.getTaskCancel().getMessage()).contains("between 1 and 300");
     assertThat(agent.isStreaming()).isFalse();
 
-    server.send(ID, FakeAgentServer.stream("T1", START, 0, "cpu")); // 0 = the default 5 s
+    server.send(ID, TaskRequests.stream("T1", START, 0, "cpu")); // 0 = the default 5 s
     assertThat(server.next().getStatus()).isEqualTo(Status.IN_PROGRESS);
-    server.send(ID, FakeAgentServer.stream("U", UPDATE_INTERVAL, 0, "memory"));
+    server.send(ID, TaskRequests.stream("U", UPDATE_INTERVAL, 0, "memory"));
     TaskResponse u = server.nextNonData();
     assertThat(u.getTaskId()).isEqualTo("U");
     assertThat(u.getStatus()).isEqualTo(Status.FAILURE);
@@ -158,9 +161,9 @@ class AgentProtocolTest {
 
   @Test
   void cancellingTheStreamingTaskStopsItAndSaysSo() throws Exception {
-    server.send(ID, FakeAgentServer.stream("T1", START, 1));
+    server.send(ID, TaskRequests.stream("T1", START, 1));
     server.next();
-    server.send(ID, FakeAgentServer.cancel("T1", "user asked"));
+    server.send(ID, TaskRequests.cancel("T1", "user asked"));
 
     TaskResponse r = server.nextNonData();
     assertThat(r.getTaskId()).isEqualTo("T1");
@@ -170,7 +173,7 @@ class AgentProtocolTest {
     assertThat(r.getTaskCancel().getMessage()).contains("user asked");
     assertThat(agent.isStreaming()).isFalse();
 
-    server.send(ID, FakeAgentServer.cancel("T1", "again"));
+    server.send(ID, TaskRequests.cancel("T1", "again"));
     TaskResponse unknown = server.next();
     assertThat(unknown.getStatus()).isEqualTo(Status.FAILURE);
     assertThat(unknown.getIsFinal()).isTrue();
@@ -178,9 +181,9 @@ class AgentProtocolTest {
 
   @Test
   void aNewStartReplacesTheRunningStream() throws Exception {
-    server.send(ID, FakeAgentServer.stream("T1", START, 1));
+    server.send(ID, TaskRequests.stream("T1", START, 1));
     server.next();
-    server.send(ID, FakeAgentServer.stream("T4", START, 2, "memory"));
+    server.send(ID, TaskRequests.stream("T4", START, 2, "memory"));
 
     TaskResponse ended = server.nextNonData();
     assertThat(ended.getTaskId()).isEqualTo("T1");
@@ -194,7 +197,7 @@ class AgentProtocolTest {
 
   @Test
   void systemInfoIsAnsweredWithOneFinalResponse() throws Exception {
-    server.send(ID, FakeAgentServer.systemInfo("S1"));
+    server.send(ID, TaskRequests.systemInfo("S1"));
     TaskResponse r = server.next();
     assertThat(r.getTaskId()).isEqualTo("S1");
     assertThat(r.getStatus()).isEqualTo(Status.COMPLETED);
@@ -220,19 +223,19 @@ class AgentProtocolTest {
             .build());
     assertThat(server.next().getStatus()).isEqualTo(Status.FAILURE);
 
-    server.send(ID, FakeAgentServer.systemInfo("S2"));
+    server.send(ID, TaskRequests.systemInfo("S2"));
     assertThat(server.next().getStatus()).isEqualTo(Status.COMPLETED);
   }
 
   @Test
   void aCleanStopEndsTheRunningStreamWithAFinalMessage() throws Exception {
-    server.send(ID, FakeAgentServer.stream("T1", START, 1));
+    server.send(ID, TaskRequests.stream("T1", START, 1));
     server.next();
     agent.stop(5000);
     TaskResponse r = server.nextNonData();
     assertThat(r.getTaskId()).isEqualTo("T1");
     assertThat(r.getStatus()).isEqualTo(Status.COMPLETED);
     assertThat(r.getIsFinal()).isTrue();
-    await().atMost(5, TimeUnit.SECONDS).until(() -> !server.agents.containsKey(ID));
+    await().atMost(5, TimeUnit.SECONDS).until(() -> !server.isConnected(ID));
   }
 }

@@ -8,6 +8,8 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.nodelink.metrics.agent.config.AgentConfig;
 import io.nodelink.metrics.pb.MetricsStreamRequest;
 import io.nodelink.metrics.pb.TaskResponse;
+import io.nodelink.metrics.testkit.protocol.TaskRequests;
+import io.nodelink.metrics.testkit.server.FakeAgentServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -21,8 +23,10 @@ class ReconnectTest {
   @Test
   void agentReconnectsWithinTheCapAndStreamsAgainWhenAsked() throws Exception {
     FakeAgentServer first =
-        new FakeAgentServer(
-            NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)), "*", "t");
+        FakeAgentServer.builder(
+                NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)))
+            .accept("*", "t")
+            .start();
     int port = first.port();
     AgentConfig config =
         AgentConfig.from(
@@ -43,8 +47,8 @@ class ReconnectTest {
     FakeAgentServer second = null;
     try {
       agent.start();
-      await().atMost(Duration.ofSeconds(10)).until(() -> first.agents.containsKey("r1"));
-      first.send("r1", FakeAgentServer.stream("T1", MetricsStreamRequest.Action.START, 1));
+      await().atMost(Duration.ofSeconds(10)).until(() -> first.isConnected("r1"));
+      first.send("r1", TaskRequests.stream("T1", MetricsStreamRequest.Action.START, 1));
       assertThat(first.next().getStatus()).isEqualTo(TaskResponse.Status.IN_PROGRESS);
 
       first.close(); // server gone
@@ -55,12 +59,14 @@ class ReconnectTest {
           .until(() -> agent.connectCount() >= attemptsWhileDown + 2);
 
       second =
-          new FakeAgentServer(
-              NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port)), "*", "t");
+          FakeAgentServer.builder(
+                  NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port)))
+              .accept("*", "t")
+              .start();
       FakeAgentServer back = second;
       // The cap is 1 s: the agent must be back well within a few of them.
-      await().atMost(Duration.ofSeconds(5)).until(() -> back.agents.containsKey("r1"));
-      back.send("r1", FakeAgentServer.stream("T2", MetricsStreamRequest.Action.START, 1));
+      await().atMost(Duration.ofSeconds(5)).until(() -> back.isConnected("r1"));
+      back.send("r1", TaskRequests.stream("T2", MetricsStreamRequest.Action.START, 1));
       assertThat(back.next().getTaskId()).isEqualTo("T2");
       TaskResponse data = back.next();
       assertThat(data.getTaskId()).isEqualTo("T2");

@@ -39,11 +39,6 @@ public final class BitWriter {
     bitCount += bits;
   }
 
-  /** Appends one bit. */
-  public void writeBit(boolean bit) {
-    write(bit ? 1 : 0, 1);
-  }
-
   /** How many bits have been written. */
   public int bitCount() {
     return bitCount;

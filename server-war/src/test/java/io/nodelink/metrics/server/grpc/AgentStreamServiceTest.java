@@ -23,7 +23,8 @@ import io.nodelink.metrics.server.tasks.TaskStatus;
 import io.nodelink.metrics.server.tasks.TaskType;
 import io.nodelink.metrics.server.tasks.TaskView;
 import io.nodelink.metrics.server.testing.ServerGraph;
-import io.nodelink.metrics.server.testing.TestAgent;
+import io.nodelink.metrics.testkit.agent.TestAgent;
+import io.nodelink.metrics.testkit.protocol.Snapshots;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -177,7 +178,7 @@ class AgentStreamServiceTest {
     Status ended = agent.ended().get(5, TimeUnit.SECONDS);
 
     assertThat(ended.getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
-    assertThat(agent.commands()).isEmpty();
+    assertThat(agent.received()).isEmpty();
     assertThat(agents.isKnown("agent1")).isFalse();
   }
 
@@ -213,7 +214,7 @@ class AgentStreamServiceTest {
             .setIsFinal(true)
             .setMetricsResponse(
                 io.nodelink.metrics.pb.MetricsResponse.newBuilder()
-                    .setSystemInfo(TestAgent.sampleSystemInfo()))
+                    .setSystemInfo(Snapshots.systemInfo("test-host")))
             .build());
 
     await().until(() -> store.systemInfo("agent1").isPresent());
@@ -240,7 +241,7 @@ class AgentStreamServiceTest {
 
   private static List<TaskRequest> streamCommands(
       TestAgent agent, MetricsStreamRequest.Action action) {
-    return agent.commands().stream()
+    return agent.received().stream()
         .filter(c -> c.getMetricsRequest().hasStreamRequest())
         .filter(c -> c.getMetricsRequest().getStreamRequest().getAction() == action)
         .toList();

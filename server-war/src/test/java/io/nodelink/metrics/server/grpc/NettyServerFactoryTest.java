@@ -15,7 +15,7 @@ import io.nodelink.metrics.server.auth.AgentAuthInterceptor;
 import io.nodelink.metrics.server.auth.AgentTokens;
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.ingest.AgentStreamHandler;
-import io.nodelink.metrics.server.testing.TestAgent;
+import io.nodelink.metrics.testkit.agent.TestAgent;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.util.List;

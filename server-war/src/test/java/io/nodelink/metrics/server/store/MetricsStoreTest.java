@@ -9,7 +9,7 @@ import io.nodelink.metrics.history.SimpleHistoryStore;
 import io.nodelink.metrics.pb.CpuMetrics;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.server.agents.AgentForgotten;
-import io.nodelink.metrics.server.testing.TestAgent;
+import io.nodelink.metrics.testkit.protocol.Snapshots;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,9 +24,9 @@ class MetricsStoreTest {
 
   @Test
   void latestSnapshotAndSystemInfoAreKeptPerAgent() {
-    store.putMetrics("a", TestAgent.sampleSnapshot(100));
-    store.putMetrics("a", TestAgent.sampleSnapshot(101));
-    store.putSystemInfo("b", TestAgent.sampleSystemInfo());
+    store.putMetrics("a", Snapshots.sample(100));
+    store.putMetrics("a", Snapshots.sample(101));
+    store.putSystemInfo("b", Snapshots.systemInfo("test-host"));
 
     assertThat(store.latestMetrics("a")).map(MetricsDataResponse::getTimestamp).contains(101L);
     assertThat(store.latestMetrics("b")).isEmpty();
@@ -75,8 +75,8 @@ class MetricsStoreTest {
     limited.putMetrics("a", cpu(100, 1));
     limited.putMetrics("a", cpu(101, 2));
 
-    limited.putMetrics("a", TestAgent.sampleSnapshot(102));
-    limited.putMetrics("a", TestAgent.sampleSnapshot(103));
+    limited.putMetrics("a", Snapshots.sample(102));
+    limited.putMetrics("a", Snapshots.sample(103));
 
     assertThat(limitedHistory.seriesOf("a")).hasSize(8).contains("cpu.usage_percent");
     HistoryResult cpuHistory =
@@ -87,8 +87,8 @@ class MetricsStoreTest {
 
   @Test
   void forgettingAnAgentDropsItsLatestDataAndHistory() {
-    store.putMetrics("a", TestAgent.sampleSnapshot(100));
-    store.putSystemInfo("a", TestAgent.sampleSystemInfo());
+    store.putMetrics("a", Snapshots.sample(100));
+    store.putSystemInfo("a", Snapshots.systemInfo("test-host"));
 
     store.onAgentForgotten(new AgentForgotten("a"));
 

@@ -9,7 +9,8 @@ import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.NetworkMetrics;
 import io.nodelink.metrics.pb.ProcessMetrics;
 import io.nodelink.metrics.pb.TaskProcessMetrics;
-import io.nodelink.metrics.server.testing.TestAgent;
+import io.nodelink.metrics.testkit.contract.ContractSeries;
+import io.nodelink.metrics.testkit.protocol.Snapshots;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,40 +20,14 @@ class SeriesExtractorTest {
 
   @Test
   void fullSnapshotYieldsEveryContractSeries() {
-    Map<String, Double> series = extractor.extract(TestAgent.sampleSnapshot(100)).toMap();
+    Map<String, Double> series = extractor.extract(Snapshots.sample(100, 12.5)).toMap();
 
     assertThat(series)
-        .containsKeys(
-            "cpu.usage_percent",
-            "cpu.user_percent",
-            "cpu.system_percent",
-            "cpu.idle_percent",
-            "cpu.iowait_percent",
-            "cpu.temperature_celsius",
-            "memory.usage_percent",
-            "memory.total_bytes",
-            "memory.used_bytes",
-            "memory.available_bytes",
-            "memory.swap_usage_percent",
-            "load.load1",
-            "load.load5",
-            "load.load15",
-            "disk.usage_percent",
-            "processes.total",
-            "processes.running",
-            "processes.sleeping",
-            "processes.zombie",
-            "disk.read_bytes_per_sec",
-            "disk.write_bytes_per_sec",
-            "network.bytes_sent_per_sec",
-            "network.bytes_recv_per_sec",
-            "cpu.core0.usage_percent",
-            "cpu.core1.usage_percent",
-            "disk.sda1.usage_percent",
-            "network.eth0.bytes_recv_per_sec",
-            "collection.duration_ms");
+        .containsKeys(ContractSeries.HOST_SERIES.toArray(String[]::new))
+        .containsKeys(ContractSeries.SAMPLE_INSTANCE_SERIES.toArray(String[]::new))
+        .containsKey(ContractSeries.COLLECTION_DURATION);
     assertThat(series.get("cpu.usage_percent")).isEqualTo(12.5);
-    assertThat(series.get("cpu.core1.usage_percent")).isEqualTo(15.0);
+    assertThat(series.get("cpu.core1.usage_percent")).isEqualTo(6.25);
     assertThat(series.get("memory.total_bytes")).isEqualTo((double) (16L << 30));
     assertThat(series.get("processes.total")).isEqualTo(200.0);
   }
@@ -144,7 +119,7 @@ class SeriesExtractorTest {
 
   @Test
   void repeatedSnapshotsGiveTheSameNamesAndValues() {
-    MetricsDataResponse data = TestAgent.sampleSnapshot(7);
+    MetricsDataResponse data = Snapshots.sample(7);
 
     assertThat(extractor.extract(data).toMap()).isEqualTo(extractor.extract(data).toMap());
     assertThat(extractor.extract(data).sameNamesAs(extractor.extract(data))).isTrue();

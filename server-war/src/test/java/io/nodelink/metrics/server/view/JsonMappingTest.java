@@ -9,7 +9,8 @@ import io.nodelink.metrics.server.streaming.StreamingStatus;
 import io.nodelink.metrics.server.tasks.TaskStatus;
 import io.nodelink.metrics.server.tasks.TaskType;
 import io.nodelink.metrics.server.tasks.TaskView;
-import io.nodelink.metrics.server.testing.TestAgent;
+import io.nodelink.metrics.testkit.contract.ContractShapes;
+import io.nodelink.metrics.testkit.protocol.Snapshots;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -27,49 +28,22 @@ class JsonMappingTest {
     JsonObject json = toJson(DtoMapper.snapshot("a1", MetricsDataResponse.getDefaultInstance()));
 
     assertThat(json.keySet())
-        .containsExactlyInAnyOrder(
-            "agent_id",
-            "timestamp",
-            "cpu",
-            "memory",
-            "disks",
-            "network_interfaces",
-            "processes",
-            "load",
-            "collection");
+        .containsExactlyInAnyOrderElementsOf(ContractShapes.METRICS_SNAPSHOT.fieldNames());
     assertThat(json.getJsonObject("cpu").keySet())
-        .containsExactlyInAnyOrder(
-            "usage_percent",
-            "core_usage",
-            "user_percent",
-            "system_percent",
-            "idle_percent",
-            "iowait_percent",
-            "temperature_celsius");
+        .containsExactlyInAnyOrderElementsOf(
+            ContractShapes.METRICS_SNAPSHOT.field("cpu").fieldNames());
     assertThat(json.getJsonObject("memory").keySet())
-        .containsExactlyInAnyOrder(
-            "total_bytes",
-            "used_bytes",
-            "available_bytes",
-            "free_bytes",
-            "cached_bytes",
-            "buffers_bytes",
-            "usage_percent",
-            "swap_total_bytes",
-            "swap_used_bytes",
-            "swap_free_bytes",
-            "swap_usage_percent");
+        .containsExactlyInAnyOrderElementsOf(
+            ContractShapes.METRICS_SNAPSHOT.field("memory").fieldNames());
     assertThat(json.getJsonObject("processes").keySet())
-        .containsExactlyInAnyOrder(
-            "total_processes",
-            "running_processes",
-            "sleeping_processes",
-            "zombie_processes",
-            "task_processes");
+        .containsExactlyInAnyOrderElementsOf(
+            ContractShapes.METRICS_SNAPSHOT.field("processes").fieldNames());
     assertThat(json.getJsonObject("load").keySet())
-        .containsExactlyInAnyOrder("load1", "load5", "load15");
+        .containsExactlyInAnyOrderElementsOf(
+            ContractShapes.METRICS_SNAPSHOT.field("load").fieldNames());
     assertThat(json.getJsonObject("collection").keySet())
-        .containsExactlyInAnyOrder("duration_ms", "failed_collectors");
+        .containsExactlyInAnyOrderElementsOf(
+            ContractShapes.METRICS_SNAPSHOT.field("collection").fieldNames());
     assertThat(json.getJsonArray("disks")).isEmpty();
     assertThat(json.getJsonObject("cpu").getJsonArray("core_usage")).isEmpty();
     assertThat(json.toString()).doesNotContain("null");
@@ -77,32 +51,14 @@ class JsonMappingTest {
 
   @Test
   void diskAndInterfaceEntriesUseTheContractNames() {
-    JsonObject json = toJson(DtoMapper.snapshot("a1", TestAgent.sampleSnapshot(10)));
+    JsonObject json = toJson(DtoMapper.snapshot("a1", Snapshots.sample(10)));
 
     assertThat(json.getJsonArray("disks").getJsonObject(0).keySet())
-        .containsExactlyInAnyOrder(
-            "device",
-            "mount_point",
-            "total_bytes",
-            "used_bytes",
-            "available_bytes",
-            "usage_percent",
-            "read_bytes_per_sec",
-            "write_bytes_per_sec",
-            "read_ops_per_sec",
-            "write_ops_per_sec",
-            "io_util_percent");
+        .containsExactlyInAnyOrderElementsOf(
+            ContractShapes.METRICS_SNAPSHOT.field("disks").element().fieldNames());
     assertThat(json.getJsonArray("network_interfaces").getJsonObject(0).keySet())
-        .containsExactlyInAnyOrder(
-            "interface",
-            "bytes_sent_per_sec",
-            "bytes_recv_per_sec",
-            "packets_sent_per_sec",
-            "packets_recv_per_sec",
-            "errors_in",
-            "errors_out",
-            "drops_in",
-            "drops_out");
+        .containsExactlyInAnyOrderElementsOf(
+            ContractShapes.METRICS_SNAPSHOT.field("network_interfaces").element().fieldNames());
     assertThat(json.getJsonArray("network_interfaces").getJsonObject(0).getString("interface"))
         .isEqualTo("eth0");
   }
@@ -110,7 +66,7 @@ class JsonMappingTest {
   @Test
   void sixtyFourBitIntegersAreExactJsonNumbers() {
     long big = (1L << 62) + 1; // not representable as a double
-    MetricsDataResponse sample = TestAgent.sampleSnapshot(1);
+    MetricsDataResponse sample = Snapshots.sample(1);
     MetricsDataResponse data =
         sample.toBuilder().setMemory(sample.getMemory().toBuilder().setTotalBytes(big)).build();
 
@@ -128,22 +84,24 @@ class JsonMappingTest {
     JsonObject json = toJson(DtoMapper.systemInfo("a1", SystemInfoResponse.getDefaultInstance()));
 
     assertThat(json.keySet())
-        .containsExactlyInAnyOrder(
-            "agent_id", "timestamp", "hardware", "software", "network_interfaces");
+        .containsExactlyInAnyOrderElementsOf(ContractShapes.SYSTEM_INFO.fieldNames());
     JsonObject hardware = json.getJsonObject("hardware");
     assertThat(hardware.keySet())
-        .containsExactlyInAnyOrder(
-            "cpu", "memory", "disks", "architecture", "core_count", "thread_count");
+        .containsExactlyInAnyOrderElementsOf(
+            ContractShapes.SYSTEM_INFO.field("hardware").fieldNames());
     assertThat(hardware.getJsonObject("cpu").keySet())
-        .containsExactlyInAnyOrder(
-            "model", "cores", "threads", "base_frequency_ghz", "max_frequency_ghz", "features");
+        .containsExactlyInAnyOrderElementsOf(
+            ContractShapes.SYSTEM_INFO.field("hardware").field("cpu").fieldNames());
     assertThat(hardware.getJsonObject("memory").keySet())
-        .containsExactlyInAnyOrder("total_bytes", "available_bytes", "memory_type", "speed_mhz");
+        .containsExactlyInAnyOrderElementsOf(
+            ContractShapes.SYSTEM_INFO.field("hardware").field("memory").fieldNames());
     JsonObject software = json.getJsonObject("software");
     assertThat(software.keySet())
-        .containsExactlyInAnyOrder("os", "hostname", "uptime_seconds", "packages");
+        .containsExactlyInAnyOrderElementsOf(
+            ContractShapes.SYSTEM_INFO.field("software").fieldNames());
     assertThat(software.getJsonObject("os").keySet())
-        .containsExactlyInAnyOrder("name", "version", "kernel_version", "distribution");
+        .containsExactlyInAnyOrderElementsOf(
+            ContractShapes.SYSTEM_INFO.field("software").field("os").fieldNames());
     assertThat(json.toString()).doesNotContain("null");
   }
 
@@ -160,16 +118,7 @@ class JsonMappingTest {
     JsonObject json =
         toJson(DtoMapper.summary(state, new StreamingStatus(true, true, 5, "t", 1), true, false));
 
-    assertThat(json.keySet())
-        .contains(
-            "agent_id",
-            "connected",
-            "status",
-            "last_seen",
-            "last_update",
-            "streaming_active",
-            "has_system_info",
-            "has_metrics");
+    assertThat(json.keySet()).containsAll(ContractShapes.AGENT_SUMMARY.fieldNames());
     assertThat(json.getString("status")).isEqualTo("online");
     assertThat(json.getString("last_seen")).isEqualTo("2025-07-29T13:32:57Z");
     assertThat(json.getString("last_update")).isEmpty();

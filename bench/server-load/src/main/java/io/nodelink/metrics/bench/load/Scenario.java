@@ -98,7 +98,7 @@ final class Scenario {
     Logger agentLogs = Logger.getLogger("io.nodelink.metrics.agent");
     agentLogs.addHandler(counters.warningCounter());
 
-    List<SseClient> clients = new ArrayList<>();
+    List<SseLoadClient> clients = new ArrayList<>();
     try (Simulator sim = simulator()) {
       sim.start();
       long streamStart = System.nanoTime();
@@ -198,7 +198,7 @@ final class Scenario {
           MachineStats.load1(),
           closed.gc().count() + "/" + Math.round(closed.gc().maxMillis()));
     } finally {
-      clients.forEach(SseClient::close);
+      clients.forEach(SseLoadClient::close);
     }
   }
 
@@ -251,13 +251,13 @@ final class Scenario {
   }
 
   /** Opens every SSE client, at most 50 connecting at a time. */
-  private List<SseClient> openSseClients(List<Integer> watched) throws InterruptedException {
-    List<SseClient> clients = new ArrayList<>();
+  private List<SseLoadClient> openSseClients(List<Integer> watched) throws InterruptedException {
+    List<SseLoadClient> clients = new ArrayList<>();
     Semaphore slots = new Semaphore(50);
     List<CompletableFuture<Integer>> opened = new ArrayList<>();
     for (int agent : watched) {
       for (int k = 0; k < plan.clientsPerWatched(); k++) {
-        SseClient c = new SseClient(agent, ID_PREFIX + agent, deliveries, counters);
+        SseLoadClient c = new SseLoadClient(agent, ID_PREFIX + agent, deliveries, counters);
         clients.add(c);
         slots.acquire();
         opened.add(

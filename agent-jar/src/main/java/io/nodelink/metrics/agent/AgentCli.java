@@ -38,8 +38,8 @@ import picocli.CommandLine.Option;
     version = "nodelink-agent 1.0.0",
     sortOptions = false,
     description = "Streams this host's metrics to a NodeLink Metrics server over gRPC.")
-public final class AgentCommand implements Callable<Integer> {
-  private static final Logger LOG = Logger.getLogger(AgentCommand.class.getName());
+public final class AgentCli implements Callable<Integer> {
+  private static final Logger LOG = Logger.getLogger(AgentCli.class.getName());
 
   @Option(
       names = {"-c", "--config"},
@@ -267,6 +267,6 @@ public final class AgentCommand implements Callable<Integer> {
 
   /** Runs the command line; returns the exit code. */
   public static int execute(String... args) {
-    return new CommandLine(new AgentCommand()).execute(args);
+    return new CommandLine(new AgentCli()).execute(args);
   }
 }

@@ -1,11 +1,11 @@
-package it.support;
+package io.nodelink.metrics.testkit.agent;
 
 import static org.awaitility.Awaitility.await;
 
+import io.grpc.Channel;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
@@ -19,12 +19,18 @@ import io.nodelink.metrics.pb.SystemInfoResponse;
 import io.nodelink.metrics.pb.TaskCancelResponse;
 import io.nodelink.metrics.pb.TaskRequest;
 import io.nodelink.metrics.pb.TaskResponse;
+import io.nodelink.metrics.testkit.Timeouts;
+import io.nodelink.metrics.testkit.protocol.AgentHeaders;
+import io.nodelink.metrics.testkit.protocol.Snapshots;
+import io.nodelink.metrics.testkit.protocol.TaskRequests;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,9 +39,12 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * An agent for tests: a real gRPC client over Netty on loopback that speaks {@code pb.AgentService}
- * as the brief's protocol details say, records every command it receives, and streams snapshots
- * whose values the test controls.
+ * An agent for tests: a real gRPC client that speaks {@code pb.AgentService} as the contract says,
+ * records every command it receives, and streams snapshots whose values the test controls. It runs
+ * over its own Netty channel to 127.0.0.1 (integration tests) or over a channel the test owns
+ * (in-process or TLS unit tests). By default it answers like a real agent: system info, START (an
+ * ack, a snapshot at once, then one per interval), UPDATE_INTERVAL, STOP and cancel; {@link
+ * Builder#manual()} makes it record only, and the test answers with {@link #send}.
  *
  * <p>All sends and the stream timer run on one worker thread, so the order of messages on the wire
  * is the order in which the agent decided to send them.
@@ -43,23 +52,23 @@ import java.util.stream.Collectors;
 public final class TestAgent implements AutoCloseable {
 
   /** How long the await helpers wait before failing. */
-  public static final Duration TIMEOUT = Duration.ofSeconds(20);
+  public static final Duration TIMEOUT = Timeouts.AWAIT;
 
-  private static final Metadata.Key<String> AGENT_ID =
-      Metadata.Key.of("agent_id", Metadata.ASCII_STRING_MARSHALLER);
-  private static final Metadata.Key<String> AGENT_TOKEN =
-      Metadata.Key.of("agent_token", Metadata.ASCII_STRING_MARSHALLER);
+  /** The token the integration-test server accepts for any agent id ({@code *:shared-secret}). */
+  public static final String SHARED_TOKEN = "shared-secret";
 
   private final String agentId;
   private final Builder options;
-  private final ManagedChannel channel;
+  private final Channel channel;
+  private final ManagedChannel ownChannel;
   private final ScheduledExecutorService worker;
   private final List<TaskRequest> received = new CopyOnWriteArrayList<>();
+  private final BlockingQueue<TaskRequest> unread = new LinkedBlockingQueue<>();
   private final List<TaskResponse> sent = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Status> ended = new CompletableFuture<>();
   private final AtomicLong snapshotsSent = new AtomicLong();
   private volatile ClientCallStreamObserver<TaskResponse> outbound;
-  private volatile double cpuPercent = 12.5;
+  private volatile double cpuPercent = Snapshots.DEFAULT_CPU_PERCENT;
 
   // Streaming state; touched on the worker thread only (volatile for the getters).
   private volatile String streamingTaskId;
@@ -70,10 +79,13 @@ public final class TestAgent implements AutoCloseable {
   private TestAgent(Builder options) {
     this.agentId = options.agentId;
     this.options = options;
-    this.channel =
-        Grpc.newChannelBuilderForAddress(
-                "127.0.0.1", options.port, InsecureChannelCredentials.create())
-            .build();
+    this.ownChannel =
+        options.channel != null
+            ? null
+            : Grpc.newChannelBuilderForAddress(
+                    "127.0.0.1", options.port, InsecureChannelCredentials.create())
+                .build();
+    this.channel = options.channel != null ? options.channel : ownChannel;
     this.worker =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -83,9 +95,19 @@ public final class TestAgent implements AutoCloseable {
             });
   }
 
-  /** Connects as {@code agentId} with the shared token and default behaviour. */
+  /** Connects as {@code agentId} to the server under test with the shared token. */
   public static TestAgent connect(String agentId) {
     return builder(agentId).connect();
+  }
+
+  /** Connects as {@code agentId} over {@code channel} (owned by the caller), answering commands. */
+  public static TestAgent connect(Channel channel, String agentId, String token) {
+    return builder(agentId).channel(channel).token(token).connect();
+  }
+
+  /** Connects over {@code channel} recording commands only; the test answers with {@link #send}. */
+  public static TestAgent connectManual(Channel channel, String agentId, String token) {
+    return builder(agentId).channel(channel).token(token).manual().connect();
   }
 
   /** Options for an agent that will connect as {@code agentId}. */
@@ -99,15 +121,10 @@ public final class TestAgent implements AutoCloseable {
   }
 
   private TestAgent open() {
-    Metadata headers = new Metadata();
-    if (options.sendId) {
-      headers.put(AGENT_ID, agentId);
-    }
-    if (options.token != null) {
-      headers.put(AGENT_TOKEN, options.token);
-    }
     AgentServiceGrpc.newStub(channel)
-        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+        .withInterceptors(
+            MetadataUtils.newAttachHeadersInterceptor(
+                AgentHeaders.of(options.sendId ? agentId : null, options.token)))
         .streamTasks(new Inbound());
     return this;
   }
@@ -146,13 +163,15 @@ public final class TestAgent implements AutoCloseable {
         });
   }
 
-  /** Drops the connection abruptly (stream cancelled, channel torn down). */
+  /** Drops the connection abruptly (stream cancelled; its own channel torn down). */
   public void kill() {
     ClientCallStreamObserver<TaskResponse> stream = outbound;
-    if (stream != null) {
+    if (stream != null && !ended.isDone()) {
       stream.cancel("test agent killed", null);
     }
-    channel.shutdownNow();
+    if (ownChannel != null) {
+      ownChannel.shutdownNow();
+    }
   }
 
   @Override
@@ -176,6 +195,11 @@ public final class TestAgent implements AutoCloseable {
   /** The received commands that match {@code filter}. */
   public List<TaskRequest> received(Predicate<TaskRequest> filter) {
     return received.stream().filter(filter).collect(Collectors.toList());
+  }
+
+  /** The next command not yet taken by this method, or null after the timeout. */
+  public TaskRequest nextCommand(long timeout, TimeUnit unit) throws InterruptedException {
+    return unread.poll(timeout, unit);
   }
 
   /** Every message this agent sent. */
@@ -245,23 +269,9 @@ public final class TestAgent implements AutoCloseable {
 
   /** A one-line list of received commands, for failure messages. */
   public String summary() {
-    return received.stream().map(TestAgent::describe).collect(Collectors.joining(", ", "[", "]"));
-  }
-
-  /** "START(5s)#id", "STOP#id", "SYSTEM_INFO#id", "CANCEL#id", for messages. */
-  public static String describe(TaskRequest request) {
-    String kind;
-    if (request.hasTaskCancel()) {
-      kind = "CANCEL";
-    } else if (TaskRequests.isSystemInfo(request)) {
-      kind = "SYSTEM_INFO";
-    } else if (request.getMetricsRequest().hasStreamRequest()) {
-      MetricsStreamRequest stream = request.getMetricsRequest().getStreamRequest();
-      kind = stream.getAction() + "(" + stream.getIntervalSeconds() + "s)";
-    } else {
-      kind = request.getTaskCase().toString();
-    }
-    return kind + "#" + request.getTaskId();
+    return received.stream()
+        .map(TaskRequests::describe)
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -276,7 +286,10 @@ public final class TestAgent implements AutoCloseable {
     @Override
     public void onNext(TaskRequest request) {
       received.add(request);
-      onWorker(() -> handle(request));
+      unread.add(request);
+      if (!options.manual) {
+        onWorker(() -> handle(request));
+      }
     }
 
     @Override
@@ -319,41 +332,46 @@ public final class TestAgent implements AutoCloseable {
 
   private void handleStream(String task, MetricsStreamRequest request) {
     switch (request.getAction()) {
-      case START -> {
-        int interval = request.getIntervalSeconds() == 0 ? 5 : request.getIntervalSeconds();
-        if (interval > 300 || options.refuseStreaming) {
-          write(failure(task, "interval out of range"));
-          return;
-        }
-        endStream(false);
-        streamingTaskId = task;
-        streamingInterval = interval;
-        streamingGroups = List.copyOf(request.getMetricsList());
-        write(response(task, TaskResponse.Status.IN_PROGRESS, false).build());
-        scheduleTicker(0);
-      }
+      case START -> start(task, request);
       case STOP -> {
-        endStream(false);
+        endStream();
         write(response(task, TaskResponse.Status.COMPLETED, true).build());
       }
-      case UPDATE_INTERVAL -> {
-        int interval = request.getIntervalSeconds();
-        if (interval < 1 || interval > 300) {
-          write(failure(task, "interval out of range"));
-          return;
-        }
-        streamingInterval = interval;
-        if (!request.getMetricsList().isEmpty()) {
-          streamingGroups = List.copyOf(request.getMetricsList());
-        }
-        if (streamingTaskId != null) {
-          stopTicker();
-          scheduleTicker(interval);
-        }
-        write(response(task, TaskResponse.Status.COMPLETED, true).build());
-      }
+      case UPDATE_INTERVAL -> updateInterval(task, request);
       default -> write(failure(task, "unknown action"));
     }
+  }
+
+  private void start(String task, MetricsStreamRequest request) {
+    // 0 means the agent's default of 5 s, as the real agent reads it.
+    int interval = request.getIntervalSeconds() == 0 ? 5 : request.getIntervalSeconds();
+    if (interval > 300 || options.refuseStreaming) {
+      write(failure(task, "interval out of range"));
+      return;
+    }
+    endStream();
+    streamingTaskId = task;
+    streamingInterval = interval;
+    streamingGroups = List.copyOf(request.getMetricsList());
+    write(response(task, TaskResponse.Status.IN_PROGRESS, false).build());
+    scheduleTicker(0);
+  }
+
+  private void updateInterval(String task, MetricsStreamRequest request) {
+    int interval = request.getIntervalSeconds();
+    if (interval < 1 || interval > 300) {
+      write(failure(task, "interval out of range"));
+      return;
+    }
+    streamingInterval = interval;
+    if (!request.getMetricsList().isEmpty()) {
+      streamingGroups = List.copyOf(request.getMetricsList());
+    }
+    if (streamingTaskId != null) {
+      stopTicker();
+      scheduleTicker(interval);
+    }
+    write(response(task, TaskResponse.Status.COMPLETED, true).build());
   }
 
   private void handleCancel(String task) {
@@ -371,14 +389,14 @@ public final class TestAgent implements AutoCloseable {
   }
 
   /** Ends the running stream, if any, with COMPLETED/is_final for its task. */
-  private void endStream(boolean cancelled) {
+  private void endStream() {
     String task = streamingTaskId;
     if (task == null) {
       return;
     }
     stopTicker();
     streamingTaskId = null;
-    write(response(task, TaskResponse.Status.COMPLETED, true).setCancelled(cancelled).build());
+    write(response(task, TaskResponse.Status.COMPLETED, true).build());
   }
 
   private void scheduleTicker(long initialDelaySeconds) {
@@ -444,9 +462,11 @@ public final class TestAgent implements AutoCloseable {
   /** How the test agent connects and behaves. */
   public static final class Builder {
     private final String agentId;
-    private int port = ItConfig.grpcPort();
-    private String token = "shared-secret";
+    private int port = Integer.getInteger("grpc.port", 9090);
+    private Channel channel;
+    private String token = SHARED_TOKEN;
     private boolean sendId = true;
+    private boolean manual;
     private boolean answerSystemInfo = true;
     private boolean autoData = true;
     private boolean refuseStreaming;
@@ -457,9 +477,18 @@ public final class TestAgent implements AutoCloseable {
       this.systemInfo = Snapshots.systemInfo(agentId + ".test");
     }
 
-    /** The gRPC port to connect to (default: the test server's). */
+    /**
+     * The gRPC port on 127.0.0.1 to connect to (default: system property {@code grpc.port}, as
+     * failsafe passes the test server's, else 9090).
+     */
     public Builder port(int port) {
       this.port = port;
+      return this;
+    }
+
+    /** Runs over {@code channel} instead of an own one; the caller shuts it down. */
+    public Builder channel(Channel channel) {
+      this.channel = channel;
       return this;
     }
 
@@ -472,6 +501,12 @@ public final class TestAgent implements AutoCloseable {
     /** Sends no {@code agent_id} metadata. */
     public Builder withoutIdMetadata() {
       this.sendId = false;
+      return this;
+    }
+
+    /** Records commands and answers none of them; the test answers with {@link #send}. */
+    public Builder manual() {
+      this.manual = true;
       return this;
     }
 

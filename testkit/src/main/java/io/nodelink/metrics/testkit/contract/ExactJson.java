@@ -1,12 +1,15 @@
-package it.support;
+package io.nodelink.metrics.testkit.contract;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** JSON parsing for tests: exact integers (no double rounding), failures that show the text. */
-public final class Json {
+/**
+ * JSON parsing for tests that must see what the wire carries: integers stay exact (no double
+ * rounding), so a 64-bit counter that lost precision is visible; failures show what was parsed.
+ */
+public final class ExactJson {
 
   /** Parses integers as long/BigInteger and decimals exactly, so precision loss is visible. */
   public static final ObjectMapper MAPPER =
@@ -14,7 +17,7 @@ public final class Json {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  private Json() {}
+  private ExactJson() {}
 
   /** Parses {@code text} or throws an AssertionError naming {@code what}. */
   public static JsonNode parse(String text, String what) {

@@ -1,4 +1,4 @@
-package it.support;
+package io.nodelink.metrics.testkit.protocol;
 
 import io.nodelink.metrics.pb.CollectionStats;
 import io.nodelink.metrics.pb.CpuInfo;
@@ -20,8 +20,15 @@ import io.nodelink.metrics.pb.SystemSoftware;
 import io.nodelink.metrics.pb.TaskProcessMetrics;
 import java.time.Instant;
 
-/** Protobuf payloads with every group filled and values a test can predict. */
+/**
+ * Protobuf payloads with every group filled and values a test can predict. The instances are one
+ * core pair, disk {@code sda1} and interface {@code eth0}, so the per-instance series are {@link
+ * io.nodelink.metrics.testkit.contract.ContractSeries#SAMPLE_INSTANCE_SERIES}.
+ */
 public final class Snapshots {
+
+  /** The CPU usage of {@link #sample(long)}. */
+  public static final double DEFAULT_CPU_PERCENT = 12.5;
 
   /** 2^53 + 1: the first integer a double cannot hold; a JSON number must still carry it. */
   public static final long BEYOND_DOUBLE_PRECISION = (1L << 53) + 1;
@@ -35,7 +42,15 @@ public final class Snapshots {
     return Instant.now().getEpochSecond();
   }
 
-  /** A full snapshot whose CPU usage is {@code cpuPercent} and memory usage 50 %. */
+  /** A full snapshot with CPU usage {@link #DEFAULT_CPU_PERCENT} and memory usage 50 %. */
+  public static MetricsDataResponse sample(long timestampSeconds) {
+    return sample(timestampSeconds, DEFAULT_CPU_PERCENT);
+  }
+
+  /**
+   * A full snapshot whose CPU usage is {@code cpuPercent} (core 0 the same, core 1 half of it) and
+   * memory usage 50 %.
+   */
   public static MetricsDataResponse sample(long timestampSeconds, double cpuPercent) {
     return MetricsDataResponse.newBuilder()
         .setTimestamp(timestampSeconds)

@@ -1,6 +1,7 @@
-package it.support;
+package io.nodelink.metrics.testkit.sse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nodelink.metrics.testkit.contract.ExactJson;
 
 /**
  * One dispatched server-sent event.
@@ -13,6 +14,6 @@ public record SseEvent(String name, String data, int dataLines) {
 
   /** The data parsed as JSON. */
   public JsonNode json() {
-    return Json.parse(data, "SSE " + name + " event data");
+    return ExactJson.parse(data, "SSE " + name + " event data");
   }
 }

@@ -1,7 +1,8 @@
-package it.support;
+package io.nodelink.metrics.testkit.sse;
 
 import static org.awaitility.Awaitility.await;
 
+import io.nodelink.metrics.testkit.Timeouts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +25,10 @@ import java.util.stream.Collectors;
 /**
  * A Server-Sent Events client for tests on {@link HttpClient}: it parses {@code event:}, {@code
  * data:} and comment lines as the EventSource spec does and records everything it reads. Closing it
- * closes the connection, as a browser tab that goes away does.
+ * closes the connection, as a browser tab that goes away does. (Named apart from the server's own
+ * {@code sse.SseClient}, the server side of one connection.)
  */
-public final class SseClient implements AutoCloseable {
+public final class SseTestClient implements AutoCloseable {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
@@ -42,7 +44,7 @@ public final class SseClient implements AutoCloseable {
   private volatile InputStream body;
   private volatile boolean closed;
 
-  private SseClient(URI uri, Map<String, String> headers) {
+  private SseTestClient(URI uri, Map<String, String> headers) {
     this.uri = uri;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
@@ -58,14 +60,26 @@ public final class SseClient implements AutoCloseable {
         });
   }
 
-  /** Opens {@code path} on the API port. */
-  public static SseClient open(String path) {
-    return open(path, Map.of());
+  /**
+   * Opens {@code pathAndQuery} on the API port of the server under test: 127.0.0.1 and the port in
+   * system property {@code http.port} (as failsafe passes it; default 8080).
+   */
+  public static SseTestClient open(String pathAndQuery) {
+    return open(pathAndQuery, Map.of());
   }
 
-  /** Opens {@code path} on the API port with extra request headers. */
-  public static SseClient open(String path, Map<String, String> headers) {
-    return new SseClient(ItConfig.api(path), headers);
+  /** Opens {@code pathAndQuery} on the API port of the server under test with extra headers. */
+  public static SseTestClient open(String pathAndQuery, Map<String, String> headers) {
+    return open(apiUri(pathAndQuery), headers);
+  }
+
+  /** Opens {@code uri} with extra request headers. */
+  public static SseTestClient open(URI uri, Map<String, String> headers) {
+    return new SseTestClient(uri, headers);
+  }
+
+  private static URI apiUri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + Integer.getInteger("http.port", 8080) + pathAndQuery);
   }
 
   private void startReading(HttpResponse<InputStream> answer) {
@@ -130,7 +144,7 @@ public final class SseClient implements AutoCloseable {
   }
 
   private HttpResponse<InputStream> awaitResponse() {
-    await("response head of " + uri).atMost(TestAgent.TIMEOUT).until(response::isDone);
+    await("response head of " + uri).atMost(Timeouts.AWAIT).until(response::isDone);
     return response.join();
   }
 
@@ -163,7 +177,7 @@ public final class SseClient implements AutoCloseable {
    */
   public SseEvent awaitEventAfter(SseEvent earlier, String name, Predicate<SseEvent> filter) {
     await("SSE event '" + name + "' after " + earlier + " on " + uri + " (got " + names() + ")")
-        .atMost(TestAgent.TIMEOUT)
+        .atMost(Timeouts.AWAIT)
         .until(() -> after(earlier, name, filter) != null);
     return after(earlier, name, filter);
   }
@@ -187,12 +201,12 @@ public final class SseClient implements AutoCloseable {
 
   /** Waits for the {@code n}th event named {@code name}. */
   public SseEvent awaitEvent(String name, int n) {
-    return awaitEvent(name, e -> true, n, TestAgent.TIMEOUT);
+    return awaitEvent(name, e -> true, n, Timeouts.AWAIT);
   }
 
   /** Waits for an event named {@code name} matching {@code filter}. */
   public SseEvent awaitEvent(String name, Predicate<SseEvent> filter) {
-    return awaitEvent(name, filter, 1, TestAgent.TIMEOUT);
+    return awaitEvent(name, filter, 1, Timeouts.AWAIT);
   }
 
   /** True once the server ended the response. */

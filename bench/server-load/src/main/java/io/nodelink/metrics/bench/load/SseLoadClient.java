@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One SSE connection to {@code /agents/{id}/metrics/stream?interval=1}, read asynchronously line by
  * line (no thread per connection). Each {@code metrics} event is reported to {@link Deliveries}
  * with its receipt time; an end of the stream that the benchmark did not ask for is a disconnect.
+ * (Not the test kit's {@code SseTestClient}: that one keeps every event and reads on a thread per
+ * connection, which a thousand clients measured for latency cannot afford.)
  */
-final class SseClient implements Flow.Subscriber<String> {
+final class SseLoadClient implements Flow.Subscriber<String> {
 
   private final int agent;
   private final String agentId;
@@ -27,7 +29,7 @@ final class SseClient implements Flow.Subscriber<String> {
   private volatile Flow.Subscription subscription;
   private boolean joined;
 
-  SseClient(int agent, String agentId, Deliveries deliveries, Counters counters) {
+  SseLoadClient(int agent, String agentId, Deliveries deliveries, Counters counters) {
     this.agent = agent;
     this.agentId = agentId;
     this.deliveries = deliveries;

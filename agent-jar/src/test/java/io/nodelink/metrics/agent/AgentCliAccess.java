@@ -5,11 +5,11 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /** Lets tests in other packages parse a command line into its configuration. */
-public final class AgentCommandAccess {
-  private AgentCommandAccess() {}
+public final class AgentCliAccess {
+  private AgentCliAccess() {}
 
   public static AgentConfig resolve(Map<String, String> env, String... args) {
-    AgentCommand cmd = new AgentCommand();
+    AgentCli cmd = new AgentCli();
     new CommandLine(cmd).parseArgs(args);
     return cmd.resolve(env);
   }

@@ -1,4 +1,4 @@
-package it.support;
+package io.nodelink.metrics.testkit.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The expected shape of a JSON value: which fields an object must have and which JSON type each one
@@ -56,6 +57,35 @@ public sealed interface Shape {
   }
 
   void check(JsonNode node, String path, List<String> problems);
+
+  /** The field names of an object shape, in contract order (fails for other shapes). */
+  default Set<String> fieldNames() {
+    return asObject().fields().keySet();
+  }
+
+  /** The shape of field {@code name} of an object shape. */
+  default Shape field(String name) {
+    Shape field = asObject().fields().get(name);
+    if (field == null) {
+      throw new IllegalArgumentException("no field " + name + " in " + this);
+    }
+    return field;
+  }
+
+  /** The element shape of an array shape. */
+  default Shape element() {
+    if (this instanceof Arr array) {
+      return array.element();
+    }
+    throw new IllegalStateException("not an array shape: " + this);
+  }
+
+  private Obj asObject() {
+    if (this instanceof Obj object) {
+      return object;
+    }
+    throw new IllegalStateException("not an object shape: " + this);
+  }
 
   /** A leaf value of one JSON type. */
   record Scalar(String type) implements Shape {

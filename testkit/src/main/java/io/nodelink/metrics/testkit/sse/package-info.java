@@ -1,0 +1,2 @@
+/** A Server-Sent Events client for tests, and the events it records. */
+package io.nodelink.metrics.testkit.sse;
