@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
-/** The JSON shapes of CONTRACT.md section 3, and the error format every endpoint must keep. */
+/** The JSON shapes of docs/rest-api.md, and the error format every endpoint must keep. */
 public final class Contract {
 
   /** AgentSummary, one value of {@code GET /metrics/agents}'s {@code agents} map. */

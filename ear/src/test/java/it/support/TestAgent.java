@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 
 /**
  * An agent for tests: a real gRPC client over Netty on loopback that speaks {@code pb.AgentService}
- * as the brief's protocol details say, records every command it receives, and streams snapshots
+ * per docs/wire-protocol.md (task flow), records every command it receives, and streams snapshots
  * whose values the test controls.
  *
  * <p>All sends and the stream timer run on one worker thread, so the order of messages on the wire

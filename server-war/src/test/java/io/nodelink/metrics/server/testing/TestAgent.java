@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A fake agent that follows the protocol of the brief: answers system info, START (ack, a snapshot
+ * A fake agent per docs/wire-protocol.md (task flow): answers system info, START (ack, a snapshot
  * at once, then one per interval), UPDATE_INTERVAL, STOP and cancel. Every command it receives is
  * recorded for assertions. Usable against an in-process channel (unit tests) or a real server:
  * {@code main(host, port, agentId, token)} runs until killed.
