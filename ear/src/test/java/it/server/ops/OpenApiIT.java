@@ -41,6 +41,17 @@ class OpenApiIT {
     assertThat(info.path("contact").path("name").asText()).isNotBlank();
   }
 
+  @Test
+  void serversPointAtTheApiPortNotTheAdminPort() {
+    JsonNode server = document.path("servers").path(0);
+
+    assertThat(server.path("url").asText())
+        .as("%s", server)
+        .isNotBlank()
+        .doesNotContain(":" + ItConfig.adminPort());
+    assertThat(server.path("variables").path("port").path("default").asText()).isEqualTo("8080");
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
     "get, /metrics/agents",
