@@ -1,5 +1,5 @@
 /*
- * The JSON shapes of the NodeLink Metrics API (CONTRACT.md section 3), field for field.
+ * The JSON shapes of the NodeLink Metrics API (docs/rest-api.md), field for field.
  * Every field is always present in server answers: zero, "" or [] rather than missing.
  * Timestamps named `timestamp` are Unix seconds; `last_seen`/`last_update` are RFC 3339 UTC.
  */

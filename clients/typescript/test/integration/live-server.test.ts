@@ -12,7 +12,7 @@ import * as fixtures from '../unit/fixtures.js';
 import { AgentProcess, liveEnvironment, waitFor } from './agent-process.js';
 import { assertContractShape } from './contract-shape.js';
 
-/** The series names CONTRACT.md promises (at least), extensions included. */
+/** The series names docs/history.md promises (at least), extensions included. */
 const CONTRACT_SERIES = [
   'cpu.usage_percent', 'cpu.user_percent', 'cpu.system_percent', 'cpu.idle_percent',
   'cpu.iowait_percent', 'cpu.temperature_celsius', 'memory.usage_percent', 'memory.total_bytes',

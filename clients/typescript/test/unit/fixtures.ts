@@ -6,7 +6,7 @@ import type {
   TaskInfo,
 } from '../../src/index.js';
 
-/** Contract-shaped answers (CONTRACT.md section 3), every field present. */
+/** Contract-shaped answers (docs/rest-api.md), every field present. */
 export const agentSummary: AgentSummary = {
   agent_id: 'agent1',
   connected: true,

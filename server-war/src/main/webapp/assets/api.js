@@ -1,4 +1,4 @@
-// The server's REST API (CONTRACT.md §3), with URLs relative to the page so a proxy prefix works.
+// The server's REST API (docs/rest-api.md), with URLs relative to the page so a proxy prefix works.
 
 /** An HTTP error carrying the server's {"error": "..."} message. */
 export class ApiError extends Error {

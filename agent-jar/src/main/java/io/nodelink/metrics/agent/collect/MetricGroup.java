@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The metric groups a stream request may select (CONTRACT §2, MetricsStreamRequest.metrics). */
+/** The metric groups a stream request may select (docs/wire-protocol.md, MetricsStreamRequest). */
 public enum MetricGroup {
   CPU,
   MEMORY,

@@ -26,11 +26,11 @@ import java.util.logging.Logger;
 public final class AgentConnection {
   private static final Logger LOG = Logger.getLogger(AgentConnection.class.getName());
 
-  /** Header carrying the agent id (CONTRACT §2). */
+  /** Header carrying the agent id (docs/wire-protocol.md, "Authentication"). */
   public static final Metadata.Key<String> AGENT_ID =
       Metadata.Key.of("agent_id", Metadata.ASCII_STRING_MARSHALLER);
 
-  /** Header carrying the agent token (CONTRACT §2). */
+  /** Header carrying the agent token (docs/wire-protocol.md, "Authentication"). */
   public static final Metadata.Key<String> AGENT_TOKEN =
       Metadata.Key.of("agent_token", Metadata.ASCII_STRING_MARSHALLER);
 

@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 
 /**
  * The agent's side of one {@code StreamTasks} call: answers the server's task requests and runs the
- * streaming task (see the team brief, "Protocol details beyond the contract"). All work runs on the
+ * streaming task (as the task flow in docs/wire-protocol.md describes it). All work runs on the
  * scheduler and under this object's lock, so responses never interleave on the stream.
  */
 public final class TaskSession {

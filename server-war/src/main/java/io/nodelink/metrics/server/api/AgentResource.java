@@ -16,7 +16,6 @@ import io.nodelink.metrics.server.tasks.TaskView;
 import io.nodelink.metrics.server.view.AgentSummaryDto;
 import io.nodelink.metrics.server.view.AgentTasksDto;
 import io.nodelink.metrics.server.view.DtoMapper;
-import io.nodelink.metrics.server.view.ErrorDto;
 import io.nodelink.metrics.server.view.HistoryDto;
 import io.nodelink.metrics.server.view.Json;
 import io.nodelink.metrics.server.view.MetricsSnapshotDto;
@@ -42,19 +41,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One agent: system info, metrics, streaming control, history and tasks. */
 @Path("/agents/{id}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "agent", description = "One agent's data and control")
 public class AgentResource {
 
   /** The metric groups an agent can stream. */
@@ -79,16 +70,7 @@ public class AgentResource {
   @Inject ServerConfig config;
 
   @GET
-  @Operation(summary = "One agent's summary (extension)")
-  @APIResponse(
-      responseCode = "200",
-      description = "The agent, as listed by GET /metrics/agents",
-      content = @Content(schema = @Schema(implementation = AgentSummaryDto.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Unknown agent",
-      content = @Content(schema = @Schema(implementation = ErrorDto.class)))
-  public AgentSummaryDto summary(@Parameter(description = "Agent id") @PathParam("id") String id) {
+  public AgentSummaryDto summary(@PathParam("id") String id) {
     AgentState state = agents.require(id);
     return DtoMapper.summary(
         state,
@@ -99,37 +81,14 @@ public class AgentResource {
 
   @POST
   @Path("system/refresh")
-  @Operation(summary = "Ask the agent for fresh system information")
-  @APIResponse(
-      responseCode = "200",
-      description = "Request sent",
-      content = @Content(schema = @Schema(implementation = TaskAcceptedDto.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Unknown agent",
-      content = @Content(schema = @Schema(implementation = ErrorDto.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Agent offline",
-      content = @Content(schema = @Schema(implementation = ErrorDto.class)))
-  public TaskAcceptedDto refreshSystemInfo(
-      @Parameter(description = "Agent id") @PathParam("id") String id) {
+  public TaskAcceptedDto refreshSystemInfo(@PathParam("id") String id) {
     TaskView task = dispatcher.requestSystemInfo(id);
     return new TaskAcceptedDto("system info refresh requested", task.taskId());
   }
 
   @GET
   @Path("system")
-  @Operation(summary = "The agent's latest system information")
-  @APIResponse(
-      responseCode = "200",
-      description = "System information",
-      content = @Content(schema = @Schema(implementation = SystemInfoDto.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "agent not found / no system information available",
-      content = @Content(schema = @Schema(implementation = ErrorDto.class)))
-  public SystemInfoDto systemInfo(@Parameter(description = "Agent id") @PathParam("id") String id) {
+  public SystemInfoDto systemInfo(@PathParam("id") String id) {
     agents.require(id);
     return store
         .systemInfo(id)
@@ -140,33 +99,7 @@ public class AgentResource {
   @POST
   @Path("metrics/start")
   @Consumes(MediaType.WILDCARD)
-  @Operation(
-      summary = "Hold metrics streaming on",
-      description =
-          "Streaming stays on until metrics/stop or DELETE /tasks/{task_id} of the returned"
-              + " stream task. The agent streams at the smallest interval any holder (this or an"
-              + " SSE client) asked for.")
-  @RequestBody(
-      required = false,
-      content = @Content(schema = @Schema(implementation = StartStreamingRequest.class)))
-  @APIResponse(
-      responseCode = "200",
-      description = "Streaming held on",
-      content = @Content(schema = @Schema(implementation = StreamStartedDto.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Bad body or interval outside 1-300",
-      content = @Content(schema = @Schema(implementation = ErrorDto.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Unknown agent",
-      content = @Content(schema = @Schema(implementation = ErrorDto.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Agent offline",
-      content = @Content(schema = @Schema(implementation = ErrorDto.class)))
-  public StreamStartedDto startStreaming(
-      @Parameter(description = "Agent id") @PathParam("id") String id, String body) {
+  public StreamStartedDto startStreaming(@PathParam("id") String id, String body) {
     StartStreamingRequest request = parseStart(body);
     int interval = interval(request.intervalSeconds());
     List<String> groups = groups(request.metrics());
@@ -184,23 +117,7 @@ public class AgentResource {
   @POST
   @Path("metrics/stop")
   @Consumes(MediaType.WILDCARD)
-  @Operation(
-      summary = "Release the manual streaming hold",
-      description = "Streaming stops unless SSE clients still hold it.")
-  @APIResponse(
-      responseCode = "200",
-      description = "Stopped (or released)",
-      content = @Content(schema = @Schema(implementation = TaskAcceptedDto.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Unknown agent",
-      content = @Content(schema = @Schema(implementation = ErrorDto.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Agent offline",
-      content = @Content(schema = @Schema(implementation = ErrorDto.class)))
-  public TaskAcceptedDto stopStreaming(
-      @Parameter(description = "Agent id") @PathParam("id") String id) {
+  public TaskAcceptedDto stopStreaming(@PathParam("id") String id) {
     TaskView task = streaming.stopManual(id);
     return new TaskAcceptedDto(
         task.status().isFinal() ? task.message() : "metrics streaming stop requested",
@@ -209,17 +126,7 @@ public class AgentResource {
 
   @GET
   @Path("metrics")
-  @Operation(summary = "The agent's latest metrics snapshot")
-  @APIResponse(
-      responseCode = "200",
-      description = "The snapshot",
-      content = @Content(schema = @Schema(implementation = MetricsSnapshotDto.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "agent not found / no metrics available",
-      content = @Content(schema = @Schema(implementation = ErrorDto.class)))
-  public MetricsSnapshotDto latestMetrics(
-      @Parameter(description = "Agent id") @PathParam("id") String id) {
+  public MetricsSnapshotDto latestMetrics(@PathParam("id") String id) {
     agents.require(id);
     return store
         .latestMetrics(id)
@@ -229,38 +136,14 @@ public class AgentResource {
 
   @GET
   @Path("metrics/history")
-  @Operation(
-      summary = "Metrics history",
-      description =
-          "Aligned buckets of `interval` seconds (0 = raw points); the interval widens until the"
-              + " buckets fit max_points, so the newest data is never cut off.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The history",
-      content = @Content(schema = @Schema(implementation = HistoryDto.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Bad parameter",
-      content = @Content(schema = @Schema(implementation = ErrorDto.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Unknown agent",
-      content = @Content(schema = @Schema(implementation = ErrorDto.class)))
   public HistoryDto history(
-      @Parameter(description = "Agent id") @PathParam("id") String id,
-      @Parameter(description = "Comma list of series; empty = every series") @QueryParam("metrics")
-          String metrics,
-      @Parameter(description = "Unix seconds; default: earliest kept") @QueryParam("start")
-          String start,
-      @Parameter(description = "Unix seconds; default: now") @QueryParam("end") String end,
-      @Parameter(description = "Bucket seconds; 0 or absent = raw") @QueryParam("interval")
-          String interval,
-      @Parameter(description = "Most data points (default 1000, capped by config)")
-          @QueryParam("max_points")
-          String maxPoints,
-      @Parameter(description = "Bucket aggregation: avg (default), min, max, last")
-          @QueryParam("agg")
-          String agg) {
+      @PathParam("id") String id,
+      @QueryParam("metrics") String metrics,
+      @QueryParam("start") String start,
+      @QueryParam("end") String end,
+      @QueryParam("interval") String interval,
+      @QueryParam("max_points") String maxPoints,
+      @QueryParam("agg") String agg) {
     HistoryQuery query =
         HistoryParams.parse(
             metrics,
@@ -279,32 +162,14 @@ public class AgentResource {
 
   @GET
   @Path("metrics/series")
-  @Operation(summary = "The series names the agent has history for")
-  @APIResponse(
-      responseCode = "200",
-      description = "Series names, sorted",
-      content = @Content(schema = @Schema(implementation = SeriesListDto.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Unknown agent",
-      content = @Content(schema = @Schema(implementation = ErrorDto.class)))
-  public SeriesListDto series(@Parameter(description = "Agent id") @PathParam("id") String id) {
+  public SeriesListDto series(@PathParam("id") String id) {
     agents.require(id);
     return new SeriesListDto(id, new ArrayList<>(history.seriesOf(id)));
   }
 
   @GET
   @Path("tasks")
-  @Operation(summary = "The agent's control tasks, newest first")
-  @APIResponse(
-      responseCode = "200",
-      description = "Tasks",
-      content = @Content(schema = @Schema(implementation = AgentTasksDto.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "Unknown agent",
-      content = @Content(schema = @Schema(implementation = ErrorDto.class)))
-  public AgentTasksDto tasks(@Parameter(description = "Agent id") @PathParam("id") String id) {
+  public AgentTasksDto tasks(@PathParam("id") String id) {
     agents.require(id);
     return new AgentTasksDto(id, tasks.forAgent(id).stream().map(DtoMapper::task).toList());
   }

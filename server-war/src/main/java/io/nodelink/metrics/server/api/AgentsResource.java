@@ -15,16 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /metrics/agents}: every agent the server knows, online or not. */
 @Path("/metrics/agents")
 @RequestScoped
-@Tag(name = "agents", description = "Agents and their connection state")
 public class AgentsResource {
 
   @Inject AgentRegistry agents;
@@ -35,15 +29,6 @@ public class AgentsResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "List agents",
-      description =
-          "Every known agent by id: listed as soon as its gRPC stream is accepted, offline when"
-              + " it ends, forgotten after staying offline past the retention.")
-  @APIResponse(
-      responseCode = "200",
-      description = "The agents",
-      content = @Content(schema = @Schema(implementation = AgentsDto.class)))
   public AgentsDto agents() {
     Map<String, AgentSummaryDto> summaries = new TreeMap<>();
     for (AgentState state : agents.all()) {

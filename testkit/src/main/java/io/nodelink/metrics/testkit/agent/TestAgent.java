@@ -39,12 +39,13 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * An agent for tests: a real gRPC client that speaks {@code pb.AgentService} as the contract says,
- * records every command it receives, and streams snapshots whose values the test controls. It runs
- * over its own Netty channel to 127.0.0.1 (integration tests) or over a channel the test owns
- * (in-process or TLS unit tests). By default it answers like a real agent: system info, START (an
- * ack, a snapshot at once, then one per interval), UPDATE_INTERVAL, STOP and cancel; {@link
- * Builder#manual()} makes it record only, and the test answers with {@link #send}.
+ * An agent for tests: a real gRPC client that speaks {@code pb.AgentService} as
+ * docs/wire-protocol.md describes, records every command it receives, and streams snapshots whose
+ * values the test controls. It runs over its own Netty channel to 127.0.0.1 (integration tests) or
+ * over a channel the test owns (in-process or TLS unit tests). By default it answers like a real
+ * agent: system info, START (an ack, a snapshot at once, then one per interval), UPDATE_INTERVAL,
+ * STOP and cancel; {@link Builder#manual()} makes it record only, and the test answers with {@link
+ * #send}.
  *
  * <p>All sends and the stream timer run on one worker thread, so the order of messages on the wire
  * is the order in which the agent decided to send them.

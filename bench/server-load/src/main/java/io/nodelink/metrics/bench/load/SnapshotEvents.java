@@ -4,7 +4,7 @@ package io.nodelink.metrics.bench.load;
  * Reads an SSE stream line by line and picks, from each {@code metrics} event, the two fields the
  * benchmark needs: {@code agent_id} and {@code timestamp}. A full JSON parse of every event would
  * spend the CPU the server is being measured with; both fields are top-level and unique in a
- * MetricsSnapshot (CONTRACT §3), so a scan for their keys is exact.
+ * MetricsSnapshot (docs/rest-api.md), so a scan for their keys is exact.
  */
 final class SnapshotEvents {
 

@@ -17,6 +17,10 @@ import java.util.logging.Logger;
  * The error page of the web container (see {@code web.xml}): failures raised before JAX-RS runs — a
  * path with an encoded {@code /} or {@code .}, for instance — become JSON like every other error. A
  * request whose URI the container rejects is a client error: 400.
+ *
+ * <p>Only requests the container has already given to this application get here. A path that
+ * decodes above the root, holds a control character or cannot be decoded is refused while Liberty
+ * canonicalizes the URI, before it chooses an application, and keeps Liberty's own HTML 400.
  */
 @WebServlet(name = "ContainerErrorServlet", urlPatterns = "/_error")
 public class ContainerErrorServlet extends HttpServlet {

@@ -1,2 +1,5 @@
-/** Exception mappers: every failure becomes {@code {"error": ...}} JSON, never HTML. */
+/**
+ * Every failure as {@code {"error": ...}} JSON, never HTML: the exception mappers, the web
+ * container's error page, and the check of the query string's encoding.
+ */
 package io.nodelink.metrics.server.api.errors;
