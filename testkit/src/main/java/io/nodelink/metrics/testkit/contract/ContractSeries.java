@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class ContractSeries {
 
-  /** Host-level series every full snapshot yields (CONTRACT section 4), including the sums. */
+  /** Host-level series every full snapshot yields (docs/history.md), including the sums. */
   public static final List<String> HOST_SERIES =
       List.of(
           "cpu.usage_percent",

@@ -8,9 +8,9 @@ import static io.nodelink.metrics.testkit.contract.Shape.arrayOf;
 import static io.nodelink.metrics.testkit.contract.Shape.object;
 
 /**
- * The JSON shapes of the contract's REST/SSE payloads (CONTRACT section 3): every field name and
- * JSON type, written once for the server's mapping tests and the integration tests. Extensions of
- * the contract are included where the server always sends them.
+ * The JSON shapes of the contract's REST/SSE payloads (docs/rest-api.md): every field name and JSON
+ * type, written once for the server's mapping tests and the integration tests. Extensions of the
+ * contract are included where the server always sends them.
  */
 public final class ContractShapes {
 

@@ -3,8 +3,8 @@ package io.nodelink.metrics.testkit.protocol;
 import io.grpc.Metadata;
 
 /**
- * The call metadata every agent sends and every server checks (CONTRACT: {@code agent_id}, {@code
- * agent_token}).
+ * The call metadata every agent sends and every server checks (docs/wire-protocol.md: {@code
+ * agent_id}, {@code agent_token}).
  */
 public final class AgentHeaders {
 
