@@ -39,6 +39,7 @@ class OpenApiIT {
     assertThat(info.path("version").asText()).isNotBlank();
     assertThat(info.path("description").asText()).contains("{\"error\": \"...\"}");
     assertThat(info.path("contact").path("name").asText()).isNotBlank();
+    assertThat(info.path("license").path("identifier").asText()).isEqualTo("Apache-2.0");
   }
 
   @Test
