@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import io.nodelink.metrics.client.HistoryAggregation;
-import io.nodelink.metrics.client.HistoryQuery;
+import io.nodelink.metrics.client.RangeQuery;
 import io.nodelink.metrics.client.MetricsListener;
 import io.nodelink.metrics.client.MetricsStream;
 import io.nodelink.metrics.client.NodeLinkClientException;
@@ -121,7 +121,7 @@ class JavaClientIT {
           .until(
               () ->
                   client
-                          .getHistoricalMetrics(id, HistoryQuery.of("cpu.usage_percent"))
+                          .getHistoricalMetrics(id, RangeQuery.of("cpu.usage_percent"))
                           .totalPoints()
                       >= 2);
 
@@ -138,7 +138,7 @@ class JavaClientIT {
 
       History raw =
           client.getHistoricalMetrics(
-              id, HistoryQuery.of("cpu.usage_percent", "memory.usage_percent"));
+              id, RangeQuery.of("cpu.usage_percent", "memory.usage_percent"));
       assertThat(raw.agentId()).isEqualTo(id);
       assertThat(raw.intervalSeconds()).isZero();
       assertThat(raw.dataPoints()).hasSizeGreaterThanOrEqualTo(2);
@@ -149,7 +149,7 @@ class JavaClientIT {
       History buckets =
           client.getHistoricalMetrics(
               id,
-              HistoryQuery.of("memory.used_bytes")
+              RangeQuery.of("memory.used_bytes")
                   .from(now - 3600)
                   .to(now + 60)
                   .interval(60)
@@ -235,7 +235,7 @@ class JavaClientIT {
     NodeLinkClientException badHistory =
         catchThrowableOfType(
             NodeLinkClientException.class,
-            () -> client.getHistoricalMetrics(id, HistoryQuery.all().from(200).to(100)));
+            () -> client.getHistoricalMetrics(id, RangeQuery.all().from(200).to(100)));
     assertThat(badHistory.status()).isEqualTo(400);
 
     List<Throwable> streamErrors = new CopyOnWriteArrayList<>();

@@ -3,7 +3,7 @@ package it.server.inserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nodelink.metrics.history.Aggregation;
-import io.nodelink.metrics.history.HistoryQuery;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.HistoryStore;
 import io.nodelink.metrics.history.TimePoint;
 import io.nodelink.metrics.server.cleanup.Housekeeping;
@@ -90,7 +90,7 @@ class CleanupTimerIT {
 
   private List<Double> cpuHistory(String agentId, long now) {
     return history
-        .query(agentId, new HistoryQuery(Set.of(CPU), 0, now, 0, 1000, Aggregation.AVG))
+        .query(agentId, new RangeQuery(Set.of(CPU), 0, now, 0, 1000, Aggregation.AVG))
         .points()
         .stream()
         .map(TimePoint::values)

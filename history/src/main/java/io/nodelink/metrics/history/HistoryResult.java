@@ -3,7 +3,7 @@ package io.nodelink.metrics.history;
 import java.util.List;
 
 /**
- * The answer to a {@link HistoryQuery}.
+ * The answer to a {@link RangeQuery}.
  *
  * @param points data points in ascending timestamp order
  * @param startSeconds the query's start as applied

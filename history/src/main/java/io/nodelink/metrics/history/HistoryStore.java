@@ -26,10 +26,10 @@ public interface HistoryStore {
 
   /**
    * Answers a range query for one agent; an unknown agent gives an empty result. For a query {@link
-   * HistoryQuery#fromEarliestKept() from the earliest kept}, the result's start is the earliest
-   * kept point in the range, or the raw retention horizon before the end when there is none.
+   * RangeQuery#fromEarliestKept() from the earliest kept}, the result's start is the earliest kept
+   * point in the range, or the raw retention horizon before the end when there is none.
    */
-  HistoryResult query(String agentId, HistoryQuery query);
+  HistoryResult query(String agentId, RangeQuery query);
 
   /** The series names this agent has points for, sorted. */
   Set<String> seriesOf(String agentId);

@@ -44,7 +44,7 @@ public final class SimpleHistoryStore implements HistoryStore {
   }
 
   @Override
-  public HistoryResult query(String agentId, HistoryQuery query) {
+  public HistoryResult query(String agentId, RangeQuery query) {
     AgentSeries agent = agents.get(agentId);
     Map<String, NavigableMap<Long, Double>> ranges = agent == null ? Map.of() : agent.ranges(query);
     HistoryResult result = Bucketing.answer(ranges, query);
@@ -106,7 +106,7 @@ public final class SimpleHistoryStore implements HistoryStore {
       series.computeIfAbsent(name, n -> new TreeMap<>()).put(timestamp, value);
     }
 
-    synchronized Map<String, NavigableMap<Long, Double>> ranges(HistoryQuery query) {
+    synchronized Map<String, NavigableMap<Long, Double>> ranges(RangeQuery query) {
       Collection<String> names = query.series().isEmpty() ? series.keySet() : query.series();
       Map<String, NavigableMap<Long, Double>> out = new HashMap<>();
       for (String name : names) {
@@ -148,7 +148,7 @@ public final class SimpleHistoryStore implements HistoryStore {
   static final class Bucketing {
     private Bucketing() {}
 
-    static HistoryResult answer(Map<String, NavigableMap<Long, Double>> ranges, HistoryQuery q) {
+    static HistoryResult answer(Map<String, NavigableMap<Long, Double>> ranges, RangeQuery q) {
       TreeSet<Long> timestamps = new TreeSet<>();
       ranges.values().forEach(points -> timestamps.addAll(points.keySet()));
       if (timestamps.isEmpty()) {

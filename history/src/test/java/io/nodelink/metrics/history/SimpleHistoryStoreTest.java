@@ -73,7 +73,7 @@ class SimpleHistoryStoreTest {
     assertThat(BucketPlan.bucketCount(59, 61, 60)).isEqualTo(2);
   }
 
-  private static HistoryQuery query(Set<String> series, long start, long end, long iv, int max) {
-    return new HistoryQuery(series, start, end, iv, max, Aggregation.AVG);
+  private static RangeQuery query(Set<String> series, long start, long end, long iv, int max) {
+    return new RangeQuery(series, start, end, iv, max, Aggregation.AVG);
   }
 }

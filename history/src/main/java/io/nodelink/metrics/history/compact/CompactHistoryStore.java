@@ -1,9 +1,9 @@
 package io.nodelink.metrics.history.compact;
 
-import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
 import io.nodelink.metrics.history.HistoryStore;
 import io.nodelink.metrics.history.MaintenanceReport;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.SeriesBatch;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -101,7 +101,7 @@ public final class CompactHistoryStore implements HistoryStore {
   }
 
   @Override
-  public HistoryResult query(String agentId, HistoryQuery query) {
+  public HistoryResult query(String agentId, RangeQuery query) {
     AgentHistory agent = agents.get(agentId);
     List<QueryEvaluator.SeriesData> data = new ArrayList<>();
     if (agent != null) {

@@ -2,8 +2,8 @@ package io.nodelink.metrics.history.compact;
 
 import io.nodelink.metrics.history.Aggregation;
 import io.nodelink.metrics.history.BucketPlan;
-import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.TimePoint;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +27,7 @@ final class QueryEvaluator {
 
   private QueryEvaluator() {}
 
-  static HistoryResult answer(List<SeriesData> series, HistoryQuery query, long coarseWidth) {
+  static HistoryResult answer(List<SeriesData> series, RangeQuery query, long coarseWidth) {
     boolean anyCoarse = false;
     for (SeriesData s : series) {
       anyCoarse |= s.coarse().size > 0;
@@ -35,7 +35,7 @@ final class QueryEvaluator {
     return anyCoarse ? mixed(series, query, coarseWidth) : rawOnly(series, query);
   }
 
-  private static HistoryResult rawOnly(List<SeriesData> series, HistoryQuery q) {
+  private static HistoryResult rawOnly(List<SeriesData> series, RangeQuery q) {
     long[] union = new long[0];
     for (SeriesData s : series) {
       union = union(union, s.raw());
@@ -58,7 +58,7 @@ final class QueryEvaluator {
     return result(buckets.points(), q, interval);
   }
 
-  private static HistoryResult mixed(List<SeriesData> series, HistoryQuery q, long width) {
+  private static HistoryResult mixed(List<SeriesData> series, RangeQuery q, long width) {
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     for (SeriesData s : series) {
@@ -84,7 +84,7 @@ final class QueryEvaluator {
   }
 
   /** The smallest multiple of the coarse width, at least the requested interval, that fits. */
-  static long coarseAlignedInterval(long first, long last, HistoryQuery q, long width) {
+  static long coarseAlignedInterval(long first, long last, RangeQuery q, long width) {
     long interval = roundUp(Math.max(q.intervalSeconds(), width), width);
     interval = roundUp(BucketPlan.widen(first, last, interval, q.maxPoints()), width);
     while (BucketPlan.bucketCount(first, last, interval) > q.maxPoints()) {
@@ -135,12 +135,12 @@ final class QueryEvaluator {
     return n == out.length ? out : java.util.Arrays.copyOf(out, n);
   }
 
-  private static HistoryResult empty(HistoryQuery q) {
+  private static HistoryResult empty(RangeQuery q) {
     return new HistoryResult(
         List.of(), q.startSeconds(), q.endSeconds(), q.intervalSeconds(), false);
   }
 
-  private static HistoryResult result(List<TimePoint> points, HistoryQuery q, long interval) {
+  private static HistoryResult result(List<TimePoint> points, RangeQuery q, long interval) {
     return new HistoryResult(points, q.startSeconds(), q.endSeconds(), interval, false);
   }
 

@@ -3,7 +3,7 @@ package io.nodelink.metrics.history.compact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nodelink.metrics.history.Aggregation;
-import io.nodelink.metrics.history.HistoryQuery;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.SeriesBatch;
 import io.nodelink.metrics.history.TimePoint;
 import java.time.Duration;
@@ -77,7 +77,7 @@ class AppendAllLayoutTest {
     return store
         .query(
             agent,
-            new HistoryQuery(Set.of(series), T0 - 10, T0 + 20_000, 0, 100_000, Aggregation.AVG))
+            new RangeQuery(Set.of(series), T0 - 10, T0 + 20_000, 0, 100_000, Aggregation.AVG))
         .points();
   }
 

@@ -2,8 +2,8 @@ package io.nodelink.metrics.history.compact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.SimpleHistoryStore;
 import java.util.List;
 import java.util.Set;
@@ -68,10 +68,10 @@ class CompactVersusSimpleTest {
       // Series whose raw points all aged out stay listed while they have coarse buckets.
       assertThat(compact.seriesOf(agent)).containsAll(names);
       for (int i = 0; i < 25; i++) {
-        HistoryQuery query = random.query(names, from, to);
+        RangeQuery query = random.query(names, from, to);
         if (query.startSeconds() < from) {
           query =
-              new HistoryQuery(
+              new RangeQuery(
                   query.series(),
                   from,
                   Math.max(from, query.endSeconds()),

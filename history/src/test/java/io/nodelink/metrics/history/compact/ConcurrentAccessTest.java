@@ -3,8 +3,8 @@ package io.nodelink.metrics.history.compact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nodelink.metrics.history.Aggregation;
-import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.TimePoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,8 +94,7 @@ class ConcurrentAccessTest {
       long end = start + random.nextInt(2000);
       long interval = random.nextBoolean() ? 0 : 10;
       HistoryResult result =
-          store.query(
-              agent, new HistoryQuery(Set.of(), start, end, interval, 5000, Aggregation.MAX));
+          store.query(agent, new RangeQuery(Set.of(), start, end, interval, 5000, Aggregation.MAX));
       long previous = Long.MIN_VALUE;
       for (TimePoint p : result.points()) {
         assertThat(p.timestampSeconds()).isGreaterThan(previous);

@@ -3,8 +3,8 @@ package io.nodelink.metrics.history.compact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nodelink.metrics.history.Aggregation;
-import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.SimpleHistoryStore;
 import java.time.Duration;
 import java.util.Set;
@@ -24,7 +24,7 @@ class EarliestKeptStartTest {
       compact.append("a", "cpu", t, 1);
       simple.append("a", "cpu", t, 1);
     }
-    HistoryQuery open = query(true, T0 + 300);
+    RangeQuery open = query(true, T0 + 300);
 
     assertThat(compact.query("a", open).startSeconds()).isEqualTo(T0 + 100);
     assertThat(simple.query("a", open).startSeconds()).isEqualTo(T0 + 100);
@@ -45,7 +45,7 @@ class EarliestKeptStartTest {
     assertThat(compact.query("a", query(false, T0 + 300)).startSeconds()).isZero();
   }
 
-  private static HistoryQuery query(boolean fromEarliestKept, long end) {
-    return new HistoryQuery(Set.of(), 0, end, 0, 1000, Aggregation.AVG, fromEarliestKept);
+  private static RangeQuery query(boolean fromEarliestKept, long end) {
+    return new RangeQuery(Set.of(), 0, end, 0, 1000, Aggregation.AVG, fromEarliestKept);
   }
 }

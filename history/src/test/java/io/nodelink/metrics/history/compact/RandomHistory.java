@@ -1,7 +1,7 @@
 package io.nodelink.metrics.history.compact;
 
 import io.nodelink.metrics.history.Aggregation;
-import io.nodelink.metrics.history.HistoryQuery;
+import io.nodelink.metrics.history.RangeQuery;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -95,7 +95,7 @@ final class RandomHistory {
   }
 
   /** A query over roughly {@code [min, max]} with every kind of parameter. */
-  HistoryQuery query(Set<String> knownSeries, long min, long max) {
+  RangeQuery query(Set<String> knownSeries, long min, long max) {
     Set<String> series = new HashSet<>();
     if (random.nextBoolean()) {
       for (String s : knownSeries) {
@@ -116,7 +116,7 @@ final class RandomHistory {
     }
     long[] intervals = {0, 0, 0, 1, 5, 7, 60, 120, 300};
     int[] maxPoints = {1, 2, 7, 50, 1000, 100_000};
-    return new HistoryQuery(
+    return new RangeQuery(
         series,
         start,
         end,

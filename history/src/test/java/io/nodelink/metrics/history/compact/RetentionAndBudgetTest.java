@@ -3,9 +3,9 @@ package io.nodelink.metrics.history.compact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nodelink.metrics.history.Aggregation;
-import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
 import io.nodelink.metrics.history.MaintenanceReport;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.TimePoint;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,14 +127,13 @@ class RetentionAndBudgetTest {
         .anySatisfy(r -> assertThat(r.getParameters()[4]).isNotEqualTo("0"));
     HistoryResult newest =
         store.query(
-            "agent1", new HistoryQuery(Set.of("series1"), end - 10, end, 0, 100, Aggregation.AVG));
+            "agent1", new RangeQuery(Set.of("series1"), end - 10, end, 0, 100, Aggregation.AVG));
     assertThat(newest.intervalSeconds()).isZero();
     assertThat(newest.points()).extracting(TimePoint::timestampSeconds).contains(end - 1);
     List<TimePoint> minutes =
         store
             .query(
-                "agent1",
-                new HistoryQuery(Set.of("series1"), T0, end, 60, 100_000, Aggregation.AVG))
+                "agent1", new RangeQuery(Set.of("series1"), T0, end, 60, 100_000, Aggregation.AVG))
             .points();
     long oldest = minutes.get(0).timestampSeconds();
     assertThat(oldest).as("the oldest data went").isGreaterThan(T0 + 60);
@@ -264,7 +263,7 @@ class RetentionAndBudgetTest {
     assertThat(store.seriesOf("a")).containsExactly("x", "z");
   }
 
-  private static HistoryQuery query(long start, long end, long interval) {
-    return new HistoryQuery(Set.of(), start, end, interval, 100_000, Aggregation.AVG);
+  private static RangeQuery query(long start, long end, long interval) {
+    return new RangeQuery(Set.of(), start, end, interval, 100_000, Aggregation.AVG);
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.nodelink.metrics.history.Aggregation;
-import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
+import io.nodelink.metrics.history.RangeQuery;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +49,7 @@ class TieredQueryTest {
         reference.maintain(now - 600, now - 3600);
         assertThat(store.stats().rawValues()).isEqualTo(reference.rawCount());
         for (int i = 0; i < 30; i++) {
-          HistoryQuery query = random.query(store.seriesOf("a"), now - 5000, now);
+          RangeQuery query = random.query(store.seriesOf("a"), now - 5000, now);
           coarseAnswers += check(seed, store, reference, query) ? 1 : 0;
           checks++;
         }
@@ -68,7 +68,7 @@ class TieredQueryTest {
     long now = T0 + 3 * 3600 - 1;
     store.maintain(now);
     HistoryResult result =
-        store.query("a", new HistoryQuery(Set.of(), now - 3600, now, 0, 300, Aggregation.LAST));
+        store.query("a", new RangeQuery(Set.of(), now - 3600, now, 0, 300, Aggregation.LAST));
 
     assertThat(result.intervalSeconds()).isEqualTo(60);
     assertThat(result.points()).hasSizeLessThanOrEqualTo(300);
@@ -87,7 +87,7 @@ class TieredQueryTest {
     assertThat(store.stats().rawValues()).isZero();
     long start = T0 - Math.floorMod(T0, 600);
     HistoryResult result =
-        store.query("a", new HistoryQuery(Set.of("s"), start, T0 + 1800, 600, 10, Aggregation.AVG));
+        store.query("a", new RangeQuery(Set.of("s"), start, T0 + 1800, 600, 10, Aggregation.AVG));
     double sum = 0;
     int n = 0;
     for (long t = T0; t < start + 600; t++) {
@@ -99,7 +99,7 @@ class TieredQueryTest {
 
   /** Checks one query; true if it was answered from the coarse tier. */
   private static boolean check(
-      long seed, CompactHistoryStore store, TieredReference reference, HistoryQuery query) {
+      long seed, CompactHistoryStore store, TieredReference reference, RangeQuery query) {
     HistoryResult actual = store.query("a", query);
     String what = "seed " + seed + " " + query;
     if (!reference.usesCoarse(query)) {

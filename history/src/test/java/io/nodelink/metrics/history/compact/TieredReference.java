@@ -1,8 +1,8 @@
 package io.nodelink.metrics.history.compact;
 
 import io.nodelink.metrics.history.Aggregation;
-import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.SimpleHistoryStore;
 import io.nodelink.metrics.history.TimePoint;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ final class TieredReference {
   }
 
   /** Whether any coarse bucket of the queried series overlaps the query's range. */
-  boolean usesCoarse(HistoryQuery q) {
+  boolean usesCoarse(RangeQuery q) {
     for (String name : names(q)) {
       for (Bucket b : coarseBuckets(name).values()) {
         if (b.newest >= q.startSeconds() && b.oldest <= q.endSeconds()) {
@@ -70,14 +70,14 @@ final class TieredReference {
   }
 
   /** The raw-only answer: what the reference store gives for the raw points. */
-  HistoryResult rawAnswer(HistoryQuery q) {
+  HistoryResult rawAnswer(RangeQuery q) {
     SimpleHistoryStore simple = new SimpleHistoryStore();
     raw.forEach((name, points) -> points.forEach((t, v) -> simple.append("a", name, t, v)));
     return simple.query("a", q);
   }
 
   /** The interval a query that reaches the coarse tier must use. */
-  long coarseInterval(HistoryQuery q) {
+  long coarseInterval(RangeQuery q) {
     long[] span = span(q);
     long interval = Math.max(width, -Math.floorDiv(-q.intervalSeconds(), width) * width);
     while (Math.floorDiv(span[1], interval) - Math.floorDiv(span[0], interval) + 1
@@ -88,7 +88,7 @@ final class TieredReference {
   }
 
   /** Bucket start to series to {count, sum, min, max, last} for a coarse-tier answer. */
-  TreeMap<Long, Map<String, double[]>> coarseAnswer(HistoryQuery q, long interval) {
+  TreeMap<Long, Map<String, double[]>> coarseAnswer(RangeQuery q, long interval) {
     TreeMap<Long, Map<String, double[]>> out = new TreeMap<>();
     for (String name : names(q)) {
       Map<Long, double[]> acc = new HashMap<>();
@@ -135,7 +135,7 @@ final class TieredReference {
     }
   }
 
-  private List<Point> includedCoarsePoints(String name, HistoryQuery q) {
+  private List<Point> includedCoarsePoints(String name, RangeQuery q) {
     Map<Long, Bucket> buckets = coarseBuckets(name);
     List<Point> out = new ArrayList<>();
     for (Point p : coarse.getOrDefault(name, List.of())) {
@@ -147,7 +147,7 @@ final class TieredReference {
     return out;
   }
 
-  private long[] span(HistoryQuery q) {
+  private long[] span(RangeQuery q) {
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
     for (String name : names(q)) {
@@ -165,7 +165,7 @@ final class TieredReference {
     return new long[] {first, last};
   }
 
-  private Collection<String> names(HistoryQuery q) {
+  private Collection<String> names(RangeQuery q) {
     if (!q.series().isEmpty()) {
       return q.series();
     }

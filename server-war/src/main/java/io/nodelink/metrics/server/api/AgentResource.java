@@ -1,8 +1,8 @@
 package io.nodelink.metrics.server.api;
 
-import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
 import io.nodelink.metrics.history.HistoryStore;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.AgentState;
 import io.nodelink.metrics.server.config.ServerConfig;
@@ -144,7 +144,7 @@ public class AgentResource {
       @QueryParam("interval") String interval,
       @QueryParam("max_points") String maxPoints,
       @QueryParam("agg") String agg) {
-    HistoryQuery query =
+    RangeQuery query =
         HistoryParams.parse(
             metrics,
             start,

@@ -1,7 +1,7 @@
 package io.nodelink.metrics.server.api;
 
 import io.nodelink.metrics.history.Aggregation;
-import io.nodelink.metrics.history.HistoryQuery;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.server.domain.DomainException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -25,7 +25,7 @@ public final class HistoryParams {
    *
    * @throws DomainException (400) for a non-numeric, negative or out-of-range value
    */
-  public static HistoryQuery parse(
+  public static RangeQuery parse(
       String metrics,
       String start,
       String end,
@@ -43,7 +43,7 @@ public final class HistoryParams {
     long bucket = number("interval", interval, 0, 0, MAX_INTERVAL_SECONDS);
     long max = number("max_points", maxPoints, defaultMaxPoints, 1, maxPointsLimit);
     boolean fromEarliestKept = start == null || start.isBlank();
-    return new HistoryQuery(
+    return new RangeQuery(
         series(metrics), from, to, bucket, (int) max, aggregation(agg), fromEarliestKept);
   }
 

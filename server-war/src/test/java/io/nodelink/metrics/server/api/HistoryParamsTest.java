@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nodelink.metrics.history.Aggregation;
-import io.nodelink.metrics.history.HistoryQuery;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.server.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class HistoryParamsTest {
 
   @Test
   void absentParametersTakeTheContractDefaults() {
-    HistoryQuery query = parse(null, null, null, null, null, null);
+    RangeQuery query = parse(null, null, null, null, null, null);
 
     assertThat(query.series()).isEmpty();
     assertThat(query.startSeconds()).isZero();
@@ -26,7 +26,7 @@ class HistoryParamsTest {
 
   @Test
   void givenParametersAreUsed() {
-    HistoryQuery query =
+    RangeQuery query =
         parse(" cpu.usage_percent, ,memory.usage_percent", "100", "200", "60", "50", "MAX");
 
     assertThat(query.series())
@@ -61,7 +61,7 @@ class HistoryParamsTest {
     assertBad(() -> HistoryParams.streamInterval("interval", "x", 5), "whole number");
   }
 
-  private static HistoryQuery parse(
+  private static RangeQuery parse(
       String metrics, String start, String end, String interval, String max, String agg) {
     return HistoryParams.parse(metrics, start, end, interval, max, agg, NOW, 1000, 10_000);
   }

@@ -3,8 +3,8 @@ package io.nodelink.metrics.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nodelink.metrics.history.Aggregation;
-import io.nodelink.metrics.history.HistoryQuery;
 import io.nodelink.metrics.history.HistoryResult;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.SimpleHistoryStore;
 import io.nodelink.metrics.pb.CpuMetrics;
 import io.nodelink.metrics.pb.MetricsDataResponse;
@@ -41,7 +41,7 @@ class MetricsStoreTest {
 
     HistoryResult result =
         history.query(
-            "a", new HistoryQuery(Set.of("cpu.usage_percent"), 0, 200, 60, 1000, Aggregation.MAX));
+            "a", new RangeQuery(Set.of("cpu.usage_percent"), 0, 200, 60, 1000, Aggregation.MAX));
 
     assertThat(result.points()).hasSize(1);
     assertThat(result.points().get(0).timestampSeconds()).isEqualTo(60);
@@ -81,7 +81,7 @@ class MetricsStoreTest {
     assertThat(limitedHistory.seriesOf("a")).hasSize(8).contains("cpu.usage_percent");
     HistoryResult cpuHistory =
         limitedHistory.query(
-            "a", new HistoryQuery(Set.of("cpu.usage_percent"), 100, 103, 0, 100, Aggregation.AVG));
+            "a", new RangeQuery(Set.of("cpu.usage_percent"), 100, 103, 0, 100, Aggregation.AVG));
     assertThat(cpuHistory.points()).hasSize(4);
   }
 

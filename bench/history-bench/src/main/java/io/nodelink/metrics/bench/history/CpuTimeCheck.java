@@ -1,6 +1,6 @@
 package io.nodelink.metrics.bench.history;
 
-import io.nodelink.metrics.history.HistoryQuery;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.HistoryStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -50,7 +50,7 @@ final class CpuTimeCheck {
   }
 
   static Latency query(QueryFixture fixture, long rangeSeconds, int queries) {
-    HistoryQuery query = fixture.query(rangeSeconds);
+    RangeQuery query = fixture.query(rangeSeconds);
     for (int i = 0; i < queries / 4; i++) {
       fixture.store.query("agent", query);
     }

@@ -1,6 +1,6 @@
 package io.nodelink.metrics.bench.history;
 
-import io.nodelink.metrics.history.HistoryQuery;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.HistoryResult;
 import io.nodelink.metrics.history.HistoryStore;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +31,7 @@ public class QueryBenchmark {
   public long rangeSeconds;
 
   private HistoryStore history;
-  private HistoryQuery query;
+  private RangeQuery query;
 
   @Setup(Level.Trial)
   public void fill() {

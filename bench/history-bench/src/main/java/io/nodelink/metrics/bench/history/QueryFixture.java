@@ -1,7 +1,7 @@
 package io.nodelink.metrics.bench.history;
 
 import io.nodelink.metrics.history.Aggregation;
-import io.nodelink.metrics.history.HistoryQuery;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.HistoryStore;
 import io.nodelink.metrics.history.compact.CompactHistoryStore;
 import java.util.Set;
@@ -41,7 +41,7 @@ final class QueryFixture {
   }
 
   /** 3 series, the last {@code rangeSeconds}, at most 300 points, raw interval requested. */
-  HistoryQuery query(long rangeSeconds) {
-    return new HistoryQuery(QUERIED, now - rangeSeconds, now, 0, 300, Aggregation.AVG);
+  RangeQuery query(long rangeSeconds) {
+    return new RangeQuery(QUERIED, now - rangeSeconds, now, 0, 300, Aggregation.AVG);
   }
 }

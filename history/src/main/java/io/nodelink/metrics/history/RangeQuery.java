@@ -3,7 +3,8 @@ package io.nodelink.metrics.history;
 import java.util.Set;
 
 /**
- * A range query as the contract defines it.
+ * A range query on one agent's history, as the history API defines it (docs/history.md); the
+ * engine's own type, not the Java client's request builder of a similar purpose.
  *
  * @param series the series to return; empty means every series of the agent
  * @param startSeconds first second included
@@ -14,7 +15,7 @@ import java.util.Set;
  * @param fromEarliestKept the caller gave no start: the answer's start is the earliest point the
  *     store keeps (see {@link HistoryStore#query}), not {@code startSeconds}
  */
-public record HistoryQuery(
+public record RangeQuery(
     Set<String> series,
     long startSeconds,
     long endSeconds,
@@ -24,7 +25,7 @@ public record HistoryQuery(
     boolean fromEarliestKept) {
 
   /** A query with an explicit start. */
-  public HistoryQuery(
+  public RangeQuery(
       Set<String> series,
       long startSeconds,
       long endSeconds,
@@ -34,7 +35,7 @@ public record HistoryQuery(
     this(series, startSeconds, endSeconds, intervalSeconds, maxPoints, aggregation, false);
   }
 
-  public HistoryQuery {
+  public RangeQuery {
     series = Set.copyOf(series);
     if (endSeconds < startSeconds) {
       throw new IllegalArgumentException("end before start");
