@@ -1,9 +1,7 @@
 package it.dashboard;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,19 +10,14 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
- * axe-core, the accessibility engine Lighthouse uses, injected from its WebJar into the page under
- * test. Runs the WCAG 2.0 and 2.1 level A and AA rules and reports each violation on one line.
- * {@code -Daxe.script=/path/to/axe.min.js} runs another build of axe-core instead, e.g. a newer one
- * from npm.
+ * axe-core, the accessibility engine Lighthouse uses, injected into the page under test. Runs the
+ * WCAG 2.0 and 2.1 level A and AA rules and reports each violation on one line. The script is the
+ * file named by {@code -Daxe.script}: the build installs it with npm from {@code src/test/axe}.
  */
 final class Axe {
 
   private static final String FILE = System.getProperty("axe.script", "");
-  static final String VERSION =
-      FILE.isEmpty() ? System.getProperty("axe-core.version", "4.6.3") : FILE;
-  private static final String RESOURCE =
-      "META-INF/resources/webjars/axe-core/" + VERSION + "/axe.min.js";
-  private static final String SCRIPT = FILE.isEmpty() ? load() : read(Path.of(FILE));
+  private static final String SCRIPT = read();
 
   /** Runs the rules, then hands back "rule (impact): help — target: why | ..." per violation. */
   private static final String RUN =
@@ -51,20 +44,21 @@ final class Axe {
     return (List<String>) js.executeAsyncScript(RUN);
   }
 
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The axe-core version that runs, for messages. */
+  static String version() {
+    return SCRIPT
+        .substring(0, Math.min(SCRIPT.length(), 80))
+        .replaceAll("(?s).*?axe v([0-9.]+).*", "$1");
   }
 
-  private static String load() {
-    try (InputStream in = Axe.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the test class path");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  private static String read() {
+    if (FILE.isEmpty()) {
+      throw new IllegalStateException(
+          "-Daxe.script is not set: run the browser tests through the ear build, which installs"
+              + " axe-core (npm ci in ear/src/test/axe)");
+    }
+    try {
+      return Files.readString(Path.of(FILE));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
