@@ -11,8 +11,9 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * axe-core, the accessibility engine Lighthouse uses, injected into the page under test. Runs the
- * WCAG 2.0 and 2.1 level A and AA rules and reports each violation on one line. The script is the
- * file named by {@code -Daxe.script}: the build installs it with npm from {@code src/test/axe}.
+ * WCAG 2.0, 2.1 and 2.2 level A and AA rules and axe's best practices (Lighthouse scores some of
+ * those too) and reports each violation on one line. The script is the file named by {@code
+ * -Daxe.script}: the build installs it with npm from {@code src/test/axe}.
  */
 final class Axe {
 
@@ -23,8 +24,8 @@ final class Axe {
   private static final String RUN =
       """
       const done = arguments[arguments.length - 1];
-      const options = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
-      axe.run(document, options)
+      const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+      axe.run(document, { runOnly: { type: 'tag', values: tags } })
         .then((result) => done(result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — `
           + v.nodes.map((n) => `${n.target.join(' ')}: ${(n.failureSummary || '').replace(/\\s+/g, ' ')}`)
             .join(' | '))))

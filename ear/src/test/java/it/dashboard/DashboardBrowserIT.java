@@ -28,8 +28,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * (agent-jar, run as its own process with a random id and the shared test token): overview, live
  * charts over SSE, system info, tracked processes, history, streaming stopping when the page is
  * left, keyboard tabs, dark scheme and phone size, no console errors, no accessibility violations
- * (axe-core, WCAG 2.1 A/AA, both schemes, an offline agent included), and screenshots of each page
- * under target/screenshots for review.
+ * (axe-core: WCAG 2.x A/AA and best practices, both schemes, an offline agent included), and
+ * screenshots of each page under target/screenshots for review.
  */
 class DashboardBrowserIT {
 
