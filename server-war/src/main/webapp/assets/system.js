@@ -76,7 +76,7 @@ function packagesSection(packages) {
     const shown = hits.slice(0, limit);
     setText(count, `${formatCount(hits.length)} of ${formatCount(sorted.length)} packages${shown.length < hits.length ? ` (first ${formatCount(shown.length)} shown)` : ''}`);
     body.replaceChildren(shown.length
-      ? table('Installed packages', ['Name', 'Version', 'Manager'], shown.map((p) => [p.name, orDash(p.version), orDash(p.package_manager)]))
+      ? table('Package list', ['Name', 'Version', 'Manager'], shown.map((p) => [p.name, orDash(p.version), orDash(p.package_manager)]))
       : h('p', { class: 'empty' }, sorted.length ? 'No package matches.' : 'The agent reported no packages.'));
     more.hidden = shown.length >= hits.length;
   }

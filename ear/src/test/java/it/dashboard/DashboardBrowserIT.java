@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import it.support.AgentProcess;
+import it.support.Agents;
+import it.support.TestAgent;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -23,13 +27,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The dashboard in a real browser (headless Chromium) against the real server and the real agent
  * (agent-jar, run as its own process with a random id and the shared test token): overview, live
  * charts over SSE, system info, tracked processes, history, streaming stopping when the page is
- * left, keyboard tabs, dark scheme and phone size, no console errors, and screenshots of each page
- * under target/screenshots for review.
+ * left, keyboard tabs, dark scheme and phone size, no console errors, no accessibility violations
+ * (axe-core: WCAG 2.x A/AA and best practices, both schemes, an offline agent included), and
+ * screenshots of each page under target/screenshots for review.
  */
 class DashboardBrowserIT {
 
   private static final Duration UI_WAIT = Duration.ofSeconds(45);
   private static final String AGENT_ID = "dash-" + UUID.randomUUID().toString().substring(0, 8);
+  private static final String OFFLINE_ID = TestAgent.uniqueId("dash-offline");
 
   private static AgentProcess agent;
   private Browser browser;
@@ -47,6 +53,11 @@ class DashboardBrowserIT {
     await("agent registered with system info")
         .atMost(Duration.ofSeconds(60))
         .until(() -> Server.agent(AGENT_ID).path("has_system_info").asBoolean());
+    // An agent that came and went, so the pages show an offline one too.
+    try (TestAgent gone = TestAgent.connect(OFFLINE_ID)) {
+      Agents.awaitOnline(OFFLINE_ID);
+    }
+    Agents.awaitOffline(OFFLINE_ID, Duration.ofSeconds(30));
   }
 
   @AfterAll
@@ -227,6 +238,62 @@ class DashboardBrowserIT {
     assertNoSidewaysScroll();
     browser.screenshot("agent-live-phone");
     assertNoErrors();
+  }
+
+  @ParameterizedTest(name = "{0} scheme")
+  @ValueSource(strings = {"light", "dark"})
+  void everyPageMeetsWcagAaInBothSchemes(String scheme) {
+    browser.emulateColorScheme(scheme);
+    browser.driver.get(Server.BASE);
+    waitForCard();
+    browser
+        .waitUpTo(UI_WAIT)
+        .until(
+            ExpectedConditions.attributeToBe(
+                By.cssSelector("article.agent-card[data-agent-id='" + OFFLINE_ID + "']"),
+                "data-status",
+                "offline"));
+    assertAccessible("overview", scheme);
+
+    openAgentPage("live", 1);
+    browser.waitUpTo(UI_WAIT).until(d -> points(d.findElement(By.id("chart-cpu"))) >= 2);
+    assertAccessible("agent live", scheme);
+    showTab("history");
+    browser
+        .waitUpTo(UI_WAIT)
+        .until(ExpectedConditions.textMatches(By.id("history-info"), Pattern.compile("points")));
+    assertAccessible("agent history", scheme);
+    showTab("system");
+    browser
+        .waitUpTo(UI_WAIT)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("system-info"), "Operating system"));
+    assertAccessible("agent system", scheme);
+    showTab("processes");
+    browser
+        .waitUpTo(UI_WAIT)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("process-table"), "nodelink-agent"));
+    assertAccessible("agent processes", scheme);
+
+    browser.driver.get(Server.BASE + "#/agents/" + OFFLINE_ID + "/live");
+    browser.waitUpTo(UI_WAIT).until(ExpectedConditions.textToBe(By.id("agent-status"), "Offline"));
+    assertAccessible("offline agent", scheme);
+  }
+
+  private void showTab(String tab) {
+    browser.driver.findElement(By.id("tab-" + tab)).click();
+    browser
+        .waitUpTo(UI_WAIT)
+        .until(ExpectedConditions.attributeToBe(By.id("tab-" + tab), "aria-selected", "true"));
+  }
+
+  private void assertAccessible(String page, String scheme) {
+    assertThat(Axe.violations(browser.driver))
+        .as("axe-core %s violations on the %s page, %s scheme", Axe.version(), page, scheme)
+        .isEmpty();
   }
 
   private WebElement waitForCard() {

@@ -25,12 +25,33 @@ final class Server {
 
   private Server() {}
 
+  static final String ADMIN_BASE =
+      "http://" + HOST + ":" + Integer.getInteger("admin.port", 9080) + "/";
+
   static HttpResponse<byte[]> get(String path, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(10));
     if (headers.length > 0) {
       request.headers(headers);
     }
+    return send(request);
+  }
+
+  /** A request without a body, e.g. a POST to a file. */
+  static HttpResponse<byte[]> send(String method, String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(BASE + path))
+            .timeout(Duration.ofSeconds(10))
+            .method(method, HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** A GET on the admin port (health, metrics, OpenAPI). */
+  static HttpResponse<byte[]> admin(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(ADMIN_BASE + path)).timeout(Duration.ofSeconds(10)));
+  }
+
+  private static HttpResponse<byte[]> send(HttpRequest.Builder request) {
     try {
       return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
