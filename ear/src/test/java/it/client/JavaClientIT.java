@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import io.nodelink.metrics.client.HistoryAggregation;
-import io.nodelink.metrics.client.RangeQuery;
 import io.nodelink.metrics.client.MetricsListener;
 import io.nodelink.metrics.client.MetricsStream;
 import io.nodelink.metrics.client.NodeLinkClientException;
 import io.nodelink.metrics.client.NodeLinkMetricsClient;
+import io.nodelink.metrics.client.RangeQuery;
 import io.nodelink.metrics.client.model.AgentSummary;
 import io.nodelink.metrics.client.model.History;
 import io.nodelink.metrics.client.model.MetricsSnapshot;
@@ -120,9 +120,7 @@ class JavaClientIT {
           .atMost(PATIENCE)
           .until(
               () ->
-                  client
-                          .getHistoricalMetrics(id, RangeQuery.of("cpu.usage_percent"))
-                          .totalPoints()
+                  client.getHistoricalMetrics(id, RangeQuery.of("cpu.usage_percent")).totalPoints()
                       >= 2);
 
       MetricsSnapshot snapshot = client.getCurrentMetrics(id);

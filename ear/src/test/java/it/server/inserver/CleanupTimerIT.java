@@ -3,8 +3,8 @@ package it.server.inserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nodelink.metrics.history.Aggregation;
-import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.HistoryStore;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.TimePoint;
 import io.nodelink.metrics.server.cleanup.Housekeeping;
 import io.nodelink.metrics.server.config.ServerConfig;
