@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import io.nodelink.metrics.client.HistoryAggregation;
+import io.nodelink.metrics.client.HistoryQuery;
 import io.nodelink.metrics.client.MetricsListener;
 import io.nodelink.metrics.client.MetricsStream;
 import io.nodelink.metrics.client.NodeLinkClientException;
 import io.nodelink.metrics.client.NodeLinkMetricsClient;
-import io.nodelink.metrics.client.RangeQuery;
 import io.nodelink.metrics.client.model.AgentSummary;
 import io.nodelink.metrics.client.model.History;
 import io.nodelink.metrics.client.model.MetricsSnapshot;
@@ -120,7 +120,9 @@ class JavaClientIT {
           .atMost(PATIENCE)
           .until(
               () ->
-                  client.getHistoricalMetrics(id, RangeQuery.of("cpu.usage_percent")).totalPoints()
+                  client
+                          .getHistoricalMetrics(id, HistoryQuery.of("cpu.usage_percent"))
+                          .totalPoints()
                       >= 2);
 
       MetricsSnapshot snapshot = client.getCurrentMetrics(id);
@@ -136,7 +138,7 @@ class JavaClientIT {
 
       History raw =
           client.getHistoricalMetrics(
-              id, RangeQuery.of("cpu.usage_percent", "memory.usage_percent"));
+              id, HistoryQuery.of("cpu.usage_percent", "memory.usage_percent"));
       assertThat(raw.agentId()).isEqualTo(id);
       assertThat(raw.intervalSeconds()).isZero();
       assertThat(raw.dataPoints()).hasSizeGreaterThanOrEqualTo(2);
@@ -147,7 +149,7 @@ class JavaClientIT {
       History buckets =
           client.getHistoricalMetrics(
               id,
-              RangeQuery.of("memory.used_bytes")
+              HistoryQuery.of("memory.used_bytes")
                   .from(now - 3600)
                   .to(now + 60)
                   .interval(60)
@@ -233,7 +235,7 @@ class JavaClientIT {
     NodeLinkClientException badHistory =
         catchThrowableOfType(
             NodeLinkClientException.class,
-            () -> client.getHistoricalMetrics(id, RangeQuery.all().from(200).to(100)));
+            () -> client.getHistoricalMetrics(id, HistoryQuery.all().from(200).to(100)));
     assertThat(badHistory.status()).isEqualTo(400);
 
     List<Throwable> streamErrors = new CopyOnWriteArrayList<>();

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nodelink.metrics.testkit.agent.TestAgent;
 import it.support.AgentProcess;
 import it.support.Agents;
-import it.support.TestAgent;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
