@@ -44,6 +44,7 @@ public class ServerConfig {
   public static final String TASKS_RETENTION = "nodelink.tasks.retention";
   public static final String TASKS_MAX = "nodelink.tasks.max";
   public static final String STREAMING_DEFAULT_INTERVAL = "nodelink.streaming.default-interval";
+  public static final String COLLECTION_INTERVAL = "nodelink.collection.interval";
   public static final String SSE_MAX_CLIENTS_PER_AGENT = "nodelink.sse.max-clients-per-agent";
   public static final String SSE_KEEPALIVE_INTERVAL = "nodelink.sse.keepalive-interval";
   public static final String SSE_QUEUE_SIZE = "nodelink.sse.queue-size";
@@ -75,6 +76,7 @@ public class ServerConfig {
   private final Duration tasksRetention;
   private final int tasksMax;
   private final int streamingDefaultInterval;
+  private final int collectionIntervalSeconds;
   private final int sseMaxClientsPerAgent;
   private final Duration sseKeepAliveInterval;
   private final int sseQueueSize;
@@ -119,6 +121,7 @@ public class ServerConfig {
     tasksRetention = r.duration(TASKS_RETENTION, "30m");
     tasksMax = r.integer(TASKS_MAX, 100_000, 1, Integer.MAX_VALUE);
     streamingDefaultInterval = r.integer(STREAMING_DEFAULT_INTERVAL, 5, 1, 300);
+    collectionIntervalSeconds = r.streamSecondsOrOff(COLLECTION_INTERVAL, "10s");
     sseMaxClientsPerAgent = r.integer(SSE_MAX_CLIENTS_PER_AGENT, 100, 1, Integer.MAX_VALUE);
     sseKeepAliveInterval = r.duration(SSE_KEEPALIVE_INTERVAL, "5s");
     if (sseKeepAliveInterval.compareTo(MAX_SSE_KEEPALIVE) > 0) {
@@ -247,6 +250,14 @@ public class ServerConfig {
     return streamingDefaultInterval;
   }
 
+  /**
+   * The baseline every connected agent streams at whether or not anyone watches, in whole seconds;
+   * 0 means off (streaming only on demand, the original behaviour).
+   */
+  public int collectionIntervalSeconds() {
+    return collectionIntervalSeconds;
+  }
+
   public int sseMaxClientsPerAgent() {
     return sseMaxClientsPerAgent;
   }
@@ -317,6 +328,28 @@ public class ServerConfig {
         return value;
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(key + " is not a number: '" + raw.get() + "'", e);
+      }
+    }
+
+    /**
+     * A duration an agent can stream at (whole seconds, 1 to 300, the wire protocol's range) or 0
+     * for off.
+     */
+    int streamSecondsOrOff(String key, String fallback) {
+      try {
+        Duration value = Durations.parse(text(key, fallback));
+        if (value.isZero()) {
+          return 0;
+        }
+        if (value.isNegative() || value.toNanosPart() != 0 || value.getSeconds() > 300) {
+          throw new IllegalArgumentException(
+              "must be 0 (off) or whole seconds from 1s to 300s, got '"
+                  + text(key, fallback)
+                  + "'");
+        }
+        return (int) value.getSeconds();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
       }
     }
 

@@ -4,6 +4,7 @@ import io.nodelink.metrics.server.agents.AgentConnected;
 import io.nodelink.metrics.server.agents.AgentDisconnected;
 import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.agents.AgentRegistry;
+import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.domain.DomainException;
 import io.nodelink.metrics.server.streaming.StreamingDemand.Command;
 import io.nodelink.metrics.server.streaming.StreamingDemand.Start;
@@ -27,7 +28,8 @@ import java.util.logging.Logger;
 /**
  * Applies {@link StreamingDemand} to real agents: one demand per agent, its commands sent as tasks.
  * Holders are SSE clients (while connected) and the manual {@code metrics/start} (until {@code
- * metrics/stop} or the cancel of its stream task).
+ * metrics/stop} or the cancel of its stream task). With a collection baseline ({@code
+ * nodelink.collection.interval}) every connected agent streams at least that often, held or not.
  */
 @ApplicationScoped
 public class StreamingControl {
@@ -38,17 +40,26 @@ public class StreamingControl {
   private final AgentRegistry agents;
   private final TaskRegistry tasks;
   private final TaskDispatcher dispatcher;
+  private final int baselineSeconds;
 
   @Inject
-  public StreamingControl(AgentRegistry agents, TaskRegistry tasks, TaskDispatcher dispatcher) {
+  public StreamingControl(
+      AgentRegistry agents, TaskRegistry tasks, TaskDispatcher dispatcher, ServerConfig config) {
+    this(agents, tasks, dispatcher, config.collectionIntervalSeconds());
+  }
+
+  /** {@code baselineSeconds}: the collection interval, 0 for streaming on demand only. */
+  public StreamingControl(
+      AgentRegistry agents, TaskRegistry tasks, TaskDispatcher dispatcher, int baselineSeconds) {
     this.agents = agents;
     this.tasks = tasks;
     this.dispatcher = dispatcher;
+    this.baselineSeconds = baselineSeconds;
   }
 
   /** For the CDI proxy only. */
   protected StreamingControl() {
-    this(null, null, null);
+    this(null, null, null, 0);
   }
 
   /**
@@ -67,8 +78,9 @@ public class StreamingControl {
   }
 
   /**
-   * Ends the manual hold. Streaming stops unless SSE clients still hold it; the returned task is
-   * the STOP sent, the interval update sent, or a local task saying streaming continues.
+   * Ends the manual hold. Streaming stops unless SSE clients still hold it or there is a collection
+   * baseline (then the agent returns to the baseline); the returned task is the STOP sent, the
+   * interval update sent, or a local task saying streaming continues.
    *
    * @throws DomainException 404 unknown agent, 409 agent offline
    */
@@ -82,15 +94,24 @@ public class StreamingControl {
         return sent.get(sent.size() - 1);
       }
       if (demand.wanted()) {
-        TaskView local = tasks.create(agentId, TaskType.LOCAL, 0, "manual streaming hold released");
-        tasks.complete(
-            local.taskId(), "streaming continues for " + demand.holderCount() + " SSE client(s)");
-        return tasks.find(local.taskId()).orElse(local);
+        return holdReleased(
+            agentId, "streaming continues for " + demand.holderCount() + " SSE client(s)");
+      }
+      if (demand.baselineSeconds() > 0) {
+        return holdReleased(
+            agentId, "collection continues every " + demand.baselineSeconds() + " s");
       }
       // Nothing known to be streaming: send STOP anyway, so a stop always stops.
       return dispatcher.send(
           agentId, TaskType.METRICS_STOP, 0, "stop streaming", AgentCommands::stop);
     }
+  }
+
+  /** A completed local task: the manual hold ended but the agent keeps streaming. */
+  private TaskView holdReleased(String agentId, String why) {
+    TaskView local = tasks.create(agentId, TaskType.LOCAL, 0, "manual streaming hold released");
+    tasks.complete(local.taskId(), why);
+    return tasks.find(local.taskId()).orElse(local);
   }
 
   /** An SSE client holds streaming at {@code intervalSeconds} while it is connected. */
@@ -112,7 +133,7 @@ public class StreamingControl {
     }
   }
 
-  /** The agent's stream was accepted: resume streaming if someone still wants it. */
+  /** The agent's stream was accepted: start the baseline, resume what holders still want. */
   public void onAgentConnected(@Observes AgentConnected event) {
     agentConnected(event.agentId());
   }
@@ -130,7 +151,7 @@ public class StreamingControl {
     StreamingDemand demand = demand(agentId);
     synchronized (demand) {
       List<Command> commands = demand.agentConnected();
-      if (!commands.isEmpty()) {
+      if (!commands.isEmpty() && demand.wanted()) {
         LOG.log(Level.INFO, "Agent {0} is back while streaming is wanted; restarting", agentId);
       }
       apply(agentId, commands);
@@ -172,13 +193,16 @@ public class StreamingControl {
     synchronized (demand) {
       boolean connected = agents.channel(agentId).isPresent();
       String taskId = demand.streamTaskId().orElse("");
-      boolean active = connected && !taskId.isEmpty();
+      boolean streams = connected && !taskId.isEmpty();
+      // streaming_active keeps its contract meaning: a stream some holder asked for.
+      boolean active = streams && demand.wanted();
       return new StreamingStatus(
           active,
           demand.wanted(),
           active ? demand.streamInterval() : 0,
           active ? taskId : "",
-          demand.holderCount());
+          demand.holderCount(),
+          streams ? demand.streamInterval() : 0);
     }
   }
 
@@ -187,7 +211,8 @@ public class StreamingControl {
   }
 
   private StreamingDemand demand(String agentId) {
-    return demands.computeIfAbsent(agentId, id -> new StreamingDemand(TaskRegistry::newId));
+    return demands.computeIfAbsent(
+        agentId, id -> new StreamingDemand(TaskRegistry::newId, baselineSeconds));
   }
 
   /** Sends each command as a task; a command that could not be sent leaves a failed task. */

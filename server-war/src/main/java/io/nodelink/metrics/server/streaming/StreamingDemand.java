@@ -16,6 +16,12 @@ import java.util.function.Supplier;
  * holder gone a STOP. While the agent is offline nothing is sent; when it comes back while
  * streaming is wanted, START again.
  *
+ * <p>With a collection baseline ({@code nodelink.collection.interval} above 0) the agent streams
+ * every group at least that often while connected, held or not: the baseline is an implicit holder
+ * of all groups that never leaves. Holders can only lower the interval, and when they leave the
+ * stream returns to the baseline (UPDATE_INTERVAL) instead of stopping. Because the baseline wants
+ * every group, a holder's groups never narrow the stream.
+ *
  * <p>Plain and synchronous: the caller applies the returned commands in order, under this object's
  * lock if commands of concurrent calls must not interleave.
  */
@@ -44,15 +50,28 @@ public final class StreamingDemand {
   private record Hold(int intervalSeconds, Set<String> groups) {}
 
   private final Supplier<String> taskIds;
+  private final int baselineSeconds;
   private final Map<String, Hold> holders = new LinkedHashMap<>();
   private boolean agentConnected;
   private String streamTaskId;
   private int streamInterval;
   private Set<String> streamGroups = Set.of();
 
-  /** {@code taskIds} gives each command its task id. */
+  /** Streaming on demand only; {@code taskIds} gives each command its task id. */
   public StreamingDemand(Supplier<String> taskIds) {
+    this(taskIds, 0);
+  }
+
+  /**
+   * {@code baselineSeconds} is the interval the agent streams at with no holder, 0 for none
+   * (streaming on demand only); {@code taskIds} gives each command its task id.
+   */
+  public StreamingDemand(Supplier<String> taskIds, int baselineSeconds) {
+    if (baselineSeconds < 0) {
+      throw new IllegalArgumentException("baseline must be 0 or positive: " + baselineSeconds);
+    }
     this.taskIds = taskIds;
+    this.baselineSeconds = baselineSeconds;
   }
 
   /** Adds or changes a holder; empty {@code groups} means every group. */
@@ -95,7 +114,7 @@ public final class StreamingDemand {
 
   /**
    * The user cancelled the running stream task: the manual hold ends with it. If SSE clients still
-   * hold streaming, a new stream starts for them.
+   * hold streaming, or there is a baseline, a new stream starts for them.
    *
    * @return the commands to send after the cancel itself
    */
@@ -108,9 +127,14 @@ public final class StreamingDemand {
     return reconcile();
   }
 
-  /** Whether any holder wants streaming. */
+  /** Whether any holder wants streaming (the baseline is not a holder). */
   public synchronized boolean wanted() {
     return !holders.isEmpty();
+  }
+
+  /** The baseline interval the agent streams at without holders; 0 when there is none. */
+  public int baselineSeconds() {
+    return baselineSeconds;
   }
 
   public synchronized boolean isHeld(String holder) {
@@ -135,7 +159,7 @@ public final class StreamingDemand {
     if (!agentConnected) {
       return List.of();
     }
-    if (holders.isEmpty()) {
+    if (holders.isEmpty() && baselineSeconds == 0) {
       if (streamTaskId == null) {
         return List.of();
       }
@@ -143,8 +167,8 @@ public final class StreamingDemand {
       streamTaskId = null;
       return List.of(stop);
     }
-    int interval = holders.values().stream().mapToInt(Hold::intervalSeconds).min().orElseThrow();
-    Set<String> groups = unionOfGroups();
+    int interval = wantedInterval();
+    Set<String> groups = baselineSeconds > 0 ? Set.of() : unionOfGroups();
     if (streamTaskId == null || !groups.equals(streamGroups)) {
       streamTaskId = taskIds.get();
       streamInterval = interval;
@@ -157,6 +181,13 @@ public final class StreamingDemand {
           new UpdateInterval(taskIds.get(), streamTaskId, interval, List.copyOf(groups)));
     }
     return List.of();
+  }
+
+  /** The smallest interval of the holders and the baseline (when there is one). */
+  private int wantedInterval() {
+    int smallestHold =
+        holders.values().stream().mapToInt(Hold::intervalSeconds).min().orElse(Integer.MAX_VALUE);
+    return baselineSeconds > 0 ? Math.min(baselineSeconds, smallestHold) : smallestHold;
   }
 
   /** Every group any holder wants; empty (all groups) as soon as one holder wants all. */

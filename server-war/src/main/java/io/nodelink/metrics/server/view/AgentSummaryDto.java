@@ -8,12 +8,16 @@ package io.nodelink.metrics.server.view;
  * @param status {@code "online"} or {@code "offline"}
  * @param lastSeen when the agent last sent anything (or connected)
  * @param lastUpdate when it last sent metrics or system info
- * @param streamingActive the agent is connected and told to stream by a stream task that has not
- *     ended (extension fields below say more)
+ * @param streamingActive the agent is connected and streams for a holder (SSE clients, a manual
+ *     start) by a stream task that has not ended; the collection baseline alone does not count
+ *     (extension fields below say more)
  * @param hasSystemInfo system info is available
  * @param hasMetrics a snapshot is available
  * @param streamingWanted extension: someone (SSE clients, a manual start) holds streaming on
- * @param streamingIntervalSeconds extension: the interval the agent streams at, 0 if not
+ * @param streamingIntervalSeconds extension: the interval the agent streams at for holders, 0 when
+ *     not active
+ * @param collectionIntervalSeconds extension: the interval the agent streams at now, collection
+ *     baseline included; 0 when it does not stream
  */
 public record AgentSummaryDto(
     String agentId,
@@ -25,4 +29,5 @@ public record AgentSummaryDto(
     boolean hasSystemInfo,
     boolean hasMetrics,
     boolean streamingWanted,
-    int streamingIntervalSeconds) {}
+    int streamingIntervalSeconds,
+    int collectionIntervalSeconds) {}

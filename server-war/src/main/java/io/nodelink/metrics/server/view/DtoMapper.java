@@ -53,7 +53,8 @@ public final class DtoMapper {
         hasSystemInfo,
         hasMetrics,
         streaming.wanted(),
-        streaming.intervalSeconds());
+        streaming.intervalSeconds(),
+        streaming.collectionIntervalSeconds());
   }
 
   public static TaskDto task(TaskView t) {

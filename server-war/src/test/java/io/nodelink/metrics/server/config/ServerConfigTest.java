@@ -25,6 +25,35 @@ class ServerConfigTest {
     assertThat(config.corsAllowedOrigins()).containsExactly("*");
     assertThat(config.systemInfoOnConnect()).isTrue();
     assertThat(config.grpcTlsCert()).isEmpty();
+    assertThat(config.collectionIntervalSeconds()).isEqualTo(10);
+  }
+
+  @Test
+  void collectionIntervalTakesDurationsAndZeroForOff() {
+    assertThat(collectionInterval("0")).isZero();
+    assertThat(collectionInterval("0s")).isZero();
+    assertThat(collectionInterval("1m")).isEqualTo(60);
+    assertThat(collectionInterval("15")).isEqualTo(15);
+    assertThat(collectionInterval("PT2S")).isEqualTo(2);
+  }
+
+  @Test
+  void collectionIntervalOutsideTheAgentsRangeIsRefused() {
+    for (String bad : new String[] {"1500ms", "301s", "-5s", "soon"}) {
+      assertThatThrownBy(() -> collectionInterval(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(ServerConfig.COLLECTION_INTERVAL);
+    }
+  }
+
+  private static int collectionInterval(String value) {
+    return new ServerConfig(
+            key ->
+                key.equals(ServerConfig.COLLECTION_INTERVAL)
+                    ? Optional.of(value)
+                    : Optional.empty())
+        .collectionIntervalSeconds();
   }
 
   @Test

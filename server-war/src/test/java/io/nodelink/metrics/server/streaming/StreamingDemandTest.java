@@ -140,4 +140,84 @@ class StreamingDemandTest {
     assertThat(demand.streamCancelled("not-the-stream")).isEmpty();
     assertThat(demand.isHeld(StreamingDemand.MANUAL)).isTrue();
   }
+
+  /** A demand with a 10 s collection baseline, its agent online. */
+  private StreamingDemand collecting() {
+    StreamingDemand collecting = new StreamingDemand(() -> "b" + ids.incrementAndGet(), 10);
+    assertThat(collecting.agentConnected()).containsExactly(new Start("b1", 10, List.of()));
+    return collecting;
+  }
+
+  @Test
+  void baselineStartsEveryGroupOnConnectWithoutAnyHolder() {
+    StreamingDemand collecting = collecting();
+
+    assertThat(collecting.wanted()).isFalse();
+    assertThat(collecting.streamTaskId()).contains("b1");
+    assertThat(collecting.streamInterval()).isEqualTo(10);
+  }
+
+  @Test
+  void holderLowersTheBaselineAndItsLeavingReturnsToItInsteadOfStopping() {
+    StreamingDemand collecting = collecting();
+
+    assertThat(collecting.hold("sse-1", 1, List.of()))
+        .containsExactly(new UpdateInterval("b2", "b1", 1, List.of()));
+    assertThat(collecting.release("sse-1"))
+        .containsExactly(new UpdateInterval("b3", "b1", 10, List.of()));
+    assertThat(collecting.streamTaskId()).contains("b1");
+    assertThat(collecting.streamInterval()).isEqualTo(10);
+  }
+
+  @Test
+  void holderAboveTheBaselineChangesNothing() {
+    StreamingDemand collecting = collecting();
+
+    assertThat(collecting.hold(StreamingDemand.MANUAL, 30, List.of())).isEmpty();
+    assertThat(collecting.release(StreamingDemand.MANUAL)).isEmpty();
+    assertThat(collecting.streamInterval()).isEqualTo(10);
+  }
+
+  @Test
+  void holdersGroupsNeverNarrowTheBaselineStream() {
+    StreamingDemand collecting = collecting();
+
+    assertThat(collecting.hold(StreamingDemand.MANUAL, 2, List.of("cpu")))
+        .containsExactly(new UpdateInterval("b2", "b1", 2, List.of()));
+  }
+
+  @Test
+  void baselineResumesOnReconnectAtTheSmallestHeldInterval() {
+    StreamingDemand collecting = collecting();
+    collecting.hold("sse-1", 3, List.of());
+    collecting.agentDisconnected();
+
+    assertThat(collecting.streamTaskId()).isEmpty();
+    assertThat(collecting.agentConnected()).containsExactly(new Start("b3", 3, List.of()));
+  }
+
+  @Test
+  void cancellingTheStreamEndsTheManualHoldAndRestartsAtTheBaseline() {
+    StreamingDemand collecting = collecting();
+    collecting.hold(StreamingDemand.MANUAL, 2, List.of());
+
+    assertThat(collecting.streamCancelled("b1")).containsExactly(new Start("b3", 10, List.of()));
+    assertThat(collecting.wanted()).isFalse();
+  }
+
+  @Test
+  void baselineStreamEndedByTheAgentWaitsForTheNextChange() {
+    StreamingDemand collecting = collecting();
+    collecting.streamEnded("b1");
+
+    assertThat(collecting.streamTaskId()).isEmpty();
+    assertThat(collecting.hold("sse-1", 5, List.of()))
+        .containsExactly(new Start("b2", 5, List.of()));
+  }
+
+  @Test
+  void noBaselineIsTheOnDemandBehaviour() {
+    assertThat(demand.baselineSeconds()).isZero();
+    assertThat(new StreamingDemand(() -> "x", 0).agentConnected()).isEmpty();
+  }
 }

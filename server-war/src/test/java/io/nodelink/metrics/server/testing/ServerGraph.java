@@ -39,11 +39,21 @@ public final class ServerGraph implements AgentEvents {
   /** Runs before the observers of each lifecycle event: tests pause a transition here. */
   public volatile Consumer<Object> beforeObservers = event -> {};
 
+  /** Streaming on demand only (no collection baseline). */
   public ServerGraph(Clock clock, boolean systemInfoOnConnect, IngestListener listener) {
+    this(clock, systemInfoOnConnect, listener, 0);
+  }
+
+  /** {@code collectionIntervalSeconds}: the collection baseline, 0 for streaming on demand only. */
+  public ServerGraph(
+      Clock clock,
+      boolean systemInfoOnConnect,
+      IngestListener listener,
+      int collectionIntervalSeconds) {
     agents = new AgentRegistry(100, clock, this);
     tasks = new TaskRegistry(1000, clock);
     dispatcher = new TaskDispatcher(agents, tasks);
-    streaming = new StreamingControl(agents, tasks, dispatcher);
+    streaming = new StreamingControl(agents, tasks, dispatcher, collectionIntervalSeconds);
     store = new MetricsStore(history, 2000, clock);
     systemInfo = new SystemInfoOnConnect(dispatcher, systemInfoOnConnect);
     ingest = new AgentIngest(agents, store, tasks, streaming, listener);

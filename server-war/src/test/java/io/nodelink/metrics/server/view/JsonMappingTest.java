@@ -116,13 +116,15 @@ class JsonMappingTest {
             null,
             null);
     JsonObject json =
-        toJson(DtoMapper.summary(state, new StreamingStatus(true, true, 5, "t", 1), true, false));
+        toJson(
+            DtoMapper.summary(state, new StreamingStatus(true, true, 5, "t", 1, 5), true, false));
 
     assertThat(json.keySet()).containsAll(ContractShapes.AGENT_SUMMARY.fieldNames());
     assertThat(json.getString("status")).isEqualTo("online");
     assertThat(json.getString("last_seen")).isEqualTo("2025-07-29T13:32:57Z");
     assertThat(json.getString("last_update")).isEmpty();
     assertThat(json.getBoolean("streaming_active")).isTrue();
+    assertThat(json.getInt("collection_interval_seconds")).isEqualTo(5);
   }
 
   @Test
