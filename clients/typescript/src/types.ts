@@ -19,8 +19,13 @@ export interface AgentSummary {
   has_metrics: boolean;
   /** Extension: someone (SSE clients, a manual start) holds streaming on. */
   streaming_wanted?: boolean;
-  /** Extension: the interval the agent streams at, 0 if not streaming. */
+  /** Extension: the interval the agent streams at for holders, 0 if not `streaming_active`. */
   streaming_interval_seconds?: number;
+  /**
+   * Extension: the interval the agent streams at now, the server's collection baseline
+   * (`nodelink.collection.interval`) included; 0 when it does not stream.
+   */
+  collection_interval_seconds?: number;
 }
 
 /** `GET /metrics/agents`. */

@@ -18,6 +18,7 @@ export const agentSummary: AgentSummary = {
   has_metrics: true,
   streaming_wanted: true,
   streaming_interval_seconds: 5,
+  collection_interval_seconds: 5,
 };
 
 export const snapshot: MetricsSnapshot = {

@@ -45,7 +45,17 @@ class NodeLinkMetricsClientTest {
     assertThat(agent)
         .isEqualTo(
             new AgentSummary(
-                "agent1", true, "online", "2026-11-28T10:00:05Z", "", true, false, true, true, 5));
+                "agent1",
+                true,
+                "online",
+                "2026-11-28T10:00:05Z",
+                "",
+                true,
+                false,
+                true,
+                true,
+                5,
+                5));
     assertThat(agent.online()).isTrue();
     assertThat(agent.lastSeenTime()).contains(Instant.parse("2026-11-28T10:00:05Z"));
     assertThat(agent.lastUpdateTime()).isEmpty();

@@ -24,7 +24,8 @@ public final class ContractShapes {
           "last_update", STRING,
           "streaming_active", BOOLEAN,
           "has_system_info", BOOLEAN,
-          "has_metrics", BOOLEAN);
+          "has_metrics", BOOLEAN,
+          "collection_interval_seconds", INTEGER);
 
   /** SystemInfo of {@code GET /agents/{id}/system}. */
   public static final Shape SYSTEM_INFO =

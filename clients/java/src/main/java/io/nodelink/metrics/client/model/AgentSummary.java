@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One agent in {@code GET /metrics/agents}: connection state and what data it has. The last two
+ * One agent in {@code GET /metrics/agents}: connection state and what data it has. The last three
  * components are server extensions (false and 0 from servers without them): whether anyone holds
- * streaming on, and the interval the agent streams at.
+ * streaming on, the interval the agent streams at for them, and the interval it streams at now (the
+ * server's collection baseline included; 0 when it does not stream).
  */
 public record AgentSummary(
     @JsonbProperty("agent_id") String agentId,
@@ -19,7 +20,8 @@ public record AgentSummary(
     @JsonbProperty("has_system_info") boolean hasSystemInfo,
     @JsonbProperty("has_metrics") boolean hasMetrics,
     @JsonbProperty("streaming_wanted") boolean streamingWanted,
-    @JsonbProperty("streaming_interval_seconds") long streamingIntervalSeconds) {
+    @JsonbProperty("streaming_interval_seconds") long streamingIntervalSeconds,
+    @JsonbProperty("collection_interval_seconds") long collectionIntervalSeconds) {
 
   /** The RFC 3339 {@code last_seen} as an instant; empty if the server sent none. */
   public Optional<Instant> lastSeenTime() {
