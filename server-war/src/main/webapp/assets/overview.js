@@ -1,7 +1,8 @@
 // Agents overview. Data: polls GET /metrics/agents every few seconds, and for each agent card in
 // view whose `last_update` moved, GET /agents/{id}/metrics (latest snapshot) — no SSE here, so
 // the overview never makes an agent stream, and 50 agents cost one small request each only
-// when they have something new. Sparklines start from /history (last 15 min) and grow from
+// when they have something new. With continuous collection on the server every online agent has
+// fresh data without anyone opening it, so the cards stay live. Sparklines start from /history (last 15 min) and grow from
 // the polled snapshots. DOM work is batched into one animation frame per poll.
 import * as api from './api.js';
 import { timed } from './stats.js';
@@ -9,6 +10,7 @@ import { h, setText, setAttr, meter, setMeter, frameBatcher } from './dom.js';
 import { formatPercent, formatBytes, formatAgo, formatUptime } from './format.js';
 import { TimeChart } from './charts.js';
 import { Rolling } from './series.js';
+import { streamBadge } from './overview-badge.js';
 
 const POLL_MS = 5000;
 const SPARK_POINTS = 120;
@@ -290,11 +292,10 @@ export function mountOverview(main, { setConn, setCrumbs }) {
       ? `Seen ${formatAgo(seen, now)}${dataAge ? ` · data ${dataAge}` : ''}`
       : `Offline · last seen ${formatAgo(seen, now)}`);
     setAttr(card.refs.seen, 'title', s.last_seen || null);
-    setText(card.refs.stream, s.streaming_active ? 'Streaming' : 'Idle');
-    setAttr(card.refs.stream, 'data-on', s.streaming_active ? 'true' : 'false');
-    setAttr(card.refs.stream, 'title', s.streaming_active
-      ? 'Someone is watching: the agent sends metrics every interval'
-      : 'Nobody is watching: values are the last ones received');
+    const badge = streamBadge(s);
+    setText(card.refs.stream, badge.text);
+    setAttr(card.refs.stream, 'data-on', badge.on ? 'true' : 'false');
+    setAttr(card.refs.stream, 'title', badge.title);
     if (card.sparkDirty) {
       card.sparkDirty = false;
       card.spark.setData(card.rolling.xs, [card.rolling.column('cpu'), card.rolling.column('mem')]);

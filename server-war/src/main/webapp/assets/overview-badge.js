@@ -1,0 +1,25 @@
+// The stream badge of an overview card, from the agent's summary alone. With continuous
+// collection (nodelink.collection.interval) an agent nobody watches still sends data at the
+// baseline, so "Idle" is kept for agents that truly send nothing.
+
+/** Badge text, whether it shows as live, and its tooltip for one AgentSummary. */
+export function streamBadge(summary) {
+  const every = (seconds) => (seconds === 1 ? 'every second' : `every ${seconds} s`);
+  if (summary?.streaming_active) {
+    const interval = summary.streaming_interval_seconds;
+    return {
+      text: 'Streaming',
+      on: true,
+      title: `Someone is watching: the agent sends metrics ${interval ? every(interval) : 'every interval'}`,
+    };
+  }
+  const collecting = summary?.status === 'online' ? summary.collection_interval_seconds ?? 0 : 0;
+  if (collecting > 0) {
+    return {
+      text: 'Collecting',
+      on: true,
+      title: `Nobody is watching: the agent still sends metrics ${every(collecting)} for history`,
+    };
+  }
+  return { text: 'Idle', on: false, title: 'Nobody is watching: values are the last ones received' };
+}
