@@ -25,7 +25,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * MicroProfile Config that outranks the application's own and the test server's environment — above
  * all its own gRPC port, so it never clashes with the main application.
  */
-final class Deployments {
+public final class Deployments {
 
   /** Above environment variables (300), so a deployment's own settings win. */
   private static final int CONFIG_ORDINAL = 500;
@@ -33,7 +33,7 @@ final class Deployments {
   private Deployments() {}
 
   /** The server WAR as {@code name.war}, with {@code config} overriding its MicroProfile Config. */
-  static WebArchive serverWar(String name, Map<String, Object> config) {
+  public static WebArchive serverWar(String name, Map<String, Object> config) {
     File war = ItConfig.serverWar().toFile();
     if (!war.isFile()) {
       throw new IllegalStateException("no server WAR at " + war + " (build server-war first)");
@@ -73,7 +73,7 @@ final class Deployments {
   }
 
   /** A TCP port that is free on loopback right now. */
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
