@@ -138,18 +138,20 @@ public final class TaskSession {
 
   /** Sends buffered snapshots while the call is ready; called again from the onReady handler. */
   public synchronized void drain() {
-    if (!replaying || closed || buffer.isEmpty()) {
+    if (!replaying || closed) {
       return;
     }
     while (!closed && ready()) {
       TaskResponse next = buffer.poll();
       if (next == null) {
-        log("sent {0} snapshot(s) kept while the server was unreachable", replayed);
-        replayed = 0;
-        return;
+        break;
       }
       send(next.toBuilder());
       replayed++;
+    }
+    if (replayed > 0 && buffer.isEmpty()) {
+      log("sent {0} snapshot(s) kept while the server was unreachable", replayed);
+      replayed = 0;
     }
   }
 
