@@ -139,11 +139,6 @@ public final class AgentConnection {
     return session != null && session.isStreaming();
   }
 
-  /** Snapshots waiting for the server (status and tests). */
-  public SnapshotBuffer buffer() {
-    return buffer;
-  }
-
   /** How many calls were opened so far (tests). */
   public synchronized long connectCount() {
     return connects;
