@@ -61,7 +61,13 @@ public final class AgentProcess implements AutoCloseable {
    * arguments are appended to the command line.
    */
   public static AgentProcess start(String agentId, String token, String... extraArgs) {
-    return launch(agentId, "-Xmx64m", token, extraArgs);
+    return launch("127.0.0.1:" + ItConfig.grpcPort(), agentId, "-Xmx64m", token, extraArgs);
+  }
+
+  /** As {@link #start}, connecting to {@code server} (host:port) instead of the test server. */
+  public static AgentProcess startAt(
+      String server, String agentId, String token, String... extraArgs) {
+    return launch(server, agentId, "-Xmx64m", token, extraArgs);
   }
 
   /** Starts an agent named {@code <prefix>-<random>} with the shared token. */
@@ -74,11 +80,17 @@ public final class AgentProcess implements AutoCloseable {
    * Starts the agent's simulator: {@code count} agents with ids {@code prefix-<i>}, shared token.
    */
   public static AgentProcess simulate(String prefix, int count) {
-    return launch(prefix, "-Xmx96m", SHARED_TOKEN, "--simulate", String.valueOf(count));
+    return launch(
+        "127.0.0.1:" + ItConfig.grpcPort(),
+        prefix,
+        "-Xmx96m",
+        SHARED_TOKEN,
+        "--simulate",
+        String.valueOf(count));
   }
 
   private static AgentProcess launch(
-      String agentId, String heap, String token, String... extraArgs) {
+      String server, String agentId, String heap, String token, String... extraArgs) {
     Path jar = assumeAgentJar();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -86,7 +98,7 @@ public final class AgentProcess implements AutoCloseable {
     command.addAll(List.of("-jar", jar.toString()));
     command.addAll(
         List.of(
-            "--server", "127.0.0.1:" + ItConfig.grpcPort(),
+            "--server", server,
             "--agent-id", agentId,
             "--agent-token", token));
     command.addAll(List.of(extraArgs));

@@ -51,14 +51,15 @@ class AdminMetricsIT {
     String id = TestAgent.uniqueId("counted");
     try (TestAgent agent = TestAgent.connect(id)) {
       Agents.awaitOnline(id);
-      double before = value(Api.admin("/metrics?scope=application").body(), "snapshot");
+      double before = value(Api.admin("/metrics?scope=application").body(), "snapshot", "received");
       Contract.assertOk(Api.post("/agents/" + id + "/metrics/start", "{\"interval_seconds\": 1}"));
 
       await("snapshots counter to grow")
           .atMost(TestAgent.TIMEOUT)
           .until(
               () ->
-                  value(Api.admin("/metrics?scope=application").body(), "snapshot") >= before + 2);
+                  value(Api.admin("/metrics?scope=application").body(), "snapshot", "received")
+                      >= before + 2);
     }
   }
 

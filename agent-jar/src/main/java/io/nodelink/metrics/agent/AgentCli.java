@@ -11,6 +11,7 @@ import io.nodelink.metrics.agent.stream.AgentConnection;
 import io.nodelink.metrics.agent.stream.Backoff;
 import io.nodelink.metrics.agent.stream.Channels;
 import io.nodelink.metrics.agent.stream.HostSnapshotSource;
+import io.nodelink.metrics.agent.stream.SnapshotBuffer;
 import io.nodelink.metrics.pb.SystemInfoRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -215,7 +216,8 @@ public final class AgentCli implements Callable<Integer> {
                 cfg.reconnectInitialSeconds() * 1000L,
                 cfg.reconnectMaxSeconds() * 1000L,
                 () -> ThreadLocalRandom.current().nextDouble()),
-            false);
+            false,
+            new SnapshotBuffer(cfg.bufferMaxSeconds(), cfg.bufferMaxBytes()));
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

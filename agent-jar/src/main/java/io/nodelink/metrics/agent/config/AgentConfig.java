@@ -31,6 +31,8 @@ import java.util.regex.PatternSyntaxException;
  * @param keepaliveSeconds HTTP/2 keepalive ping period
  * @param reconnectInitialSeconds first reconnect delay
  * @param reconnectMaxSeconds reconnect delay cap
+ * @param bufferMaxSeconds how far back snapshots taken while disconnected are kept (0 = none)
+ * @param bufferMaxBytes how many bytes of such snapshots are kept (0 = none)
  * @param procRoot procfs root
  * @param sysRoot sysfs root
  * @param rootfs root filesystem (for /etc/os-release and package databases)
@@ -60,6 +62,8 @@ public record AgentConfig(
     int keepaliveSeconds,
     int reconnectInitialSeconds,
     int reconnectMaxSeconds,
+    int bufferMaxSeconds,
+    int bufferMaxBytes,
     Path procRoot,
     Path sysRoot,
     Path rootfs,
@@ -89,6 +93,8 @@ public record AgentConfig(
   public static final String KEEPALIVE = "keepalive.seconds";
   public static final String RECONNECT_INITIAL = "reconnect.initial-seconds";
   public static final String RECONNECT_MAX = "reconnect.max-seconds";
+  public static final String BUFFER_MAX_SECONDS = "buffer.max-seconds";
+  public static final String BUFFER_MAX_BYTES = "buffer.max-bytes";
   public static final String PROCFS = "procfs.root";
   public static final String SYSFS = "sysfs.root";
   public static final String ROOTFS = "rootfs";
@@ -120,6 +126,8 @@ public record AgentConfig(
           KEEPALIVE,
           RECONNECT_INITIAL,
           RECONNECT_MAX,
+          BUFFER_MAX_SECONDS,
+          BUFFER_MAX_BYTES,
           PROCFS,
           SYSFS,
           ROOTFS,
@@ -156,6 +164,8 @@ public record AgentConfig(
         intIn(v, KEEPALIVE, 30, 10, 3600),
         initial,
         intIn(v, RECONNECT_MAX, 30, initial, 3600),
+        intIn(v, BUFFER_MAX_SECONDS, 600, 0, 86_400),
+        intIn(v, BUFFER_MAX_BYTES, 16 << 20, 0, 1 << 30),
         Path.of(v.getOrDefault(PROCFS, "/proc")),
         Path.of(v.getOrDefault(SYSFS, "/sys")),
         Path.of(v.getOrDefault(ROOTFS, "/")),

@@ -3,6 +3,7 @@ package io.nodelink.metrics.agent.json;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.MessageOrBuilder;
+import io.nodelink.metrics.pb.MetricsDataResponse;
 import java.util.List;
 
 /**
@@ -34,6 +35,9 @@ public final class ProtoJson {
   private static void fields(StringBuilder out, MessageOrBuilder message, boolean comma) {
     boolean first = !comma;
     for (FieldDescriptor f : message.getDescriptorForType().getFields()) {
+      if (isWireOnly(f)) {
+        continue;
+      }
       if (!first) {
         out.append(',');
       }
@@ -54,6 +58,15 @@ public final class ProtoJson {
         value(out, f, message.getField(f));
       }
     }
+  }
+
+  /**
+   * {@code buffered} says how a snapshot travelled (sent late, after a reconnect), not what it
+   * measured; the contract's JSON snapshot has no such field.
+   */
+  private static boolean isWireOnly(FieldDescriptor f) {
+    return f.getContainingType() == MetricsDataResponse.getDescriptor()
+        && f.getNumber() == MetricsDataResponse.BUFFERED_FIELD_NUMBER;
   }
 
   private static void value(StringBuilder out, FieldDescriptor f, Object v) {

@@ -9,6 +9,7 @@ import io.grpc.stub.MetadataUtils;
 import io.nodelink.metrics.pb.AgentServiceGrpc;
 import io.nodelink.metrics.pb.TaskRequest;
 import io.nodelink.metrics.pb.TaskResponse;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +23,10 @@ import java.util.logging.Logger;
  * {@code agent_token} metadata, hands the server's requests to a {@link TaskSession}, and when the
  * call ends reconnects after an exponential, jittered, capped backoff. The backoff starts afresh
  * after a call that stayed up for a while or carried a request.
+ *
+ * <p>A stream that was running when the call ended goes on sampling into a {@link SnapshotBuffer}
+ * (see {@link OfflineSampler}); the next call sends that buffer once the server has shown it
+ * accepted the call (its first request, or {@link #REPLAY_GRACE_MILLIS} without one).
  */
 public final class AgentConnection {
   private static final Logger LOG = Logger.getLogger(AgentConnection.class.getName());
@@ -37,6 +42,12 @@ public final class AgentConnection {
   /** A call that lived this long counts as a working connection. */
   static final long STABLE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
+  /**
+   * A call still open this long without a request was accepted: a refused one (wrong token) ends at
+   * once, and what was sent on it would be lost.
+   */
+  static final long REPLAY_GRACE_MILLIS = 2000;
+
   private final String agentId;
   private final String target;
   private final ManagedChannel channel;
@@ -46,7 +57,10 @@ public final class AgentConnection {
   private final Backoff backoff;
   private final LongSupplier nanoClock;
   private final boolean quiet;
+  private final SnapshotBuffer buffer;
+  private final OfflineSampler offline;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private StreamSpec lastStream;
   private TaskSession session;
   private boolean stopping;
   private long connects;
@@ -70,6 +84,33 @@ public final class AgentConnection {
       ScheduledExecutorService scheduler,
       Backoff backoff,
       boolean quiet) {
+    this(
+        agentId,
+        token,
+        target,
+        channel,
+        source,
+        scheduler,
+        backoff,
+        quiet,
+        SnapshotBuffer.disabled());
+  }
+
+  /**
+   * As above, keeping what is measured while disconnected in {@code buffer}.
+   *
+   * @param buffer where snapshots wait for the server; {@link SnapshotBuffer#disabled()} for none
+   */
+  public AgentConnection(
+      String agentId,
+      String token,
+      String target,
+      ManagedChannel channel,
+      SnapshotSource source,
+      ScheduledExecutorService scheduler,
+      Backoff backoff,
+      boolean quiet,
+      SnapshotBuffer buffer) {
     this.agentId = agentId;
     this.target = target;
     this.channel = channel;
@@ -84,6 +125,8 @@ public final class AgentConnection {
     this.backoff = backoff;
     this.nanoClock = System::nanoTime;
     this.quiet = quiet;
+    this.buffer = buffer;
+    this.offline = new OfflineSampler(agentId, source, scheduler, buffer, quiet);
   }
 
   /** Opens the first call. */
@@ -118,6 +161,7 @@ public final class AgentConnection {
     private TaskSession mine;
     private boolean announced;
     private boolean sawRequest;
+    private boolean replayStarted;
 
     Observer(long openedAt) {
       this.openedAt = openedAt;
@@ -125,7 +169,7 @@ public final class AgentConnection {
 
     @Override
     public void beforeStart(ClientCallStreamObserver<TaskResponse> requests) {
-      mine = new TaskSession(agentId, source, scheduler, requests, quiet);
+      mine = new TaskSession(agentId, source, scheduler, requests, quiet, buffer);
       synchronized (AgentConnection.this) {
         session = mine;
       }
@@ -135,7 +179,33 @@ public final class AgentConnection {
               announced = true;
               log(Level.INFO, "connected to {0}; waiting for tasks", target);
             }
+            onScheduler(mine::drain);
           });
+      if (buffer.enabled()) {
+        try {
+          scheduler.schedule(this::accepted, REPLAY_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+          // the agent is stopping; the buffer goes with it
+        }
+      }
+    }
+
+    /**
+     * The server took this call: sampling offline ends (the server will ask for what it wants) and
+     * what was kept is sent. Runs on the scheduler; once per call.
+     */
+    private void accepted() {
+      synchronized (this) {
+        if (replayStarted || mine.isClosed()) {
+          return;
+        }
+        replayStarted = true;
+      }
+      long kept = offline.stop();
+      if (kept > 0) {
+        log(Level.INFO, "server back; {0} snapshot(s) were measured while it was away", kept);
+      }
+      mine.replay();
     }
 
     @Override
@@ -143,6 +213,7 @@ public final class AgentConnection {
       if (!sawRequest) {
         sawRequest = true;
         backoff.reset();
+        onScheduler(this::accepted);
       }
       mine.onRequest(request);
     }
@@ -158,11 +229,38 @@ public final class AgentConnection {
     }
 
     private void ended(Status status) {
+      Optional<StreamSpec> running = mine.streamSpec();
+      boolean commanded = mine.streamCommanded();
       mine.close(false);
       if (nanoClock.getAsLong() - openedAt >= STABLE_NANOS) {
         backoff.reset();
       }
+      keepSampling(running, commanded);
       scheduleReconnect(status);
+    }
+  }
+
+  /**
+   * Goes on sampling as the ended session streamed. A session that never heard of streaming (it
+   * ended before the server re-sent START) keeps the previous stream; one told to stop keeps none.
+   * An agent that never streamed samples nothing: the server never asked for data, so there is no
+   * interval or set of groups it wants.
+   */
+  private synchronized void keepSampling(Optional<StreamSpec> running, boolean commanded) {
+    if (stopping || !buffer.enabled()) {
+      return;
+    }
+    lastStream = running.orElse(commanded ? null : lastStream);
+    if (lastStream != null) {
+      offline.start(lastStream);
+    }
+  }
+
+  private void onScheduler(Runnable task) {
+    try {
+      scheduler.execute(task);
+    } catch (RejectedExecutionException e) {
+      LOG.log(Level.FINE, "agent stopping; {0} not run", task);
     }
   }
 
@@ -208,6 +306,7 @@ public final class AgentConnection {
       stopping = true;
       s = session;
     }
+    offline.stop();
     if (s == null) {
       stopped.countDown();
       return;

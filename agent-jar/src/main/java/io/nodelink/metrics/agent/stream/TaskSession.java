@@ -10,6 +10,7 @@ import io.nodelink.metrics.pb.TaskCancelResponse;
 import io.nodelink.metrics.pb.TaskRequest;
 import io.nodelink.metrics.pb.TaskResponse;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,8 +54,12 @@ public final class TaskSession {
   private final ScheduledExecutorService scheduler;
   private final StreamObserver<TaskResponse> out;
   private final boolean quiet;
+  private final SnapshotBuffer buffer;
   private Streaming streaming;
   private boolean closed;
+  private boolean streamCommanded;
+  private boolean replaying;
+  private long replayed;
   private long skipped;
 
   /**
@@ -63,18 +68,31 @@ public final class TaskSession {
    * @param scheduler runs sampling and request handling
    * @param out the request stream to the server
    * @param quiet log per-stream events at FINE instead of INFO (simulated agents)
+   * @param buffer snapshots kept while they could not be sent, replayed by {@link #replay()}
    */
   public TaskSession(
       String agentId,
       SnapshotSource source,
       ScheduledExecutorService scheduler,
       StreamObserver<TaskResponse> out,
-      boolean quiet) {
+      boolean quiet,
+      SnapshotBuffer buffer) {
     this.agentId = agentId;
     this.source = source;
     this.scheduler = scheduler;
     this.out = out;
     this.quiet = quiet;
+    this.buffer = buffer;
+  }
+
+  /** A session without a buffer: samples the server cannot take are dropped. */
+  public TaskSession(
+      String agentId,
+      SnapshotSource source,
+      ScheduledExecutorService scheduler,
+      StreamObserver<TaskResponse> out,
+      boolean quiet) {
+    this(agentId, source, scheduler, out, quiet, SnapshotBuffer.disabled());
   }
 
   /** Queues a request from the server (called on a gRPC thread). */
@@ -86,9 +104,55 @@ public final class TaskSession {
     }
   }
 
+  /** True once the call ended (the connection replaces the session). */
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
   /** True while a stream is running (for tests and status). */
   public synchronized boolean isStreaming() {
     return streaming != null;
+  }
+
+  /** The stream running now, for sampling on after the connection ends; empty when none runs. */
+  public synchronized Optional<StreamSpec> streamSpec() {
+    return streaming == null
+        ? Optional.empty()
+        : Optional.of(
+            new StreamSpec(streaming.taskId, streaming.intervalSeconds, streaming.groups));
+  }
+
+  /** True once the server sent START, STOP, UPDATE_INTERVAL or a cancel on this call. */
+  public synchronized boolean streamCommanded() {
+    return streamCommanded;
+  }
+
+  /**
+   * Starts sending the buffer, oldest first, as far as flow control lets it; {@link #drain()}
+   * continues each time the call becomes ready again.
+   */
+  public synchronized void replay() {
+    replaying = true;
+    drain();
+  }
+
+  /** Sends buffered snapshots while the call is ready; called again from the onReady handler. */
+  public synchronized void drain() {
+    if (!replaying || closed) {
+      return;
+    }
+    while (!closed && ready()) {
+      TaskResponse next = buffer.poll();
+      if (next == null) {
+        break;
+      }
+      send(next.toBuilder());
+      replayed++;
+    }
+    if (replayed > 0 && buffer.isEmpty()) {
+      log("sent {0} snapshot(s) kept while the server was unreachable", replayed);
+      replayed = 0;
+    }
   }
 
   /** Handles one request; public for tests that drive the session synchronously. */
@@ -127,6 +191,7 @@ public final class TaskSession {
   }
 
   private void stream(String taskId, MetricsStreamRequest r) {
+    streamCommanded = true;
     switch (r.getAction()) {
       case START -> start(taskId, r);
       case STOP -> stop(taskId);
@@ -190,6 +255,7 @@ public final class TaskSession {
   }
 
   private void cancel(String taskId, String reason) {
+    streamCommanded = true;
     if (streaming == null || !streaming.taskId.equals(taskId)) {
       fail(taskId, "no running task " + taskId + " to cancel");
       return;
@@ -232,17 +298,30 @@ public final class TaskSession {
     if (closed || streaming != s) {
       return; // a late run of a replaced or cancelled schedule
     }
-    if (out instanceof CallStreamObserver<?> call && !call.isReady()) {
-      // The server is not reading: drop this sample rather than buffer without bound.
-      if (skipped++ % 60 == 0) {
-        LOG.log(Level.WARNING, "server not keeping up; skipped {0} snapshot(s)", skipped);
-      }
+    if (!ready()) {
+      keepOrSkip(s);
       return;
     }
     send(
         response(s.taskId, TaskResponse.Status.IN_PROGRESS, false)
             .setMetricsResponse(
                 MetricsResponse.newBuilder().setMetricsData(source.collect(s.groups))));
+  }
+
+  private boolean ready() {
+    return !(out instanceof CallStreamObserver<?> call) || call.isReady();
+  }
+
+  /** The server is not reading: keep the sample in the bounded buffer, or drop it without one. */
+  private void keepOrSkip(Streaming s) {
+    if (buffer.enabled()) {
+      buffer.add(SnapshotBuffer.buffered(agentId, s.taskId, source.collect(s.groups)));
+      replaying = true; // sent when the call is ready again
+      return;
+    }
+    if (skipped++ % 60 == 0) {
+      LOG.log(Level.WARNING, "server not keeping up; skipped {0} snapshot(s)", skipped);
+    }
   }
 
   /**

@@ -1,2 +1,5 @@
-/** The agent side of pb.AgentService: connection with reconnect, and the task protocol. */
+/**
+ * The agent side of pb.AgentService: connection with reconnect, the task protocol, and the bounded
+ * buffer of snapshots measured while the server is unreachable (sent marked buffered afterwards).
+ */
 package io.nodelink.metrics.agent.stream;

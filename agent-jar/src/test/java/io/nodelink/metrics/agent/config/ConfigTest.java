@@ -37,6 +37,24 @@ class ConfigTest {
   }
 
   @Test
+  void theBufferBoundsDefaultToTenMinutesAndComeFromEnvironmentAndFlags() throws Exception {
+    AgentConfig defaults = ConfigLoader.load(file(""), Map.of(), Map.of());
+    assertThat(defaults.bufferMaxSeconds()).isEqualTo(600);
+    assertThat(defaults.bufferMaxBytes()).isEqualTo(16 << 20);
+
+    AgentConfig c =
+        ConfigLoader.load(
+            file("buffer.max-seconds=60\n"),
+            Map.of("NODELINK_BUFFER_MAX_BYTES", "4096"),
+            Map.of("buffer.max-seconds", "0"));
+    assertThat(c.bufferMaxSeconds()).isZero();
+    assertThat(c.bufferMaxBytes()).isEqualTo(4096);
+    assertThatThrownBy(() -> ConfigLoader.load(file("buffer.max-bytes=-1\n"), Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("buffer.max-bytes");
+  }
+
+  @Test
   void aTokenFileFromAHigherLayerBeatsATokenFromALowerOne() throws Exception {
     Path token = dir.resolve("token");
     Files.writeString(token, "  secret-from-file\n");

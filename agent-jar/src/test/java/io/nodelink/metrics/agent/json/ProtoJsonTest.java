@@ -22,6 +22,7 @@ class ProtoJsonTest {
                     .setDevice("/dev/sda \"1\"")
                     .setTotalBytes(-1L) // uint64 max: must print as an unsigned number
                     .setReadBytesPerSec(9_007_199_254_740_993L))
+            .setBuffered(true)
             .build();
 
     String json = ProtoJson.withAgentId("a1", m);
@@ -40,7 +41,8 @@ class ProtoJsonTest {
         .contains("\"processes\":{\"total_processes\":0,")
         .contains("\"task_processes\":[]")
         .contains("\"load\":{\"load1\":0,\"load5\":0,\"load15\":0}")
-        .endsWith("\"collection\":{\"duration_ms\":0,\"failed_collectors\":[]}}");
+        .endsWith("\"collection\":{\"duration_ms\":0,\"failed_collectors\":[]}}")
+        .doesNotContain("buffered");
   }
 
   @Test

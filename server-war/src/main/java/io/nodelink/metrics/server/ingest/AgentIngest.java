@@ -70,10 +70,14 @@ public class AgentIngest implements AgentStreamHandler {
     }
     String agentId = channel.agentId();
     agents.touch(agentId);
-    tasks
-        .applyResponse(agentId, response)
-        .filter(TaskView::isFinal)
-        .ifPresent(task -> streaming.taskFinished(agentId, task));
+    if (!isBuffered(response)) {
+      // A buffered snapshot is late data of a stream that has usually ended since: it says
+      // nothing about the state of any task now.
+      tasks
+          .applyResponse(agentId, response)
+          .filter(TaskView::isFinal)
+          .ifPresent(task -> streaming.taskFinished(agentId, task));
+    }
     if (response.hasMetricsResponse()) {
       payload(agentId, response.getMetricsResponse());
     }
@@ -82,6 +86,10 @@ public class AgentIngest implements AgentStreamHandler {
   @Override
   public void disconnected(AgentChannel channel) {
     agents.disconnect(channel);
+  }
+
+  private static boolean isBuffered(TaskResponse response) {
+    return response.getMetricsResponse().getMetricsData().getBuffered();
   }
 
   private void payload(String agentId, MetricsResponse payload) {

@@ -31,6 +31,7 @@ public class ServerMetrics {
   @Inject HistoryStore history;
 
   private Counter snapshots;
+  private Counter buffered;
   private Timer collectionDuration;
   private Counter failedCollectors;
 
@@ -64,6 +65,14 @@ public class ServerMetrics {
                 .withName("nodelink.snapshots.received")
                 .withDescription("Metrics snapshots received from agents")
                 .build());
+    buffered =
+        registry.counter(
+            Metadata.builder()
+                .withName("nodelink.snapshots.buffered")
+                .withDescription(
+                    "Snapshots agents measured while disconnected and sent after reconnecting"
+                        + " (also counted in nodelink.snapshots.received)")
+                .build());
     collectionDuration =
         registry.timer(
             Metadata.builder()
@@ -85,6 +94,9 @@ public class ServerMetrics {
 
   void onMetrics(@Observes MetricsReceived event) {
     snapshots.inc();
+    if (event.buffered()) {
+      buffered.inc();
+    }
     if (event.snapshot().hasCollection()) {
       CollectionStats stats = event.snapshot().getCollection();
       collectionDuration.update(Duration.ofNanos((long) (stats.getDurationMs() * 1_000_000)));

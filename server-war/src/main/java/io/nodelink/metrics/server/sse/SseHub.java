@@ -116,6 +116,9 @@ public class SseHub {
   }
 
   void onMetrics(@Observes MetricsReceived event) {
+    if (event.buffered()) {
+      return; // measured while the agent was away: history, not a live event
+    }
     AgentBroadcaster broadcaster = broadcasters.get(event.agentId());
     Sse current = sse;
     if (broadcaster == null || broadcaster.isEmpty() || current == null) {

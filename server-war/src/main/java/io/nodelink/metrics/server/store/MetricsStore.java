@@ -52,7 +52,9 @@ public class MetricsStore {
 
   /**
    * Keeps {@code data} as the agent's latest snapshot and appends its series to the history. A
-   * snapshot without a timestamp is stamped with the server's clock.
+   * snapshot without a timestamp is stamped with the server's clock. A buffered snapshot (measured
+   * while the agent was disconnected) goes into the history at its own time, late or not, but
+   * becomes the latest only if it is newer than the latest kept.
    *
    * @return the snapshot as stored
    */
@@ -62,7 +64,7 @@ public class MetricsStore {
             ? data.toBuilder().setTimestamp(clock.instant().getEpochSecond()).build()
             : data;
     AgentData agent = agents.computeIfAbsent(agentId, id -> new AgentData());
-    agent.latest = stamped;
+    agent.keepLatest(stamped);
     SeriesBatch admitted = agent.admit(extractor.extract(stamped), maxSeriesPerAgent, agentId);
     history.appendAll(agentId, stamped.getTimestamp(), admitted);
     int written = admitted.size();
@@ -100,6 +102,16 @@ public class MetricsStore {
     private volatile MetricsDataResponse latest;
     private volatile SystemInfoResponse systemInfo;
     private volatile boolean limitLogged;
+
+    /** A live snapshot is the latest; a buffered one only if it is newer than the latest. */
+    synchronized void keepLatest(MetricsDataResponse snapshot) {
+      MetricsDataResponse current = latest;
+      if (!snapshot.getBuffered()
+          || current == null
+          || snapshot.getTimestamp() > current.getTimestamp()) {
+        latest = snapshot;
+      }
+    }
 
     /** The last batch admitted whole: a snapshot with the same names needs no look-ups. */
     private volatile SeriesBatch lastAdmittedWhole;

@@ -7,8 +7,13 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.nodelink.metrics.history.Aggregation;
+import io.nodelink.metrics.history.HistoryResult;
+import io.nodelink.metrics.history.RangeQuery;
+import io.nodelink.metrics.pb.MetricsResponse;
 import io.nodelink.metrics.pb.MetricsStreamRequest;
 import io.nodelink.metrics.pb.TaskRequest;
+import io.nodelink.metrics.pb.TaskResponse;
 import io.nodelink.metrics.server.agents.AgentConnected;
 import io.nodelink.metrics.server.agents.AgentDisconnected;
 import io.nodelink.metrics.server.agents.AgentRegistry;
@@ -28,6 +33,7 @@ import io.nodelink.metrics.testkit.protocol.Snapshots;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -199,6 +205,46 @@ class AgentStreamServiceTest {
     await().until(() -> !agents.find("agent1").orElseThrow().connected());
     assertThat(tasks.find(systemInfo.getTaskId()).orElseThrow().status())
         .isEqualTo(TaskStatus.FAILED);
+  }
+
+  @Test
+  void aBufferedSnapshotGoesIntoHistoryButNeitherReplacesTheLatestNorTouchesTasks() {
+    TestAgent first = connect("agent1", "token1");
+    awaitConnected("agent1");
+    streaming.holdForClient("agent1", "sse-1", 1);
+    String oldTask = first.awaitStreaming();
+    first.close();
+    await().until(() -> agents.find("agent1").map(s -> !s.connected()).orElse(false));
+    TaskStatus oldStatus = tasks.find(oldTask).orElseThrow().status();
+
+    TestAgent second = connect("agent1", "token1");
+    String newTask = second.awaitStreaming();
+    await().until(() -> metricsEvents.stream().anyMatch(e -> !e.buffered()));
+    long late = Snapshots.nowSeconds() - 20;
+    second.send(
+        TaskResponse.newBuilder()
+            .setAgentId("agent1")
+            .setTaskId(oldTask)
+            .setStatus(TaskResponse.Status.IN_PROGRESS)
+            .setMetricsResponse(
+                MetricsResponse.newBuilder()
+                    .setMetricsData(Snapshots.sample(late, 77.0).toBuilder().setBuffered(true)))
+            .build());
+
+    await().until(() -> metricsEvents.stream().anyMatch(MetricsReceived::buffered));
+    MetricsReceived buffered =
+        metricsEvents.stream().filter(MetricsReceived::buffered).findFirst().orElseThrow();
+    assertThat(buffered.snapshot().getTimestamp()).isEqualTo(late);
+    assertThat(store.latestMetrics("agent1").orElseThrow().getTimestamp()).isGreaterThan(late);
+    HistoryResult history =
+        graph.history.query(
+            "agent1",
+            new RangeQuery(Set.of("cpu.usage_percent"), late, late, 0, 100, Aggregation.AVG));
+    assertThat(history.points()).hasSize(1);
+    assertThat(history.points().get(0).values()).containsEntry("cpu.usage_percent", 77.0);
+    assertThat(tasks.find(oldTask).orElseThrow().status()).isEqualTo(oldStatus);
+    assertThat(tasks.find(newTask).orElseThrow().status()).isEqualTo(TaskStatus.IN_PROGRESS);
+    assertThat(streaming.status("agent1").active()).isTrue();
   }
 
   @Test

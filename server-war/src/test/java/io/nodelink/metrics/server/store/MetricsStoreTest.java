@@ -50,6 +50,30 @@ class MetricsStoreTest {
   }
 
   @Test
+  void aBufferedSnapshotBecomesTheLatestOnlyIfNewerButAlwaysFeedsTheHistory() {
+    store.putMetrics("a", cpu(200, 50));
+    store.putMetrics("a", buffered(cpu(150, 10)));
+
+    assertThat(store.latestMetrics("a")).map(MetricsDataResponse::getTimestamp).contains(200L);
+    HistoryResult result =
+        history.query(
+            "a", new RangeQuery(Set.of("cpu.usage_percent"), 0, 300, 0, 1000, Aggregation.AVG));
+    assertThat(result.points()).extracting(p -> p.timestampSeconds()).containsExactly(150L, 200L);
+
+    store.putMetrics("a", buffered(cpu(250, 20)));
+    assertThat(store.latestMetrics("a")).map(MetricsDataResponse::getTimestamp).contains(250L);
+    store.putMetrics("a", cpu(240, 30)); // a live snapshot is the latest whatever its time
+    assertThat(store.latestMetrics("a")).map(MetricsDataResponse::getTimestamp).contains(240L);
+  }
+
+  @Test
+  void aBufferedSnapshotOfAnAgentWithNoLatestYetBecomesIt() {
+    store.putMetrics("b", buffered(cpu(150, 10)));
+
+    assertThat(store.latestMetrics("b")).map(MetricsDataResponse::getTimestamp).contains(150L);
+  }
+
+  @Test
   void aSnapshotWithoutTimestampIsStampedWithTheServerClock() {
     MetricsDataResponse stored = store.putMetrics("a", cpu(0, 1));
 
@@ -96,6 +120,10 @@ class MetricsStoreTest {
     assertThat(store.systemInfo("a")).isEmpty();
     assertThat(history.seriesOf("a")).isEmpty();
     assertThat(history.valueCount()).isZero();
+  }
+
+  private static MetricsDataResponse buffered(MetricsDataResponse data) {
+    return data.toBuilder().setBuffered(true).build();
   }
 
   private static MetricsDataResponse cpu(long timestamp, double usage) {
