@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nodelink.metrics.testkit.agent.TestAgent;
+import io.nodelink.metrics.testkit.protocol.Snapshots;
 import io.nodelink.metrics.testkit.sse.SseTestClient;
 import it.support.Agents;
 import it.support.Api;
@@ -60,6 +61,29 @@ class AdminMetricsIT {
               () ->
                   value(Api.admin("/metrics?scope=application").body(), "snapshot", "received")
                       >= before + 2);
+    }
+  }
+
+  @Test
+  void bufferedSnapshotsAreCountedApart() {
+    String id = TestAgent.uniqueId("buffered");
+    try (TestAgent agent = TestAgent.connect(id)) {
+      Agents.awaitOnline(id);
+      Contract.assertOk(Api.post("/agents/" + id + "/metrics/start", "{\"interval_seconds\": 60}"));
+      await("the stream to start")
+          .atMost(TestAgent.TIMEOUT)
+          .until(() -> agent.streamingTaskId() != null);
+      double before = value(Api.admin("/metrics?scope=application").body(), "snapshot", "buffered");
+
+      agent.sendData(
+          Snapshots.sample(Snapshots.nowSeconds() - 30).toBuilder().setBuffered(true).build());
+
+      await("buffered counter to grow")
+          .atMost(TestAgent.TIMEOUT)
+          .until(
+              () ->
+                  value(Api.admin("/metrics?scope=application").body(), "snapshot", "buffered")
+                      >= before + 1);
     }
   }
 

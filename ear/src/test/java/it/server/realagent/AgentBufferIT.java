@@ -15,7 +15,6 @@ import it.support.Contract;
 import it.support.ItConfig;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,10 +97,9 @@ class AgentBufferIT {
               current + 1, resumedAt - 2)
           .noneMatch(t -> t > current && t < resumedAt - 1);
     }
-    assertThat(
-            metric(Api.admin("/metrics?scope=application").body(), "nodelink_snapshots_buffered"))
-        .as("nodelink_snapshots_buffered_total")
-        .isGreaterThanOrEqualTo(OUTAGE_SECONDS - 5);
+    // The nodelink_snapshots_buffered counter is checked by AdminMetricsIT: here, after the
+    // in-server tests deployed and removed copies of the WAR, application metrics are not
+    // reliable (those copies register the same metric IDs and unregister them when they stop).
     assertThat(agent.output()).contains("server unreachable");
   }
 
@@ -133,13 +131,5 @@ class AgentBufferIT {
       gap = Math.max(gap, timestamps.get(i) - timestamps.get(i - 1));
     }
     return gap;
-  }
-
-  /** The sum of the samples of the metric family whose name starts with {@code prefix}. */
-  private static double metric(String text, String prefix) {
-    return Arrays.stream(text.split("\n"))
-        .filter(line -> line.startsWith(prefix) && !line.startsWith("#"))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
   }
 }
