@@ -110,7 +110,9 @@ public class AgentResource {
             ? "metrics streaming started"
             : "metrics streaming started; the agent streams every "
                 + started.effectiveInterval()
-                + " s for another holder";
+                + (started.setByBaseline()
+                    ? " s, the collection interval"
+                    : " s for another holder");
     return new StreamStartedDto(message, started.streamTaskId(), interval);
   }
 

@@ -73,7 +73,9 @@ public class StreamingControl {
     synchronized (demand) {
       apply(agentId, demand.hold(StreamingDemand.MANUAL, intervalSeconds, groups));
       String taskId = demand.streamTaskId().orElseThrow(DomainException::agentOffline);
-      return new ManualStart(taskId, intervalSeconds, demand.streamInterval());
+      int effective = demand.streamInterval();
+      boolean byBaseline = effective < intervalSeconds && effective == demand.baselineSeconds();
+      return new ManualStart(taskId, intervalSeconds, effective, byBaseline);
     }
   }
 

@@ -10,6 +10,7 @@ import io.nodelink.metrics.pb.MetricsStreamRequest.Action;
 import io.nodelink.metrics.pb.TaskRequest;
 import io.nodelink.metrics.server.auth.AgentAuthInterceptor;
 import io.nodelink.metrics.server.auth.AgentTokens;
+import io.nodelink.metrics.server.streaming.ManualStart;
 import io.nodelink.metrics.server.streaming.StreamingControl;
 import io.nodelink.metrics.server.streaming.StreamingStatus;
 import io.nodelink.metrics.server.tasks.TaskType;
@@ -110,7 +111,9 @@ class ContinuousCollectionTest {
   @Test
   void manualStopAtTheBaselineIntervalSaysCollectionContinues() {
     agent.awaitStreaming();
-    streaming.startManual("agent1", 30, List.of());
+    ManualStart started = streaming.startManual("agent1", 30, List.of());
+    assertThat(started.effectiveInterval()).isEqualTo(BASELINE);
+    assertThat(started.setByBaseline()).isTrue();
 
     TaskView stopped = streaming.stopManual("agent1");
 
