@@ -108,6 +108,11 @@ public class SseHub {
         "SSE client {0} connected to agent {1} at {2} s ({3} clients)",
         new Object[] {clientId, agentId, intervalSeconds, broadcaster.size()});
     streaming.holdForClient(agentId, clientId, intervalSeconds);
+    if (!agents.isKnown(agentId)) {
+      // The cleanup forgot the agent while this client connected, after its observer had run:
+      // end the client, which releases its hold and drops the broadcaster it recreated.
+      client.close();
+    }
     if (client.isClosed()) {
       // It failed while we registered it; make sure its hold does not linger.
       streaming.releaseClient(agentId, clientId);
@@ -227,6 +232,9 @@ public class SseHub {
     AgentBroadcaster broadcaster = broadcasters.get(client.agentId());
     if (broadcaster != null) {
       broadcaster.remove(client);
+      if (broadcaster.isEmpty() && !agents.isKnown(client.agentId())) {
+        broadcasters.remove(client.agentId(), broadcaster);
+      }
     }
     streaming.releaseClient(client.agentId(), client.id());
     LOG.log(

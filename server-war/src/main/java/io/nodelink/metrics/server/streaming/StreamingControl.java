@@ -132,6 +132,10 @@ public class StreamingControl {
     }
     synchronized (demand) {
       apply(agentId, demand.release(clientId));
+      if (!demand.wanted() && !agents.isKnown(agentId)) {
+        // A client that connected while the cleanup forgot the agent: drop what it recreated.
+        demands.remove(agentId, demand);
+      }
     }
   }
 
@@ -185,6 +189,11 @@ public class StreamingControl {
       dispatcher.cancel(task, reason);
       apply(task.agentId(), demand.streamCancelled(task.taskId()));
     }
+  }
+
+  /** How many agents it keeps streaming state for: the known ones, never more. */
+  public int trackedAgents() {
+    return demands.size();
   }
 
   public StreamingStatus status(String agentId) {

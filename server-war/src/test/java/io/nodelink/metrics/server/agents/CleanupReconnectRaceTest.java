@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nodelink.metrics.server.ingest.IngestListener;
+import io.nodelink.metrics.server.streaming.StreamingStatus;
 import io.nodelink.metrics.server.tasks.TaskType;
 import io.nodelink.metrics.server.testing.FakeChannel;
 import io.nodelink.metrics.server.testing.MovableClock;
@@ -80,6 +81,19 @@ class CleanupReconnectRaceTest {
     assertThat(forgotten.get()).isEmpty();
     assertThat(server.agents.isCurrent(reconnect)).isTrue();
     assertThat(server.events()).doesNotContain(new AgentForgotten("a1"));
+  }
+
+  @Test
+  void aClientHoldTakenJustAfterTheForgetLeavesNoStreamingDemandBehind() {
+    agentWentOfflineLongAgo();
+    assertThat(forgetExpired()).containsExactly("a1");
+
+    // An SSE client that passed the "agent known" check just before the forget.
+    server.streaming.holdForClient("a1", "sse-late", 1);
+    server.streaming.releaseClient("a1", "sse-late");
+
+    assertThat(server.streaming.status("a1")).isEqualTo(StreamingStatus.IDLE);
+    assertThat(server.streaming.trackedAgents()).isZero();
   }
 
   private void agentWentOfflineLongAgo() {
