@@ -116,7 +116,8 @@ public class ServerConfig {
     grpcMaxConnectionIdle = r.durationOrOff(GRPC_MAX_CONNECTION_IDLE, "5m");
     grpcMaxConnectionAge = r.durationOrOff(GRPC_MAX_CONNECTION_AGE, "0");
     grpcMaxConnectionAgeGrace = r.durationOrOff(GRPC_MAX_CONNECTION_AGE_GRACE, "0");
-    grpcMaxCallsPerConnection = r.integer(GRPC_MAX_CALLS_PER_CONNECTION, 4, 1, Integer.MAX_VALUE);
+    grpcMaxCallsPerConnection =
+        r.integer(GRPC_MAX_CALLS_PER_CONNECTION, 1000, 1, Integer.MAX_VALUE);
     grpcTlsCert = r.optional(GRPC_TLS_CERT);
     grpcTlsKey = r.optional(GRPC_TLS_KEY);
     systemInfoOnConnect = Boolean.parseBoolean(r.text(SYSTEM_INFO_ON_CONNECT, "true"));
@@ -208,7 +209,10 @@ public class ServerConfig {
     return grpcMaxConnectionAgeGrace;
   }
 
-  /** Calls one connection may have open at once (an agent needs one). */
+  /**
+   * Calls one connection may have open at once. A real agent needs one, but {@code bin/agent
+   * --simulate} multiplexes up to 500 simulated agents on one connection by default.
+   */
   public int grpcMaxCallsPerConnection() {
     return grpcMaxCallsPerConnection;
   }

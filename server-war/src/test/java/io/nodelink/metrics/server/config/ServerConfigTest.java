@@ -29,7 +29,7 @@ class ServerConfigTest {
     assertThat(config.grpcMaxConnectionIdle()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.grpcMaxConnectionAge()).isZero();
     assertThat(config.grpcMaxConnectionAgeGrace()).isZero();
-    assertThat(config.grpcMaxCallsPerConnection()).isEqualTo(4);
+    assertThat(config.grpcMaxCallsPerConnection()).isEqualTo(1000);
   }
 
   @Test
