@@ -26,6 +26,12 @@ public class ServerConfig {
   public static final String GRPC_PERMIT_KEEPALIVE_TIME = "nodelink.grpc.permit-keepalive-time";
   public static final String GRPC_MAX_INBOUND_MESSAGE_SIZE =
       "nodelink.grpc.max-inbound-message-size";
+  public static final String GRPC_MAX_CONNECTION_IDLE = "nodelink.grpc.max-connection-idle";
+  public static final String GRPC_MAX_CONNECTION_AGE = "nodelink.grpc.max-connection-age";
+  public static final String GRPC_MAX_CONNECTION_AGE_GRACE =
+      "nodelink.grpc.max-connection-age-grace";
+  public static final String GRPC_MAX_CALLS_PER_CONNECTION =
+      "nodelink.grpc.max-calls-per-connection";
   public static final String GRPC_TLS_CERT = "nodelink.grpc.tls.cert";
   public static final String GRPC_TLS_KEY = "nodelink.grpc.tls.key";
   public static final String SYSTEM_INFO_ON_CONNECT = "nodelink.grpc.system-info-on-connect";
@@ -58,6 +64,10 @@ public class ServerConfig {
   private final Duration grpcKeepAliveTimeout;
   private final Duration grpcPermitKeepAliveTime;
   private final int grpcMaxInboundMessageSize;
+  private final Duration grpcMaxConnectionIdle;
+  private final Duration grpcMaxConnectionAge;
+  private final Duration grpcMaxConnectionAgeGrace;
+  private final int grpcMaxCallsPerConnection;
   private final Optional<String> grpcTlsCert;
   private final Optional<String> grpcTlsKey;
   private final boolean systemInfoOnConnect;
@@ -103,6 +113,11 @@ public class ServerConfig {
     grpcPermitKeepAliveTime = r.duration(GRPC_PERMIT_KEEPALIVE_TIME, "1s");
     grpcMaxInboundMessageSize =
         r.integer(GRPC_MAX_INBOUND_MESSAGE_SIZE, 8 * 1024 * 1024, 1024, Integer.MAX_VALUE);
+    grpcMaxConnectionIdle = r.durationOrOff(GRPC_MAX_CONNECTION_IDLE, "5m");
+    grpcMaxConnectionAge = r.durationOrOff(GRPC_MAX_CONNECTION_AGE, "0");
+    grpcMaxConnectionAgeGrace = r.durationOrOff(GRPC_MAX_CONNECTION_AGE_GRACE, "0");
+    grpcMaxCallsPerConnection =
+        r.integer(GRPC_MAX_CALLS_PER_CONNECTION, 1000, 1, Integer.MAX_VALUE);
     grpcTlsCert = r.optional(GRPC_TLS_CERT);
     grpcTlsKey = r.optional(GRPC_TLS_KEY);
     systemInfoOnConnect = Boolean.parseBoolean(r.text(SYSTEM_INFO_ON_CONNECT, "true"));
@@ -167,6 +182,39 @@ public class ServerConfig {
 
   public int grpcMaxInboundMessageSize() {
     return grpcMaxInboundMessageSize;
+  }
+
+  /**
+   * How long a connection may carry no call before the server closes it; {@link Duration#ZERO} =
+   * never. An agent's stream never ends while it is connected, so this closes only connections that
+   * opened no stream (or whose stream ended), such as idle unauthenticated ones.
+   */
+  public Duration grpcMaxConnectionIdle() {
+    return grpcMaxConnectionIdle;
+  }
+
+  /**
+   * How long a connection may live before the server asks the agent to reconnect; {@link
+   * Duration#ZERO} = never. Forced reconnects only help fleets behind a load balancer.
+   */
+  public Duration grpcMaxConnectionAge() {
+    return grpcMaxConnectionAge;
+  }
+
+  /**
+   * After {@link #grpcMaxConnectionAge}, how long open calls may go on before the connection is
+   * closed; {@link Duration#ZERO} = as long as they last.
+   */
+  public Duration grpcMaxConnectionAgeGrace() {
+    return grpcMaxConnectionAgeGrace;
+  }
+
+  /**
+   * Calls one connection may have open at once. A real agent needs one, but {@code bin/agent
+   * --simulate} multiplexes up to 500 simulated agents on one connection by default.
+   */
+  public int grpcMaxCallsPerConnection() {
+    return grpcMaxCallsPerConnection;
   }
 
   public Optional<String> grpcTlsCert() {
@@ -348,6 +396,19 @@ public class ServerConfig {
                   + "'");
         }
         return (int) value.getSeconds();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** A positive duration, or {@link Duration#ZERO} for off. */
+    Duration durationOrOff(String key, String fallback) {
+      try {
+        Duration value = Durations.parse(text(key, fallback));
+        if (value.isNegative()) {
+          throw new IllegalArgumentException(key + " must be 0 (off) or positive");
+        }
+        return value;
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
       }

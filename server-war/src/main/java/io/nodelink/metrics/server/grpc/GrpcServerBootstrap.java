@@ -18,13 +18,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Runs the embedded gRPC server for as long as the application runs: started when the application
  * scope is initialised, stopped with {@code shutdownNow()} just before it is destroyed (by
  * {@code @PreDestroy} time Liberty has already stopped the EJBs that open streams still call).
  * Calls run on the managed executor {@code concurrent/nodelinkExecutor}, never on gRPC's own thread
- * pool.
+ * pool; the tasks it refuses are counted in {@code nodelink.grpc.rejected} and retried.
  */
 @ApplicationScoped
 public class GrpcServerBootstrap {
@@ -34,6 +37,8 @@ public class GrpcServerBootstrap {
   @Inject ServerConfig config;
 
   @Inject AgentStreamHandler ingest;
+
+  @Inject MetricRegistry metrics;
 
   @Resource(lookup = "concurrent/nodelinkExecutor")
   ManagedExecutorService executor;
@@ -48,7 +53,7 @@ public class GrpcServerBootstrap {
     AgentTokens tokens = loadTokens();
     EventLoops loops = new EventLoops();
     eventLoops = loops;
-    CallExecutor callExecutor = new CallExecutor(executor);
+    CallExecutor callExecutor = new CallExecutor(executor, loops.workers(), rejections());
     calls = callExecutor;
     try {
       GrpcServerLifecycle server =
@@ -64,6 +69,18 @@ public class GrpcServerBootstrap {
           "gRPC server could not start on port " + config.grpcPort() + "; agents cannot connect",
           e);
     }
+  }
+
+  private CallRejections rejections() {
+    Counter rejected =
+        metrics.counter(
+            Metadata.builder()
+                .withName("nodelink.grpc.rejected")
+                .withDescription(
+                    "gRPC call tasks the managed executor refused because it was saturated"
+                        + " (each is retried, so no agent message is lost)")
+                .build());
+    return new CallRejections(rejected::inc, System::nanoTime, Duration.ofSeconds(60));
   }
 
   void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {

@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 /**
  * The Netty server builder the configuration asks for: address, TLS (when both {@code
  * nodelink.grpc.tls.cert} and {@code .key} are set; PEM, key in PKCS#8), keepalive, maximum inbound
- * message size, and the executor for calls.
+ * message size, the limits that keep idle or greedy connections from piling up (idle time, age,
+ * calls per connection), and the executor for calls.
  */
 public final class NettyServerFactory {
 
@@ -36,8 +37,9 @@ public final class NettyServerFactory {
         config.grpcHost().isEmpty()
             ? new InetSocketAddress(config.grpcPort())
             : new InetSocketAddress(config.grpcHost(), config.grpcPort());
-    return NettyServerBuilder.forAddress(address, credentials(config))
-        .executor(executor)
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(address, credentials(config)).executor(executor);
+    return limits(builder, config)
         .bossEventLoopGroup(loops.boss())
         .workerEventLoopGroup(loops.workers())
         .channelType(NioServerSocketChannel.class)
@@ -46,6 +48,26 @@ public final class NettyServerFactory {
         .permitKeepAliveTime(config.grpcPermitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
         .permitKeepAliveWithoutCalls(true)
         .maxInboundMessageSize(config.grpcMaxInboundMessageSize());
+  }
+
+  /**
+   * The connection limits. gRPC counts a connection idle only while it has no call open, so the
+   * idle limit closes connections that never opened a stream (such as unauthenticated ones) and
+   * never an agent's: its one stream stays open for as long as it is connected.
+   */
+  private static NettyServerBuilder limits(NettyServerBuilder builder, ServerConfig config) {
+    builder.maxConcurrentCallsPerConnection(config.grpcMaxCallsPerConnection());
+    if (!config.grpcMaxConnectionIdle().isZero()) {
+      builder.maxConnectionIdle(config.grpcMaxConnectionIdle().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (!config.grpcMaxConnectionAge().isZero()) {
+      builder.maxConnectionAge(config.grpcMaxConnectionAge().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (!config.grpcMaxConnectionAgeGrace().isZero()) {
+      builder.maxConnectionAgeGrace(
+          config.grpcMaxConnectionAgeGrace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return builder;
   }
 
   static ServerCredentials credentials(ServerConfig config) {

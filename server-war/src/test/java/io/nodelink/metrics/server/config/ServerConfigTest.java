@@ -26,6 +26,34 @@ class ServerConfigTest {
     assertThat(config.systemInfoOnConnect()).isTrue();
     assertThat(config.grpcTlsCert()).isEmpty();
     assertThat(config.collectionIntervalSeconds()).isEqualTo(10);
+    assertThat(config.grpcMaxConnectionIdle()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.grpcMaxConnectionAge()).isZero();
+    assertThat(config.grpcMaxConnectionAgeGrace()).isZero();
+    assertThat(config.grpcMaxCallsPerConnection()).isEqualTo(1000);
+  }
+
+  @Test
+  void connectionLimitsTakeZeroForOffAndRefuseNegativeDurations() {
+    ServerConfig config =
+        new ServerConfig(
+            key ->
+                Optional.ofNullable(
+                    Map.of(
+                            ServerConfig.GRPC_MAX_CONNECTION_IDLE, "0",
+                            ServerConfig.GRPC_MAX_CONNECTION_AGE, "2h",
+                            ServerConfig.GRPC_MAX_CONNECTION_AGE_GRACE, "30s")
+                        .get(key)));
+
+    assertThat(config.grpcMaxConnectionIdle()).isZero();
+    assertThat(config.grpcMaxConnectionAge()).isEqualTo(Duration.ofHours(2));
+    assertThat(config.grpcMaxConnectionAgeGrace()).isEqualTo(Duration.ofSeconds(30));
+    assertThatThrownBy(
+            () ->
+                new ServerConfig(
+                    key ->
+                        Optional.ofNullable(
+                            Map.of(ServerConfig.GRPC_MAX_CONNECTION_IDLE, "-5s").get(key))))
+        .hasMessageContaining(ServerConfig.GRPC_MAX_CONNECTION_IDLE);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.grpc.ConnectivityState;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -34,6 +35,7 @@ class NettyServerFactoryTest {
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final EventLoops loops = new EventLoops(Executors.defaultThreadFactory());
   private final List<String> connected = new CopyOnWriteArrayList<>();
+  private final List<String> receivedTaskIds = new CopyOnWriteArrayList<>();
   private GrpcServerLifecycle server;
   private ManagedChannel channel;
 
@@ -106,6 +108,54 @@ class NettyServerFactoryTest {
   }
 
   @Test
+  void aConnectionWithNoCallIsClosedAfterTheIdleTimeButAnAgentsStreamStays() throws Exception {
+    start(Map.of(ServerConfig.GRPC_MAX_CONNECTION_IDLE, "1s"));
+    channel = plaintextChannel();
+    ManagedChannel idle = plaintextChannel();
+    try (TestAgent agent = TestAgent.connect(channel, "agent1", "token1")) {
+      await().until(() -> connected.contains("agent1"));
+
+      await().until(() -> idle.getState(true) == ConnectivityState.READY);
+      // The client's own idle timeout is 30 min: only the server's GOAWAY makes it leave READY.
+      await().until(() -> idle.getState(false) == ConnectivityState.IDLE);
+
+      // The agent's connection is older than the one just closed, and still serves its stream.
+      assertThat(channel.getState(false)).isEqualTo(ConnectivityState.READY);
+      agent.send(TaskResponse.newBuilder().setTaskId("after-idle").build());
+      await().until(() -> receivedTaskIds.contains("after-idle"));
+      assertThat(agent.ended()).isNotDone();
+    } finally {
+      idle.shutdownNow();
+    }
+  }
+
+  @Test
+  void callsBeyondTheLimitPerConnectionWaitForAFreeSlot() throws Exception {
+    start(Map.of(ServerConfig.GRPC_MAX_CALLS_PER_CONNECTION, "1"));
+    channel = plaintextChannel();
+
+    try (TestAgent first = TestAgent.connect(channel, "agent1", "token1");
+        TestAgent second = startSecond(first)) {
+      // The server announced a limit of one stream, so the client holds the second call back.
+      // This message was sent after it: once it has arrived, an unlimited server would (almost
+      // always) have connected agent2 too.
+      first.send(TaskResponse.newBuilder().setTaskId("barrier").build());
+      await().until(() -> receivedTaskIds.contains("barrier"));
+      assertThat(connected).containsExactly("agent1");
+
+      // The agent's clean end (half-close) frees the slot; the waiting call opens.
+      first.closeStream();
+      await().until(() -> connected.contains("agent2"));
+      assertThat(second.ended()).isNotDone();
+    }
+  }
+
+  private TestAgent startSecond(TestAgent first) {
+    await().until(() -> connected.contains(first.agentId()));
+    return TestAgent.connect(channel, "agent2", "token1");
+  }
+
+  @Test
   void halfATlsConfigurationIsAnError() throws Exception {
     ServerConfig config = config(Map.of(ServerConfig.GRPC_TLS_CERT, fixture("cert.pem")));
 
@@ -119,8 +169,15 @@ class NettyServerFactoryTest {
         new GrpcServerLifecycle(
             NettyServerFactory.builder(config(values), executor, loops),
             new AgentStreamService(new RecordingHandler()),
-            new AgentAuthInterceptor(() -> AgentTokens.parse("agent1:token1", List.of())));
+            new AgentAuthInterceptor(
+                () -> AgentTokens.parse("agent1:token1,agent2:token1", List.of())));
     server.start();
+  }
+
+  private ManagedChannel plaintextChannel() {
+    return Grpc.newChannelBuilderForAddress(
+            "127.0.0.1", server.port(), InsecureChannelCredentials.create())
+        .build();
   }
 
   private static ServerConfig config(Map<String, String> values) {
@@ -142,7 +199,9 @@ class NettyServerFactoryTest {
     }
 
     @Override
-    public void received(AgentChannel channel, TaskResponse response) {}
+    public void received(AgentChannel channel, TaskResponse response) {
+      receivedTaskIds.add(response.getTaskId());
+    }
 
     @Override
     public void disconnected(AgentChannel channel) {}
