@@ -8,7 +8,6 @@ import io.nodelink.metrics.pb.SystemSoftware;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -81,9 +80,12 @@ public final class SnapshotSanitizer {
 
   private Message clean(Message message, double nonFinite, Set<SanitizeCause> causes) {
     Message.Builder builder = null;
-    for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
-      FieldDescriptor field = entry.getKey();
-      Object value = entry.getValue();
+    // Not getAllFields(): it builds a sorted map per message, which costs more than the checks.
+    for (FieldDescriptor field : message.getDescriptorForType().getFields()) {
+      if (!isSet(message, field)) {
+        continue;
+      }
+      Object value = message.getField(field);
       Object cleaned =
           field.isRepeated()
               ? cleanList(field, (List<?>) value, nonFinite, causes)
@@ -96,6 +98,17 @@ public final class SnapshotSanitizer {
       }
     }
     return builder == null ? message : builder.build();
+  }
+
+  /** Whether a field holds anything to check: numbers and strings without a value are 0 or "". */
+  private static boolean isSet(Message message, FieldDescriptor field) {
+    if (field.isRepeated()) {
+      return message.getRepeatedFieldCount(field) > 0;
+    }
+    return switch (field.getJavaType()) {
+      case DOUBLE, FLOAT, STRING, MESSAGE -> message.hasField(field);
+      default -> false;
+    };
   }
 
   private List<?> cleanList(
