@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Checks the {@code agent_id}/{@code agent_token} call metadata before any message flows. A missing
- * or wrong pair closes the call with {@code UNAUTHENTICATED}; an accepted call carries the agent id
+ * or wrong pair closes the call with {@code UNAUTHENTICATED}, an id outside {@link
+ * AgentIdentity#AGENT_ID_RULE} with {@code INVALID_ARGUMENT}; an accepted call carries the agent id
  * on in {@link AgentIdentity#AGENT_ID}. Tokens are never logged.
  */
 public final class AgentAuthInterceptor implements ServerInterceptor {
@@ -32,8 +33,15 @@ public final class AgentAuthInterceptor implements ServerInterceptor {
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
     String agentId = headers.get(AgentIdentity.AGENT_ID_HEADER);
     String token = headers.get(AgentIdentity.AGENT_TOKEN_HEADER);
-    if (!AgentIdentity.isWellFormed(agentId) || token == null) {
-      return reject(call, "missing or malformed agent_id/agent_token metadata", agentId);
+    if (agentId == null || agentId.isEmpty() || token == null) {
+      return reject(call, "missing agent_id/agent_token metadata", agentId);
+    }
+    if (!AgentIdentity.isWellFormed(agentId)) {
+      return refuse(
+          call,
+          Status.INVALID_ARGUMENT,
+          "agent_id must match " + AgentIdentity.AGENT_ID_RULE,
+          agentId);
     }
     AgentTokens current = tokens.get();
     if (current.isEmpty()) {
@@ -53,8 +61,17 @@ public final class AgentAuthInterceptor implements ServerInterceptor {
 
   private static <Q, R> ServerCall.Listener<Q> reject(
       ServerCall<Q, R> call, String reason, String agentId) {
-    LOG.log(Level.INFO, "Rejected gRPC call from agent {0}: {1}", new Object[] {agentId, reason});
-    call.close(Status.UNAUTHENTICATED.withDescription(reason), new Metadata());
+    return refuse(call, Status.UNAUTHENTICATED, reason, agentId);
+  }
+
+  private static <Q, R> ServerCall.Listener<Q> refuse(
+      ServerCall<Q, R> call, Status status, String reason, String agentId) {
+    // The id is not validated yet on every path here: log it escaped and cut.
+    LOG.log(
+        Level.INFO,
+        "Rejected gRPC call from agent {0}: {1}",
+        new Object[] {AgentIdentity.forLog(agentId), reason});
+    call.close(status.withDescription(reason), new Metadata());
     return new ServerCall.Listener<>() {};
   }
 }

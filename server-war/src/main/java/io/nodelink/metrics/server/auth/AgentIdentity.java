@@ -2,6 +2,7 @@ package io.nodelink.metrics.server.auth;
 
 import io.grpc.Context;
 import io.grpc.Metadata;
+import java.util.regex.Pattern;
 
 /** The call metadata keys agents authenticate with and the authenticated id passed on. */
 public final class AgentIdentity {
@@ -18,7 +19,15 @@ public final class AgentIdentity {
   public static final Context.Key<String> AGENT_ID = Context.key("nodelink-agent-id");
 
   /** Longest agent id accepted; ids appear in URLs and logs. */
-  public static final int MAX_AGENT_ID_LENGTH = 256;
+  public static final int MAX_AGENT_ID_LENGTH = 128;
+
+  /** The agent ids accepted: URL-safe without escaping, so every API path of the agent works. */
+  public static final String AGENT_ID_RULE = "[A-Za-z0-9._-]{1," + MAX_AGENT_ID_LENGTH + "}";
+
+  private static final Pattern VALID_ID = Pattern.compile(AGENT_ID_RULE);
+
+  /** Longest part of a refused id that is logged. */
+  private static final int MAX_LOGGED_LENGTH = 64;
 
   private AgentIdentity() {}
 
@@ -27,11 +36,34 @@ public final class AgentIdentity {
     return AGENT_ID.get();
   }
 
-  /** Whether an agent id is acceptable at all: non-blank, bounded, no control characters. */
+  /** Whether an agent id is acceptable: matches {@link #AGENT_ID_RULE}. */
   public static boolean isWellFormed(String agentId) {
-    if (agentId == null || agentId.isBlank() || agentId.length() > MAX_AGENT_ID_LENGTH) {
-      return false;
+    return agentId != null && VALID_ID.matcher(agentId).matches();
+  }
+
+  /**
+   * An id as it may be logged whatever it holds: at most {@value #MAX_LOGGED_LENGTH} characters, in
+   * quotes, every character outside printable ASCII as a Java-style Unicode escape, so a refused id
+   * can neither forge log lines nor flood the log.
+   */
+  public static String forLog(String agentId) {
+    if (agentId == null) {
+      return "(none)";
     }
-    return agentId.chars().noneMatch(Character::isISOControl);
+    StringBuilder out = new StringBuilder("\"");
+    int end = Math.min(agentId.length(), MAX_LOGGED_LENGTH);
+    for (int i = 0; i < end; i++) {
+      char c = agentId.charAt(i);
+      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+        out.append(c);
+      } else {
+        out.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    out.append('"');
+    if (agentId.length() > end) {
+      out.append("... (").append(agentId.length()).append(" chars)");
+    }
+    return out.toString();
   }
 }

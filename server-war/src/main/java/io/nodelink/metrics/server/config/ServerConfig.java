@@ -55,6 +55,8 @@ public class ServerConfig {
   public static final String SSE_KEEPALIVE_INTERVAL = "nodelink.sse.keepalive-interval";
   public static final String SSE_QUEUE_SIZE = "nodelink.sse.queue-size";
   public static final String CORS_ALLOWED_ORIGINS = "nodelink.cors.allowed-origins";
+  public static final String INGEST_MAX_FUTURE = "nodelink.ingest.max-future";
+  public static final String INGEST_MAX_PACKAGES = "nodelink.ingest.max-packages";
 
   private static final Duration MAX_SSE_KEEPALIVE = Duration.ofSeconds(15);
 
@@ -91,6 +93,8 @@ public class ServerConfig {
   private final Duration sseKeepAliveInterval;
   private final int sseQueueSize;
   private final List<String> corsAllowedOrigins;
+  private final Duration ingestMaxFuture;
+  private final int ingestMaxPackages;
 
   /** For CDI: reads MicroProfile Config. */
   @Inject
@@ -149,6 +153,8 @@ public class ServerConfig {
             .map(String::trim)
             .filter(s -> !s.isEmpty())
             .toList();
+    ingestMaxFuture = r.duration(INGEST_MAX_FUTURE, "10m");
+    ingestMaxPackages = r.integer(INGEST_MAX_PACKAGES, 20_000, 0, Integer.MAX_VALUE);
   }
 
   /** A configuration with every default, for tests. */
@@ -425,5 +431,15 @@ public class ServerConfig {
         throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  /** How far ahead of the server clock a snapshot's timestamp may be before it is clamped. */
+  public Duration ingestMaxFuture() {
+    return ingestMaxFuture;
+  }
+
+  /** Installed packages kept of one system info; the rest are dropped. */
+  public int ingestMaxPackages() {
+    return ingestMaxPackages;
   }
 }

@@ -28,6 +28,7 @@ public class AgentIngest implements AgentStreamHandler {
   private final TaskRegistry tasks;
   private final StreamingControl streaming;
   private final IngestListener listener;
+  private final IngestGuard guard;
 
   @Inject
   public AgentIngest(
@@ -35,8 +36,9 @@ public class AgentIngest implements AgentStreamHandler {
       MetricsStore store,
       TaskRegistry tasks,
       StreamingControl streaming,
-      CdiIngestListener listener) {
-    this(agents, store, tasks, streaming, (IngestListener) listener);
+      CdiIngestListener listener,
+      IngestGuard guard) {
+    this(agents, store, tasks, streaming, (IngestListener) listener, guard);
   }
 
   public AgentIngest(
@@ -44,17 +46,19 @@ public class AgentIngest implements AgentStreamHandler {
       MetricsStore store,
       TaskRegistry tasks,
       StreamingControl streaming,
-      IngestListener listener) {
+      IngestListener listener,
+      IngestGuard guard) {
     this.agents = agents;
     this.store = store;
     this.tasks = tasks;
     this.streaming = streaming;
     this.listener = listener;
+    this.guard = guard;
   }
 
   /** For the CDI proxy only. */
   protected AgentIngest() {
-    this(null, null, null, null, IngestListener.NONE);
+    this(null, null, null, null, IngestListener.NONE, null);
   }
 
   @Override
@@ -96,7 +100,7 @@ public class AgentIngest implements AgentStreamHandler {
     switch (payload.getResponseTypeCase()) {
       case METRICS_DATA -> metrics(agentId, payload.getMetricsData());
       case SYSTEM_INFO -> {
-        store.putSystemInfo(agentId, payload.getSystemInfo());
+        store.putSystemInfo(agentId, guard.systemInfo(agentId, payload.getSystemInfo()));
         agents.updated(agentId);
       }
       default ->
@@ -109,7 +113,11 @@ public class AgentIngest implements AgentStreamHandler {
 
   private void metrics(String agentId, MetricsDataResponse data) {
     long receivedNanos = System.nanoTime();
-    MetricsDataResponse stored = store.putMetrics(agentId, data);
+    SanitizedSnapshot clean = guard.snapshot(agentId, data);
+    if (clean.dropped()) {
+      return;
+    }
+    MetricsDataResponse stored = store.putMetrics(agentId, clean.stored(), clean.history());
     agents.updated(agentId);
     listener.metricsReceived(new MetricsReceived(agentId, stored, receivedNanos));
   }

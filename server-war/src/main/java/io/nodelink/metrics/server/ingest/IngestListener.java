@@ -7,4 +7,7 @@ public interface IngestListener {
   IngestListener NONE = event -> {};
 
   void metricsReceived(MetricsReceived event);
+
+  /** Part of one message of {@code agentId} was changed or dropped for {@code cause}. */
+  default void sanitized(String agentId, SanitizeCause cause) {}
 }

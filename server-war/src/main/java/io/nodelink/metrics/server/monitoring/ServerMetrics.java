@@ -4,6 +4,7 @@ import io.nodelink.metrics.history.HistoryStore;
 import io.nodelink.metrics.pb.CollectionStats;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.ingest.MetricsReceived;
+import io.nodelink.metrics.server.ingest.SnapshotSanitized;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
 /**
@@ -90,6 +92,20 @@ public class ServerMetrics {
   /** Creates the bean (and registers the gauges) when the application starts. */
   void init(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object e) {
     // Observing is enough: the container instantiates the bean to deliver the event.
+  }
+
+  /** One count per sanitised message and cause; counters are registered on first use. */
+  void onSanitized(@Observes SnapshotSanitized event) {
+    registry
+        .counter(
+            Metadata.builder()
+                .withName("nodelink.ingest.sanitized")
+                .withDescription(
+                    "Agent messages the server changed or dropped at ingest, by cause"
+                        + " (non_finite, string, packages, timestamp)")
+                .build(),
+            new Tag("cause", event.cause().tag()))
+        .inc();
   }
 
   void onMetrics(@Observes MetricsReceived event) {

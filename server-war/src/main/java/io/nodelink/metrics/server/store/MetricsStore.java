@@ -59,13 +59,23 @@ public class MetricsStore {
    * @return the snapshot as stored
    */
   public MetricsDataResponse putMetrics(String agentId, MetricsDataResponse data) {
+    return putMetrics(agentId, data, data);
+  }
+
+  /**
+   * Like {@link #putMetrics(String, MetricsDataResponse)}, with the history's values taken from
+   * {@code forHistory} (the same snapshot with NaN where a value is to be left out of the history)
+   * and its time from {@code data}.
+   */
+  public MetricsDataResponse putMetrics(
+      String agentId, MetricsDataResponse data, MetricsDataResponse forHistory) {
     MetricsDataResponse stamped =
         data.getTimestamp() == 0
             ? data.toBuilder().setTimestamp(clock.instant().getEpochSecond()).build()
             : data;
     AgentData agent = agents.computeIfAbsent(agentId, id -> new AgentData());
     agent.keepLatest(stamped);
-    SeriesBatch admitted = agent.admit(extractor.extract(stamped), maxSeriesPerAgent, agentId);
+    SeriesBatch admitted = agent.admit(extractor.extract(forHistory), maxSeriesPerAgent, agentId);
     history.appendAll(agentId, stamped.getTimestamp(), admitted);
     int written = admitted.size();
     LOG.log(

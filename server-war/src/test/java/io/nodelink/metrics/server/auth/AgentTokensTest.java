@@ -61,6 +61,14 @@ class AgentTokensTest {
     assertThat(AgentIdentity.isWellFormed("agent-1.example.com")).isTrue();
     assertThat(AgentIdentity.isWellFormed(" ")).isFalse();
     assertThat(AgentIdentity.isWellFormed("a\nb")).isFalse();
-    assertThat(AgentIdentity.isWellFormed("x".repeat(257))).isFalse();
+    assertThat(AgentIdentity.isWellFormed("x".repeat(129))).isFalse();
+    assertThat(AgentIdentity.isWellFormed("x".repeat(128))).isTrue();
+    assertThat(AgentIdentity.isWellFormed("sim-12_A")).isTrue();
+    assertThat(AgentIdentity.isWellFormed("a/b")).isFalse();
+    assertThat(AgentIdentity.isWellFormed("a b")).isFalse();
+    assertThat(AgentIdentity.isWellFormed("agent%41")).isFalse();
+    assertThat(AgentIdentity.isWellFormed("h\u00f4te")).isFalse();
+    assertThat(AgentIdentity.isWellFormed("")).isFalse();
+    assertThat(AgentIdentity.isWellFormed(null)).isFalse();
   }
 }

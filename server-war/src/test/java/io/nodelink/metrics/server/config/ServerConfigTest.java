@@ -23,6 +23,8 @@ class ServerConfigTest {
     assertThat(config.historyMaxPointsLimit()).isEqualTo(10_000);
     assertThat(config.sseKeepAliveInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.corsAllowedOrigins()).containsExactly("*");
+    assertThat(config.ingestMaxFuture()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.ingestMaxPackages()).isEqualTo(20_000);
     assertThat(config.systemInfoOnConnect()).isTrue();
     assertThat(config.grpcTlsCert()).isEmpty();
     assertThat(config.collectionIntervalSeconds()).isEqualTo(10);

@@ -7,7 +7,9 @@ import io.nodelink.metrics.server.agents.AgentDisconnected;
 import io.nodelink.metrics.server.agents.AgentEvents;
 import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.agents.AgentRegistry;
+import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.ingest.AgentIngest;
+import io.nodelink.metrics.server.ingest.IngestGuard;
 import io.nodelink.metrics.server.ingest.IngestListener;
 import io.nodelink.metrics.server.store.MetricsStore;
 import io.nodelink.metrics.server.streaming.StreamingControl;
@@ -56,7 +58,9 @@ public final class ServerGraph implements AgentEvents {
     streaming = new StreamingControl(agents, tasks, dispatcher, collectionIntervalSeconds);
     store = new MetricsStore(history, 2000, clock);
     systemInfo = new SystemInfoOnConnect(dispatcher, systemInfoOnConnect);
-    ingest = new AgentIngest(agents, store, tasks, streaming, listener);
+    IngestGuard guard =
+        new IngestGuard(IngestGuard.sanitizer(ServerConfig.defaults()), clock, listener);
+    ingest = new AgentIngest(agents, store, tasks, streaming, listener, guard);
   }
 
   /** The lifecycle events published so far, in order. */
