@@ -28,9 +28,8 @@ public interface ColdHistory {
   }
 
   /**
-   * The chunks of one tier of one series holding any point in {@code [from, to]}, by first point
-   * and, for the same first point, in the order they were written (a later chunk's points replace
-   * an earlier one's of the same second).
+   * The chunks of one tier of one series holding any point in {@code [from, to]}, in the order they
+   * were written (a later chunk's points replace an earlier one's of the same second).
    */
   List<EncodedChunk> chunks(String agentId, String series, Tier tier, long from, long to);
 
@@ -39,4 +38,7 @@ public interface ColdHistory {
 
   /** The oldest stored point of this agent in any tier, or {@code Long.MAX_VALUE}. */
   long earliest(String agentId);
+
+  /** The oldest time {@code tier} still keeps (its retention's horizon), Unix seconds. */
+  long horizon(Tier tier);
 }

@@ -59,10 +59,10 @@ final class ColdQuery {
     long first =
         earliest > q.startSeconds() && earliest <= q.endSeconds() ? earliest : q.startSeconds();
     long needed = BucketPlan.widen(first, q.endSeconds(), q.intervalSeconds(), q.maxPoints());
-    if (needed >= Tier.HOUR.width()) {
+    if (needed >= Tier.HOUR.width() || first < cold.horizon(Tier.MINUTE)) {
       return Tier.HOUR;
     }
-    return needed >= Tier.MINUTE.width() ? Tier.MINUTE : Tier.RAW;
+    return needed >= Tier.MINUTE.width() || first < cold.horizon(Tier.RAW) ? Tier.MINUTE : Tier.RAW;
   }
 
   private record SeriesRead(PointBuffer raw, CoarseBuckets coarse, long width) {}

@@ -90,17 +90,29 @@ final class SeriesHistory {
     return STORED;
   }
 
-  /** The points appended since the last call, or null if none (or nobody persists them). */
+  /**
+   * The points appended since the last call that are not yet in a sealed chunk (those are with the
+   * chunk listener already), or null if none (or nobody persists them).
+   */
   synchronized SeriesPoints drainUnflushed() {
     if (unflushed == null || unflushed.isEmpty()) {
       return null;
     }
     PointBuffer points = unflushed;
     unflushed = new PointBuffer(Math.max(4, points.size));
-    return new SeriesPoints(
-        name,
-        java.util.Arrays.copyOf(points.timestamps, points.size),
-        java.util.Arrays.copyOf(points.values, points.size));
+    long oldest = raw.oldestUnsealed();
+    PointBuffer kept = new PointBuffer(points.size);
+    for (int i = 0; i < points.size; i++) {
+      if (points.timestamps[i] >= oldest) {
+        kept.add(points.timestamps[i], points.values[i]);
+      }
+    }
+    return kept.isEmpty()
+        ? null
+        : new SeriesPoints(
+            name,
+            java.util.Arrays.copyOf(kept.timestamps, kept.size),
+            java.util.Arrays.copyOf(kept.values, kept.size));
   }
 
   /** See {@link RawTier#sealIfWindowEnded}. */
