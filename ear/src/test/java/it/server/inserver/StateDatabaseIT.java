@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.nodelink.metrics.server.agents.AgentRegistry;
+import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.database.SchemaMigration;
 import io.nodelink.metrics.server.database.StateDatabase;
+import io.nodelink.metrics.server.domain.DomainException;
 import io.nodelink.metrics.server.streaming.StreamingControl;
 import io.nodelink.metrics.testkit.agent.TestAgent;
 import jakarta.inject.Inject;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class StateDatabaseIT {
 
+  /** Chosen on the client, where the deployment is built; in the server, read the config. */
   private static final int GRPC_PORT = Deployments.freePort();
 
   @Deployment
@@ -54,6 +57,8 @@ class StateDatabaseIT {
 
   @Inject StreamingControl streaming;
 
+  @Inject ServerConfig config;
+
   @Test
   void flywayFoundAndAppliedTheServerMigrationsInsideTheEar() throws SQLException {
     assertThat(database.isEnabled()).isTrue();
@@ -72,11 +77,16 @@ class StateDatabaseIT {
   @Test
   void anAgentAndItsManualHoldAreWrittenToTheDatabase() throws SQLException {
     String id = TestAgent.uniqueId("state");
-    try (TestAgent agent = TestAgent.builder(id).port(GRPC_PORT).connect()) {
+    try (TestAgent agent = TestAgent.builder(id).port(config.grpcPort()).connect()) {
       await("agent " + id + " online")
           .atMost(TestAgent.TIMEOUT)
           .until(() -> agents.find(id).map(a -> a.connected()).orElse(false));
-      streaming.startManual(id, 4, List.of("cpu"));
+      // Listed online a moment before the connect's observers have run: until then the hold
+      // cannot start a stream yet and says the agent is offline.
+      await("manual hold started on " + id)
+          .atMost(TestAgent.TIMEOUT)
+          .ignoreException(DomainException.class)
+          .until(() -> streaming.startManual(id, 4, List.of("cpu")) != null);
       agent.awaitStart();
     }
     await("agent " + id + " offline")
