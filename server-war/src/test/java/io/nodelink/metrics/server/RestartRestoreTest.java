@@ -120,6 +120,34 @@ class RestartRestoreTest {
 
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
+  void agentsConnectedAtTheStopAreOfflineSinceTheStopAndTheirOpenTasksFailed(DatabaseKind kind) {
+    DataSource dataSource = databases.fresh(kind);
+    StateDatabase before = databases.state(dataSource);
+    ServerGraph first = new ServerGraph(clock, before);
+    FakeChannel channel = new FakeChannel("a1");
+    first.ingest.connected(channel);
+    String streamTask = first.streaming.startManual("a1", 2, List.of()).streamTaskId();
+    clock.advanceSeconds(45);
+    first.ingest.received(channel, systemInfo("host-a1"));
+
+    // The transport stopped first; the stream's end is never delivered.
+    clock.advanceSeconds(5);
+    first.agents.onApplicationStopping(null);
+    assertThat(before.flush()).isTrue();
+
+    ServerGraph restarted = new ServerGraph(clock, databases.state(dataSource));
+    AgentState agent = restarted.agents.require("a1");
+    assertThat(agent.connected()).isFalse();
+    assertThat(agent.disconnectedAt()).isEqualTo(Instant.parse("2026-11-30T08:00:50Z"));
+    assertThat(agent.lastSeen()).isEqualTo(Instant.parse("2026-11-30T08:00:45Z"));
+    TaskView stream = restarted.tasks.find(streamTask).orElseThrow();
+    assertThat(stream.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(stream.error()).isEqualTo(TaskRegistry.RESTART_ERROR);
+    assertThat(restarted.streaming.status("a1").wanted()).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
   void aStoppedHoldAndAForgottenAgentStayGone(DatabaseKind kind) {
     DataSource dataSource = databases.fresh(kind);
     StateDatabase before = databases.state(dataSource);
