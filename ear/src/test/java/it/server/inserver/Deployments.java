@@ -45,14 +45,10 @@ public final class Deployments {
     archive.delete("WEB-INF/ibm-web-bnd.xml");
     // A second microprofile-config.properties (in a jar of its own) with a higher ordinal: the
     // application's own file stays as it is, these values win over it and over the environment.
-    // History in memory unless a test asks otherwise: the main application owns the database's
-    // history tables, and two writers of one series catalog would clash.
-    Map<String, Object> withDefaults = new TreeMap<>(Map.of("nodelink.store.enabled", false));
-    withDefaults.putAll(config);
     archive.addAsLibrary(
         ShrinkWrap.create(JavaArchive.class, "arq-config.jar")
             .addAsManifestResource(
-                new StringAsset(properties(withDefaults)), "microprofile-config.properties"));
+                new StringAsset(properties(config)), "microprofile-config.properties"));
     return archive;
   }
 
@@ -91,6 +87,9 @@ public final class Deployments {
     // A copy shares the server's dataSource: it must neither restore the main application's
     // agents, tasks and holds nor write its own test agents into them.
     all.put("nodelink.state.persist", false);
+    // History in memory too: the main application owns the history tables, and two writers of one
+    // series catalog would clash.
+    all.put("nodelink.store.enabled", false);
     all.putAll(config);
     all.put("config_ordinal", CONFIG_ORDINAL);
     // The main application already serves the OpenAPI document; scanning copies only costs time.
