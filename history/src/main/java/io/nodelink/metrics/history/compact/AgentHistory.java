@@ -13,6 +13,7 @@ final class AgentHistory {
   private final HistorySettings settings;
   private final MemoryAccount memory;
   private final ChunkListener listener;
+  private final long windowPhase;
   private volatile boolean removed;
 
   /**
@@ -29,10 +30,15 @@ final class AgentHistory {
     this.settings = settings;
     this.memory = memory;
     this.listener = listener;
+    this.windowPhase = ChunkWindows.phase(id, settings.chunkWindow().toSeconds());
   }
 
   String id() {
     return id;
+  }
+
+  long windowPhase() {
+    return windowPhase;
   }
 
   SeriesHistory seriesFor(String name) {

@@ -13,6 +13,7 @@ final class RawTier {
 
   private final int chunkSize;
   private final long window;
+  private final long phase;
   private final SealedSink sink;
   private RawChunk[] sealed = NO_CHUNKS;
   private final OpenChunk open = new OpenChunk();
@@ -21,14 +22,16 @@ final class RawTier {
   private long newest;
 
   /**
-   * A tier whose chunks never cross a multiple of {@code windowSeconds} (so the chunks of every
-   * series of an agent seal together, and a durable store gets one chunk per series and window) and
-   * hold at most {@code chunkSize} points; {@code sink} hears of every chunk sealed and every late
-   * point merged into a sealed chunk.
+   * A tier whose chunks never cross a multiple of {@code windowSeconds} shifted by {@code
+   * phaseSeconds} (see {@link ChunkWindows}: the chunks of every series of an agent seal together,
+   * and a durable store gets one chunk per series and window) and hold at most {@code chunkSize}
+   * points; {@code sink} hears of every chunk sealed and every late point merged into a sealed
+   * chunk.
    */
-  RawTier(int chunkSize, long windowSeconds, SealedSink sink) {
+  RawTier(int chunkSize, long windowSeconds, long phaseSeconds, SealedSink sink) {
     this.chunkSize = chunkSize;
     this.window = windowSeconds;
+    this.phase = phaseSeconds;
     this.sink = sink;
   }
 
@@ -63,7 +66,7 @@ final class RawTier {
   }
 
   private long windowOf(long timestamp) {
-    return Math.floorDiv(timestamp, window);
+    return ChunkWindows.windowOf(timestamp, phase, window);
   }
 
   /**
@@ -74,7 +77,7 @@ final class RawTier {
    */
   boolean sealIfWindowEnded(long nowSeconds) {
     mergeLate();
-    if (open.isEmpty() || (windowOf(open.first()) + 1) * window > nowSeconds) {
+    if (open.isEmpty() || (windowOf(open.first()) + 1) * window + phase > nowSeconds) {
       return false;
     }
     sealOpen();

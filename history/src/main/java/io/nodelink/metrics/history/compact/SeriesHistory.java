@@ -43,6 +43,7 @@ final class SeriesHistory {
         new RawTier(
             settings.chunkSize(),
             settings.chunkWindow().toSeconds(),
+            agent.windowPhase(),
             listener == ChunkListener.NONE ? RawTier.SealedSink.NONE : sinkFor(listener));
     this.unflushed = listener == ChunkListener.NONE ? null : new PointBuffer(4);
     long width = settings.coarseSeconds();

@@ -172,39 +172,38 @@ final class ChunkTable {
     }
   }
 
-  /** Chunks per tier. */
-  static Map<Tier, Long> countByTier(Connection connection) throws SQLException {
-    Map<Tier, Long> counts = new EnumMap<>(Tier.class);
-    for (Tier tier : Tier.values()) {
-      counts.put(tier, 0L);
+  /**
+   * Bytes and chunks per tier.
+   *
+   * @param bytes chunk data plus an estimated 64 bytes of row overhead per chunk
+   * @param chunks chunks
+   */
+  record Usage(Map<Tier, Long> bytes, Map<Tier, Long> chunks) {
+    long totalBytes() {
+      return bytes.values().stream().mapToLong(Long::longValue).sum();
     }
-    try (PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT tier, COUNT(*) FROM nl_history_chunk GROUP BY tier");
-        ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        counts.put(Tier.values()[rows.getShort(1)], rows.getLong(2));
-      }
-    }
-    return counts;
   }
 
-  /** Bytes of chunk data per tier. */
-  static Map<Tier, Long> bytesByTier(Connection connection) throws SQLException {
+  /** One scan of the chunk table. */
+  static Usage usageByTier(Connection connection) throws SQLException {
     Map<Tier, Long> bytes = new EnumMap<>(Tier.class);
+    Map<Tier, Long> counts = new EnumMap<>(Tier.class);
     for (Tier tier : Tier.values()) {
       bytes.put(tier, 0L);
+      counts.put(tier, 0L);
     }
     try (PreparedStatement select =
             connection.prepareStatement(
                 "SELECT tier, SUM(OCTET_LENGTH(data)), COUNT(*) FROM nl_history_chunk GROUP BY tier");
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
-        // Row overhead (key columns, tuple header, index entry) counted at 64 bytes.
-        bytes.put(Tier.values()[rows.getShort(1)], rows.getLong(2) + 64 * rows.getLong(3));
+        Tier tier = Tier.values()[rows.getShort(1)];
+        counts.put(tier, rows.getLong(3));
+        // Row overhead (key columns, tuple header, index entries) counted at 64 bytes.
+        bytes.put(tier, rows.getLong(2) + 64 * rows.getLong(3));
       }
     }
-    return bytes;
+    return new Usage(bytes, counts);
   }
 
   /** The highest sequence number used, or 0. */

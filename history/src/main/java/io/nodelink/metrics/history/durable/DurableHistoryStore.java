@@ -92,11 +92,22 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
       throw new IllegalArgumentException(
           "chunk window must divide a day: " + memorySettings.chunkWindow());
     }
+    if (memorySettings.rawRetention().compareTo(memorySettings.chunkWindow().multipliedBy(2)) < 0) {
+      // Memory lets raw points go after its retention, open chunks included: a window longer than
+      // half of it could lose points that were never sealed, hence never written.
+      throw new IllegalArgumentException(
+          "the raw retention in memory must be at least twice the chunk window: "
+              + memorySettings.rawRetention()
+              + " < 2 x "
+              + memorySettings.chunkWindow());
+    }
     long started = System.nanoTime();
     HistorySchema.migrate(dataSource);
     long firstSeq;
     try (Connection connection = dataSource.getConnection()) {
-      firstSeq = Math.max(ChunkTable.maxSeq(connection), TailTable.maxSeq(connection));
+      firstSeq = SeqMark.load(connection);
+      // The mark's row exists from now on: later saves only update it.
+      SeqMark.save(connection, firstSeq);
     }
     DurableHistoryStore store =
         new DurableHistoryStore(

@@ -1,5 +1,6 @@
 package io.nodelink.metrics.history.durable;
 
+import io.nodelink.metrics.history.compact.ChunkWindows;
 import io.nodelink.metrics.history.compact.CompactHistoryStore;
 import io.nodelink.metrics.history.compact.SeriesPoints;
 import java.sql.Connection;
@@ -94,11 +95,13 @@ final class StoreWriter {
    * with points of a written window, counting them twice in the minute and hour buckets).
    */
   private void addTails(String agentId, List<SeriesPoints> points) {
+    long phase = ChunkWindows.phase(agentId, windowSeconds);
     Map<Long, List<SeriesPoints>> byWindow = new java.util.TreeMap<>();
     for (SeriesPoints series : points) {
       Map<Long, int[]> counts = new HashMap<>();
       for (long t : series.timestamps()) {
-        counts.computeIfAbsent(Math.floorDiv(t, windowSeconds), w -> new int[1])[0]++;
+        counts
+            .computeIfAbsent(ChunkWindows.windowOf(t, phase, windowSeconds), w -> new int[1])[0]++;
       }
       if (counts.size() == 1) {
         byWindow
@@ -110,7 +113,7 @@ final class StoreWriter {
           (window, n) ->
               byWindow
                   .computeIfAbsent(window, w -> new ArrayList<>())
-                  .add(slice(series, window, n[0])));
+                  .add(slice(series, phase, window, n[0])));
     }
     byWindow
         .values()
@@ -124,12 +127,12 @@ final class StoreWriter {
                         TailCodec.encode(list))));
   }
 
-  private SeriesPoints slice(SeriesPoints series, long window, int n) {
+  private SeriesPoints slice(SeriesPoints series, long phase, long window, int n) {
     long[] timestamps = new long[n];
     double[] values = new double[n];
     int k = 0;
     for (int i = 0; i < series.size(); i++) {
-      if (Math.floorDiv(series.timestamps()[i], windowSeconds) == window) {
+      if (ChunkWindows.windowOf(series.timestamps()[i], phase, windowSeconds) == window) {
         timestamps[k] = series.timestamps()[i];
         values[k++] = series.values()[i];
       }
@@ -168,6 +171,7 @@ final class StoreWriter {
         for (Map.Entry<String, List<Long>> e : deletions.entrySet()) {
           TailTable.delete(connection, e.getKey(), e.getValue());
         }
+        SeqMark.save(connection, outbox.currentSeq());
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,6 +44,11 @@ final class TierMaintenance {
   private final DataSource dataSource;
   private final DurableSettings settings;
   private final LongSupplier nextSeq;
+  private long lastMeasured = Long.MIN_VALUE;
+  private long diskBytes;
+
+  /** How often sizes are measured and budgets enforced, seconds. */
+  private static final long MEASURE_EVERY = 3_600;
 
   TierMaintenance(DataSource dataSource, DurableSettings settings, LongSupplier nextSeq) {
     this.dataSource = dataSource;
@@ -66,13 +70,15 @@ final class TierMaintenance {
                 connection, tier, nowSeconds - limits(tier).retention().toSeconds());
         connection.commit();
       }
-      deleted += enforceBudgets(connection);
-      long bytes = 0;
-      for (long b : ChunkTable.bytesByTier(connection).values()) {
-        bytes += b;
+      if (lastMeasured == Long.MIN_VALUE || nowSeconds - lastMeasured >= MEASURE_EVERY) {
+        // Sizes need a scan of the whole chunk table: once an hour, not every pass.
+        lastMeasured = nowSeconds;
+        ChunkTable.Usage usage = ChunkTable.usageByTier(connection);
+        deleted += enforceBudgets(connection, usage);
+        diskBytes = usage.totalBytes();
       }
       connection.commit();
-      return new Report(merged, deleted, bytes);
+      return new Report(merged, deleted, diskBytes);
     }
   }
 
@@ -103,6 +109,7 @@ final class TierMaintenance {
       merged += mergePeriod(connection, job.tier(), done, end - 1);
       done = end;
       setDoneThrough(connection, job, done);
+      SeqMark.save(connection, nextSeq.getAsLong());
       connection.commit();
     }
     return merged;
@@ -125,19 +132,18 @@ final class TierMaintenance {
     return merged;
   }
 
-  private int enforceBudgets(Connection connection) throws SQLException {
-    Map<Tier, Long> bytes = ChunkTable.bytesByTier(connection);
-    Map<Tier, Long> counts = ChunkTable.countByTier(connection);
+  private int enforceBudgets(Connection connection, ChunkTable.Usage usage) throws SQLException {
     int deleted = 0;
     for (Tier tier : Tier.values()) {
       long max = limits(tier).maxBytes();
-      long have = bytes.get(tier);
-      if (max == 0 || have <= max || counts.get(tier) == 0) {
+      long have = usage.bytes().get(tier);
+      long count = usage.chunks().get(tier);
+      if (max == 0 || have <= max || count == 0) {
         continue;
       }
       // Down to 90 % of the budget, so the next pass does not start over at once.
       double share = (have - 0.9 * max) / have;
-      long position = (long) Math.ceil(counts.get(tier) * share);
+      long position = (long) Math.ceil(count * share);
       long cutoff = ChunkTable.lastAtPosition(connection, tier, position);
       int n = ChunkTable.deleteOlderThan(connection, tier, cutoff);
       connection.commit();
