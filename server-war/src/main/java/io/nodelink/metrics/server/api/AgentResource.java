@@ -76,7 +76,8 @@ public class AgentResource {
         state,
         streaming.status(id),
         store.systemInfo(id).isPresent(),
-        store.latestMetrics(id).isPresent());
+        store.latestMetrics(id).isPresent(),
+        store.seriesCount(id));
   }
 
   @POST
