@@ -26,6 +26,11 @@ export interface AgentSummary {
    * (`nodelink.collection.interval`) included; 0 when it does not stream.
    */
   collection_interval_seconds?: number;
+  /**
+   * Extension: the agent's history series seen within the server's retention, the ones counted
+   * against `nodelink.history.max-series-per-agent`.
+   */
+  series_count?: number;
 }
 
 /** `GET /metrics/agents`. */

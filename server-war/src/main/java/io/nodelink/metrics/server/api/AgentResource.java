@@ -69,6 +69,8 @@ public class AgentResource {
 
   @Inject ServerConfig config;
 
+  @Inject HistoryQueryLimiter historyQueries;
+
   @GET
   public AgentSummaryDto summary(@PathParam("id") String id) {
     AgentState state = agents.require(id);
@@ -76,7 +78,8 @@ public class AgentResource {
         state,
         streaming.status(id),
         store.systemInfo(id).isPresent(),
-        store.latestMetrics(id).isPresent());
+        store.latestMetrics(id).isPresent(),
+        store.seriesCount(id));
   }
 
   @POST
@@ -158,8 +161,12 @@ public class AgentResource {
             config.historyMaxPointsDefault(),
             config.historyMaxPointsLimit());
     agents.require(id);
-    HistoryResult result = history.query(id, query);
-    return DtoMapper.history(id, result);
+    int series = query.series().isEmpty() ? history.seriesOf(id).size() : query.series().size();
+    HistoryCost.check(query, series, config.historyMaxValues());
+    try (HistoryQueryLimiter.Permit permit = historyQueries.acquire()) {
+      HistoryResult result = history.query(id, query);
+      return DtoMapper.history(id, result);
+    }
   }
 
   @GET

@@ -43,6 +43,7 @@ public class AgentsResource {
         state,
         streaming.status(id),
         store.systemInfo(id).isPresent(),
-        store.latestMetrics(id).isPresent());
+        store.latestMetrics(id).isPresent(),
+        store.seriesCount(id));
   }
 }

@@ -69,6 +69,16 @@ public class ServerConfig {
   public static final String INGEST_MAX_FUTURE = "nodelink.ingest.max-future";
   public static final String INGEST_MAX_PACKAGES = "nodelink.ingest.max-packages";
   public static final String STATE_PERSIST = "nodelink.state.persist";
+  public static final String INGEST_MAX_LIST_SIZE = "nodelink.ingest.max-list-size";
+  public static final String INGEST_MAX_MESSAGES_PER_SECOND =
+      "nodelink.ingest.max-messages-per-second";
+  public static final String INGEST_MAX_MESSAGES_BURST = "nodelink.ingest.max-messages-burst";
+  public static final String INGEST_MAX_BYTES_PER_SECOND = "nodelink.ingest.max-bytes-per-second";
+  public static final String INGEST_MAX_BYTES_BURST = "nodelink.ingest.max-bytes-burst";
+  public static final String HISTORY_MAX_VALUES = "nodelink.history.max-values";
+  public static final String HISTORY_MAX_CONCURRENT_QUERIES =
+      "nodelink.history.max-concurrent-queries";
+  public static final String SSE_MAX_CLIENTS = "nodelink.sse.max-clients";
 
   private static final Duration MAX_SSE_KEEPALIVE = Duration.ofSeconds(15);
 
@@ -116,6 +126,11 @@ public class ServerConfig {
   private final Duration ingestMaxFuture;
   private final int ingestMaxPackages;
   private final boolean statePersist;
+  private final int ingestMaxListSize;
+  private final IngestQuotas ingestQuotas;
+  private final int historyMaxValues;
+  private final int historyMaxConcurrentQueries;
+  private final int sseMaxClients;
 
   /** For CDI: reads MicroProfile Config. */
   @Inject
@@ -191,6 +206,20 @@ public class ServerConfig {
             .toList();
     ingestMaxFuture = r.duration(INGEST_MAX_FUTURE, "10m");
     ingestMaxPackages = r.integer(INGEST_MAX_PACKAGES, 20_000, 0, Integer.MAX_VALUE);
+    ingestMaxListSize = r.integer(INGEST_MAX_LIST_SIZE, 4096, 1, Integer.MAX_VALUE);
+    ingestQuotas =
+        new IngestQuotas(
+            r.integer(INGEST_MAX_MESSAGES_PER_SECOND, 20, 0, Integer.MAX_VALUE),
+            r.integer(INGEST_MAX_MESSAGES_BURST, 2000, 1, Integer.MAX_VALUE),
+            r.bytes(INGEST_MAX_BYTES_PER_SECOND, 1L << 20),
+            r.bytes(INGEST_MAX_BYTES_BURST, 32L << 20));
+    if (ingestQuotas.bytesBurst() < 1) {
+      throw new IllegalArgumentException(INGEST_MAX_BYTES_BURST + " must be at least 1");
+    }
+    historyMaxValues = r.integer(HISTORY_MAX_VALUES, 1_000_000, 1, Integer.MAX_VALUE);
+    historyMaxConcurrentQueries =
+        r.integer(HISTORY_MAX_CONCURRENT_QUERIES, 16, 1, Integer.MAX_VALUE);
+    sseMaxClients = r.integer(SSE_MAX_CLIENTS, 1000, 1, Integer.MAX_VALUE);
   }
 
   /** A configuration with every default, for tests. */
@@ -533,5 +562,47 @@ public class ServerConfig {
   /** Installed packages kept of one system info; the rest are dropped. */
   public int ingestMaxPackages() {
     return ingestMaxPackages;
+  }
+
+  /**
+   * The most entries kept of any repeated field of an agent message (disks, interfaces, cores, IP
+   * addresses, CPU features, ...) other than installed packages; the rest are dropped.
+   */
+  public int ingestMaxListSize() {
+    return ingestMaxListSize;
+  }
+
+  /** The per-agent ingest quotas. */
+  public IngestQuotas ingestQuotas() {
+    return ingestQuotas;
+  }
+
+  /**
+   * Per-agent token buckets for what an agent sends: a rate of 0 switches that quota off.
+   *
+   * @param messagesPerSecond messages refilled per second
+   * @param messagesBurst messages an agent may send at once (its buffer replay after a reconnect)
+   * @param bytesPerSecond serialized bytes refilled per second
+   * @param bytesBurst serialized bytes an agent may send at once
+   */
+  public record IngestQuotas(
+      long messagesPerSecond, long messagesBurst, long bytesPerSecond, long bytesBurst) {}
+
+  /**
+   * The most values one history answer may hold, counted before the query runs as series × {@code
+   * max_points}.
+   */
+  public int historyMaxValues() {
+    return historyMaxValues;
+  }
+
+  /** History queries answered at once; more get 503 with {@code Retry-After}. */
+  public int historyMaxConcurrentQueries() {
+    return historyMaxConcurrentQueries;
+  }
+
+  /** SSE clients over all agents; more get 503. */
+  public int sseMaxClients() {
+    return sseMaxClients;
   }
 }

@@ -20,14 +20,25 @@ public class DomainException extends RuntimeException {
   }
 
   private final Kind kind;
+  private final int retryAfterSeconds;
 
   public DomainException(Kind kind, String message) {
+    this(kind, message, 0);
+  }
+
+  private DomainException(Kind kind, String message, int retryAfterSeconds) {
     super(message);
     this.kind = kind;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   public Kind kind() {
     return kind;
+  }
+
+  /** Seconds after which a retry may succeed (HTTP {@code Retry-After}); 0 = not said. */
+  public int retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public static DomainException badRequest(String message) {
@@ -44,6 +55,11 @@ public class DomainException extends RuntimeException {
 
   public static DomainException limitReached(String message) {
     return new DomainException(Kind.LIMIT_REACHED, message);
+  }
+
+  /** A limit that frees up soon: retrying after {@code retryAfterSeconds} may succeed. */
+  public static DomainException limitReached(String message, int retryAfterSeconds) {
+    return new DomainException(Kind.LIMIT_REACHED, message, retryAfterSeconds);
   }
 
   /** The contract's 404 for an unknown agent id. */

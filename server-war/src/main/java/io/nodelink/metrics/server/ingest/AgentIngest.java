@@ -29,6 +29,7 @@ public class AgentIngest implements AgentStreamHandler {
   private final StreamingControl streaming;
   private final IngestListener listener;
   private final IngestGuard guard;
+  private final IngestQuota quota;
 
   @Inject
   public AgentIngest(
@@ -37,8 +38,20 @@ public class AgentIngest implements AgentStreamHandler {
       TaskRegistry tasks,
       StreamingControl streaming,
       CdiIngestListener listener,
+      IngestGuard guard,
+      IngestQuota quota) {
+    this(agents, store, tasks, streaming, (IngestListener) listener, guard, quota);
+  }
+
+  /** Without ingest quotas. */
+  public AgentIngest(
+      AgentRegistry agents,
+      MetricsStore store,
+      TaskRegistry tasks,
+      StreamingControl streaming,
+      IngestListener listener,
       IngestGuard guard) {
-    this(agents, store, tasks, streaming, (IngestListener) listener, guard);
+    this(agents, store, tasks, streaming, listener, guard, IngestQuota.unlimited());
   }
 
   public AgentIngest(
@@ -47,18 +60,20 @@ public class AgentIngest implements AgentStreamHandler {
       TaskRegistry tasks,
       StreamingControl streaming,
       IngestListener listener,
-      IngestGuard guard) {
+      IngestGuard guard,
+      IngestQuota quota) {
     this.agents = agents;
     this.store = store;
     this.tasks = tasks;
     this.streaming = streaming;
     this.listener = listener;
     this.guard = guard;
+    this.quota = quota;
   }
 
   /** For the CDI proxy only. */
   protected AgentIngest() {
-    this(null, null, null, null, IngestListener.NONE, null);
+    this(null, null, null, null, IngestListener.NONE, null, null);
   }
 
   @Override
@@ -74,6 +89,9 @@ public class AgentIngest implements AgentStreamHandler {
     }
     String agentId = channel.agentId();
     agents.touch(agentId);
+    if (!quota.admit(agentId, response.getSerializedSize())) {
+      return; // over quota: neither stored nor broadcast, and no task advanced
+    }
     if (!isBuffered(response)) {
       // A buffered snapshot is late data of a stream that has usually ended since: it says
       // nothing about the state of any task now.

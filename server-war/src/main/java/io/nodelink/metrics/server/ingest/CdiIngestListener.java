@@ -5,8 +5,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 /**
- * Fires each stored snapshot, and each sanitised message, as a synchronous CDI event; observers
- * only hand work off.
+ * Fires each stored snapshot, each sanitised message and each throttled one as a synchronous CDI
+ * event; observers only hand work off.
  */
 @ApplicationScoped
 public class CdiIngestListener implements IngestListener {
@@ -14,6 +14,8 @@ public class CdiIngestListener implements IngestListener {
   @Inject Event<MetricsReceived> metrics;
 
   @Inject Event<SnapshotSanitized> sanitized;
+
+  @Inject Event<MessageThrottled> throttled;
 
   @Override
   public void metricsReceived(MetricsReceived event) {
@@ -23,5 +25,10 @@ public class CdiIngestListener implements IngestListener {
   @Override
   public void sanitized(String agentId, SanitizeCause cause) {
     sanitized.fire(new SnapshotSanitized(agentId, cause));
+  }
+
+  @Override
+  public void throttled(String agentId, Quota quota) {
+    throttled.fire(new MessageThrottled(agentId, quota));
   }
 }

@@ -51,7 +51,8 @@ public class IngestGuard {
     return new SnapshotSanitizer(
         config.ingestMaxFuture().toSeconds(),
         config.historyRetention().toSeconds(),
-        config.ingestMaxPackages());
+        config.ingestMaxPackages(),
+        config.ingestMaxListSize());
   }
 
   /** The snapshot made safe to store (or dropped); reports what was changed. */
@@ -95,6 +96,9 @@ public class IngestGuard {
               + " bytes: stripped and truncated";
       case PACKAGES ->
           "more installed packages than nodelink.ingest.max-packages: the rest dropped";
+      case LIST ->
+          "a list (disks, interfaces, cores, addresses, ...) longer than"
+              + " nodelink.ingest.max-list-size: the rest dropped";
       case TIMESTAMP ->
           "a timestamp outside the window around the server clock (nodelink.ingest.max-future,"
               + " nodelink.history.retention): a live snapshot clamped to the receive time, a"

@@ -10,4 +10,7 @@ public interface IngestListener {
 
   /** Part of one message of {@code agentId} was changed or dropped for {@code cause}. */
   default void sanitized(String agentId, SanitizeCause cause) {}
+
+  /** A message of {@code agentId} was dropped for exceeding {@code quota}. */
+  default void throttled(String agentId, Quota quota) {}
 }

@@ -8,6 +8,11 @@ public enum SanitizeCause {
   STRING("string"),
   /** A system info with more installed packages than the cap: the rest dropped. */
   PACKAGES("packages"),
+  /**
+   * Any other list (disks, interfaces, cores, addresses, ...) longer than the cap: the rest
+   * dropped.
+   */
+  LIST("list"),
   /** A timestamp outside the window around the server clock: clamped or dropped. */
   TIMESTAMP("timestamp");
 

@@ -12,9 +12,9 @@ import java.util.Set;
 
 /**
  * Makes what an agent sends safe to keep, serialise and chart, without trusting the agent: every
- * double finite, every string bounded and free of control characters, package lists bounded, and
- * timestamps inside a window around the server clock. Pure: the caller passes the time; an
- * unchanged message is returned as the same instance.
+ * double finite, every string bounded and free of control characters, package lists and every other
+ * list bounded, and timestamps inside a window around the server clock. Pure: the caller passes the
+ * time; an unchanged message is returned as the same instance.
  *
  * <p>Strings and numbers are found by walking the protobuf descriptors, so fields added to the
  * contract later are covered without a change here.
@@ -29,16 +29,26 @@ public final class SnapshotSanitizer {
   private final long maxFutureSeconds;
   private final long retentionSeconds;
   private final int maxPackages;
+  private final int maxListSize;
+
+  /** With no cap on lists other than the packages. */
+  public SnapshotSanitizer(long maxFutureSeconds, long retentionSeconds, int maxPackages) {
+    this(maxFutureSeconds, retentionSeconds, maxPackages, Integer.MAX_VALUE);
+  }
 
   /**
    * @param maxFutureSeconds how far ahead of the server clock a timestamp may be
    * @param retentionSeconds how far behind it (the raw history retention)
    * @param maxPackages installed packages kept of one system info
+   * @param maxListSize entries kept of every other repeated field (disks, interfaces, cores, IP
+   *     addresses, CPU features, ...)
    */
-  public SnapshotSanitizer(long maxFutureSeconds, long retentionSeconds, int maxPackages) {
+  public SnapshotSanitizer(
+      long maxFutureSeconds, long retentionSeconds, int maxPackages, int maxListSize) {
     this.maxFutureSeconds = maxFutureSeconds;
     this.retentionSeconds = retentionSeconds;
     this.maxPackages = maxPackages;
+    this.maxListSize = maxListSize;
   }
 
   /**
@@ -115,9 +125,10 @@ public final class SnapshotSanitizer {
       FieldDescriptor field, List<?> values, double nonFinite, Set<SanitizeCause> causes) {
     List<Object> out = null;
     int keep = values.size();
-    if (isPackages(field) && keep > maxPackages) {
-      causes.add(SanitizeCause.PACKAGES);
-      keep = maxPackages;
+    int cap = isPackages(field) ? maxPackages : maxListSize;
+    if (keep > cap) {
+      causes.add(isPackages(field) ? SanitizeCause.PACKAGES : SanitizeCause.LIST);
+      keep = cap;
       out = new ArrayList<>(values.subList(0, keep));
     }
     for (int i = 0; i < keep; i++) {

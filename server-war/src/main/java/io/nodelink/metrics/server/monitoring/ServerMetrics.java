@@ -3,6 +3,7 @@ package io.nodelink.metrics.server.monitoring;
 import io.nodelink.metrics.history.HistoryStore;
 import io.nodelink.metrics.pb.CollectionStats;
 import io.nodelink.metrics.server.agents.AgentRegistry;
+import io.nodelink.metrics.server.ingest.MessageThrottled;
 import io.nodelink.metrics.server.ingest.MetricsReceived;
 import io.nodelink.metrics.server.ingest.SnapshotSanitized;
 import jakarta.annotation.PostConstruct;
@@ -102,9 +103,23 @@ public class ServerMetrics {
                 .withName("nodelink.ingest.sanitized")
                 .withDescription(
                     "Agent messages the server changed or dropped at ingest, by cause"
-                        + " (non_finite, string, packages, timestamp)")
+                        + " (non_finite, string, packages, list, timestamp)")
                 .build(),
             new Tag("cause", event.cause().tag()))
+        .inc();
+  }
+
+  /** One count per message dropped for exceeding a per-agent quota. */
+  void onThrottled(@Observes MessageThrottled event) {
+    registry
+        .counter(
+            Metadata.builder()
+                .withName("nodelink.ingest.throttled")
+                .withDescription(
+                    "Agent messages dropped for exceeding a per-agent ingest quota, by quota"
+                        + " (messages, bytes)")
+                .build(),
+            new Tag("quota", event.quota().tag()))
         .inc();
   }
 

@@ -53,6 +53,7 @@ public class SseHub {
 
   private final Map<String, AgentBroadcaster> broadcasters = new ConcurrentHashMap<>();
   private final AtomicLong clientIds = new AtomicLong();
+  private final Object registration = new Object();
   private final Jsonb jsonb = Json.create();
 
   @Inject ServerConfig config;
@@ -80,7 +81,8 @@ public class SseHub {
    * Connects a client: the current snapshot first (and a {@code status} event if the agent is
    * offline), then it is registered and holds streaming at {@code intervalSeconds}.
    *
-   * @throws DomainException 503 when the agent has {@code nodelink.sse.max-clients-per-agent}
+   * @throws DomainException 503 when the agent has {@code nodelink.sse.max-clients-per-agent}, or
+   *     all agents together {@code nodelink.sse.max-clients}
    */
   public SseClient connect(String agentId, int intervalSeconds, SseEventSink sink, Sse sse) {
     this.sse = sse;
@@ -95,14 +97,7 @@ public class SseHub {
             executor,
             nanos -> latency.update(Duration.ofNanos(nanos)),
             this::closed);
-    AgentBroadcaster broadcaster =
-        broadcasters.computeIfAbsent(agentId, id -> new AgentBroadcaster());
-    if (!broadcaster.register(client, config.sseMaxClientsPerAgent(), firstEvents(agentId))) {
-      throw DomainException.limitReached(
-          "too many SSE clients for this agent (limit "
-              + config.sseMaxClientsPerAgent()
-              + "); try again later");
-    }
+    AgentBroadcaster broadcaster = register(agentId, client);
     LOG.log(
         Level.FINE,
         "SSE client {0} connected to agent {1} at {2} s ({3} clients)",
@@ -118,6 +113,31 @@ public class SseHub {
       streaming.releaseClient(agentId, clientId);
     }
     return client;
+  }
+
+  /**
+   * Registers a client within both limits. Only registration adds clients, so checking the total
+   * and registering under one lock keeps the total exact; closing clients needs no lock.
+   */
+  private AgentBroadcaster register(String agentId, SseClient client) {
+    List<OutboundSseEvent> first = firstEvents(agentId);
+    synchronized (registration) {
+      if (clientCount() >= config.sseMaxClients()) {
+        throw DomainException.limitReached(
+            "too many SSE clients (limit "
+                + config.sseMaxClients()
+                + " over all agents, nodelink.sse.max-clients); try again later");
+      }
+      AgentBroadcaster broadcaster =
+          broadcasters.computeIfAbsent(agentId, id -> new AgentBroadcaster());
+      if (!broadcaster.register(client, config.sseMaxClientsPerAgent(), first)) {
+        throw DomainException.limitReached(
+            "too many SSE clients for this agent (limit "
+                + config.sseMaxClientsPerAgent()
+                + "); try again later");
+      }
+      return broadcaster;
+    }
   }
 
   void onMetrics(@Observes MetricsReceived event) {

@@ -11,18 +11,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * What each agent sent: the latest snapshot and the latest system info; each snapshot's series are
- * admitted (up to the per-agent limit) and appended to the {@link HistoryStore}, which readers
- * query directly. Thread-safe; writes for one agent never block another's. The latest system info
- * survives a restart through the {@link SystemInfoRepository}.
+ * admitted (up to the per-agent limit of series seen within the retention, {@link SeriesAdmission})
+ * and appended to the {@link HistoryStore}, which readers query directly. Thread-safe; writes for
+ * one agent never block another's. The latest system info survives a restart through the {@link
+ * SystemInfoRepository}.
  */
 @ApplicationScoped
 public class MetricsStore {
@@ -33,25 +34,47 @@ public class MetricsStore {
   private final HistoryStore history;
   private final SeriesExtractor extractor;
   private final int maxSeriesPerAgent;
+  private final long retentionSeconds;
   private final Clock clock;
   private final SystemInfoRepository systemInfos;
 
   @Inject
   public MetricsStore(
       HistoryStore history, ServerConfig config, Clock clock, SystemInfoRepository systemInfos) {
-    this(history, config.historyMaxSeriesPerAgent(), clock, systemInfos);
+    this(history, config.historyMaxSeriesPerAgent(), config.historyRetention(), clock, systemInfos);
   }
 
-  /** A store that keeps no system info across restarts. */
+  /** A store that keeps no system info across restarts, with the default retention. */
   public MetricsStore(HistoryStore history, int maxSeriesPerAgent, Clock clock) {
-    this(history, maxSeriesPerAgent, clock, SystemInfoRepository.NONE);
+    this(
+        history,
+        maxSeriesPerAgent,
+        ServerConfig.defaults().historyRetention(),
+        clock,
+        SystemInfoRepository.NONE);
   }
 
+  /** With the default retention. */
   public MetricsStore(
       HistoryStore history, int maxSeriesPerAgent, Clock clock, SystemInfoRepository systemInfos) {
+    this(
+        history, maxSeriesPerAgent, ServerConfig.defaults().historyRetention(), clock, systemInfos);
+  }
+
+  /**
+   * @param retention a series not seen for longer than this stops counting against {@code
+   *     maxSeriesPerAgent}
+   */
+  public MetricsStore(
+      HistoryStore history,
+      int maxSeriesPerAgent,
+      Duration retention,
+      Clock clock,
+      SystemInfoRepository systemInfos) {
     this.history = history;
     this.extractor = new SeriesExtractor();
     this.maxSeriesPerAgent = maxSeriesPerAgent;
+    this.retentionSeconds = retention.toSeconds();
     this.clock = clock;
     this.systemInfos = systemInfos;
   }
@@ -67,8 +90,7 @@ public class MetricsStore {
     try {
       Map<String, SystemInfoResponse> stored = systemInfos.loadAll();
       stored.forEach(
-          (agentId, info) ->
-              agents.computeIfAbsent(agentId, id -> new AgentData()).systemInfo = info);
+          (agentId, info) -> agents.computeIfAbsent(agentId, this::newAgent).systemInfo = info);
       LOG.log(Level.FINE, "Restored the system info of {0} agent(s)", stored.size());
     } catch (IllegalStateException e) {
       LOG.log(Level.WARNING, "System info not restored: {0}", e.getMessage());
@@ -98,9 +120,9 @@ public class MetricsStore {
         data.getTimestamp() == 0
             ? data.toBuilder().setTimestamp(clock.instant().getEpochSecond()).build()
             : data;
-    AgentData agent = agents.computeIfAbsent(agentId, id -> new AgentData());
+    AgentData agent = agents.computeIfAbsent(agentId, this::newAgent);
     agent.keepLatest(stamped);
-    SeriesBatch admitted = agent.admit(extractor.extract(forHistory), maxSeriesPerAgent, agentId);
+    SeriesBatch admitted = agent.admit(extractor.extract(forHistory), now(), agentId);
     history.appendAll(agentId, stamped.getTimestamp(), admitted);
     int written = admitted.size();
     LOG.log(
@@ -111,7 +133,7 @@ public class MetricsStore {
   }
 
   public void putSystemInfo(String agentId, SystemInfoResponse info) {
-    agents.computeIfAbsent(agentId, id -> new AgentData()).systemInfo = info;
+    agents.computeIfAbsent(agentId, this::newAgent).systemInfo = info;
     systemInfos.save(agentId, info);
     LOG.log(Level.FINER, "Stored system info of agent {0}", agentId);
   }
@@ -126,6 +148,23 @@ public class MetricsStore {
     return agent == null ? Optional.empty() : Optional.ofNullable(agent.systemInfo);
   }
 
+  /**
+   * The series of an agent counted against {@code nodelink.history.max-series-per-agent}: those
+   * seen within the retention; 0 for an agent without snapshots.
+   */
+  public int seriesCount(String agentId) {
+    AgentData agent = agents.get(agentId);
+    return agent == null ? 0 : agent.series.count();
+  }
+
+  private AgentData newAgent(String agentId) {
+    return new AgentData(new SeriesAdmission(maxSeriesPerAgent, retentionSeconds));
+  }
+
+  private long now() {
+    return clock.instant().getEpochSecond();
+  }
+
   /** Forgets everything about an agent: its latest data and its history. */
   public void onAgentForgotten(@Observes AgentForgotten event) {
     agents.remove(event.agentId());
@@ -133,12 +172,16 @@ public class MetricsStore {
     history.removeAgent(event.agentId());
   }
 
-  /** The latest data of one agent and the series names it has been admitted. */
+  /** The latest data of one agent and the series it is admitted. */
   private static final class AgentData {
-    private final Set<String> series = ConcurrentHashMap.newKeySet();
+    private final SeriesAdmission series;
     private volatile MetricsDataResponse latest;
     private volatile SystemInfoResponse systemInfo;
     private volatile boolean limitLogged;
+
+    AgentData(SeriesAdmission series) {
+      this.series = series;
+    }
 
     /** A live snapshot is the latest; a buffered one only if it is newer than the latest. */
     synchronized void keepLatest(MetricsDataResponse snapshot) {
@@ -150,43 +193,19 @@ public class MetricsStore {
       }
     }
 
-    /** The last batch admitted whole: a snapshot with the same names needs no look-ups. */
-    private volatile SeriesBatch lastAdmittedWhole;
-
-    /** The part of {@code batch} admitted: known series, and new ones while under the limit. */
-    SeriesBatch admit(SeriesBatch batch, int limit, String agentId) {
-      if (batch.sameNamesAs(lastAdmittedWhole)) {
-        return batch;
-      }
-      SeriesBatch admitted = new SeriesBatch(batch.size());
-      for (int i = 0; i < batch.size(); i++) {
-        if (admitSeries(batch.name(i), limit, agentId)) {
-          admitted.add(batch.name(i), batch.value(i));
-        }
-      }
-      if (admitted.size() == batch.size()) {
-        lastAdmittedWhole = batch;
-      }
-      return admitted;
-    }
-
-    private boolean admitSeries(String name, int limit, String agentId) {
-      if (series.contains(name)) {
-        return true;
-      }
-      if (series.size() < limit) {
-        series.add(name);
-        return true;
-      }
-      if (!limitLogged) {
+    /** The part of {@code batch} admitted; the first refusal is logged. */
+    SeriesBatch admit(SeriesBatch batch, long nowSeconds, String agentId) {
+      SeriesBatch admitted = series.admit(batch, nowSeconds);
+      if (admitted.size() < batch.size() && !limitLogged) {
         limitLogged = true;
         LOG.log(
             Level.WARNING,
-            "Agent {0} exceeds {1} series (nodelink.history.max-series-per-agent); new series"
-                + " are not recorded",
-            new Object[] {agentId, limit});
+            "Agent {0} has {1} series seen within nodelink.history.retention"
+                + " (nodelink.history.max-series-per-agent); new series are not recorded until"
+                + " some are not seen for that long. Logged once per agent",
+            new Object[] {agentId, series.count()});
       }
-      return false;
+      return admitted;
     }
   }
 }

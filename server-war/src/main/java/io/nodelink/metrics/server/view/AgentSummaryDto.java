@@ -18,6 +18,8 @@ package io.nodelink.metrics.server.view;
  *     not active
  * @param collectionIntervalSeconds extension: the interval the agent streams at now, collection
  *     baseline included; 0 when it does not stream
+ * @param seriesCount extension: the agent's history series seen within the retention, the ones
+ *     counted against {@code nodelink.history.max-series-per-agent}
  */
 public record AgentSummaryDto(
     String agentId,
@@ -30,4 +32,5 @@ public record AgentSummaryDto(
     boolean hasMetrics,
     boolean streamingWanted,
     int streamingIntervalSeconds,
-    int collectionIntervalSeconds) {}
+    int collectionIntervalSeconds,
+    int seriesCount) {}

@@ -42,7 +42,11 @@ public final class DtoMapper {
   }
 
   public static AgentSummaryDto summary(
-      AgentState state, StreamingStatus streaming, boolean hasSystemInfo, boolean hasMetrics) {
+      AgentState state,
+      StreamingStatus streaming,
+      boolean hasSystemInfo,
+      boolean hasMetrics,
+      int seriesCount) {
     return new AgentSummaryDto(
         state.agentId(),
         state.connected(),
@@ -54,7 +58,8 @@ public final class DtoMapper {
         hasMetrics,
         streaming.wanted(),
         streaming.intervalSeconds(),
-        streaming.collectionIntervalSeconds());
+        streaming.collectionIntervalSeconds(),
+        seriesCount);
   }
 
   public static TaskDto task(TaskView t) {

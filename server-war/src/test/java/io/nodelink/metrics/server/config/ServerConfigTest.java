@@ -33,6 +33,35 @@ class ServerConfigTest {
     assertThat(config.grpcMaxConnectionAge()).isZero();
     assertThat(config.grpcMaxConnectionAgeGrace()).isZero();
     assertThat(config.grpcMaxCallsPerConnection()).isEqualTo(1000);
+    assertThat(config.ingestMaxListSize()).isEqualTo(4096);
+    assertThat(config.ingestQuotas())
+        .isEqualTo(new ServerConfig.IngestQuotas(20, 2000, 1L << 20, 32L << 20));
+    assertThat(config.historyMaxValues()).isEqualTo(1_000_000);
+    assertThat(config.historyMaxConcurrentQueries()).isEqualTo(16);
+    assertThat(config.sseMaxClients()).isEqualTo(1000);
+  }
+
+  @Test
+  void ingestQuotasTakeByteSuffixesAndZeroForOff() {
+    ServerConfig config =
+        new ServerConfig(
+            key ->
+                Optional.ofNullable(
+                    Map.of(
+                            ServerConfig.INGEST_MAX_MESSAGES_PER_SECOND, "0",
+                            ServerConfig.INGEST_MAX_BYTES_PER_SECOND, "256k",
+                            ServerConfig.INGEST_MAX_BYTES_BURST, "64m")
+                        .get(key)));
+
+    assertThat(config.ingestQuotas())
+        .isEqualTo(new ServerConfig.IngestQuotas(0, 2000, 256L << 10, 64L << 20));
+    assertThatThrownBy(
+            () ->
+                new ServerConfig(
+                    key ->
+                        Optional.ofNullable(
+                            Map.of(ServerConfig.INGEST_MAX_BYTES_BURST, "0").get(key))))
+        .hasMessageContaining(ServerConfig.INGEST_MAX_BYTES_BURST);
   }
 
   @Test

@@ -160,4 +160,31 @@ class SnapshotSanitizerTest {
     assertThat(sanitizer.sanitize(info, causes)).isSameAs(info);
     assertThat(causes).isEmpty();
   }
+
+  @Test
+  void everyOtherListIsCutToTheListCap() {
+    SnapshotSanitizer capped = new SnapshotSanitizer(MAX_FUTURE, RETENTION, 100, 2);
+    MetricsDataResponse.Builder data = Snapshots.sample(NOW).toBuilder().clearNetworkInterfaces();
+    for (int i = 0; i < 5; i++) {
+      data.addNetworkInterfaces(NetworkMetrics.newBuilder().setInterface("veth" + i));
+    }
+    SystemInfoResponse info = Snapshots.systemInfo("host");
+    SystemSoftware.Builder software = info.getSoftware().toBuilder().clearPackages();
+    for (int i = 0; i < 5; i++) {
+      software.addPackages(InstalledPackage.newBuilder().setName("p" + i));
+    }
+    Set<SanitizeCause> infoCauses = EnumSet.noneOf(SanitizeCause.class);
+
+    SanitizedSnapshot clean = capped.sanitize(data.build(), NOW);
+    SystemInfoResponse cleanInfo =
+        capped.sanitize(info.toBuilder().setSoftware(software).build(), infoCauses);
+
+    assertThat(clean.stored().getNetworkInterfacesList())
+        .extracting(NetworkMetrics::getInterface)
+        .containsExactly("veth0", "veth1");
+    assertThat(clean.causes()).containsExactly(SanitizeCause.LIST);
+    assertThat(cleanInfo.getSoftware().getPackagesCount())
+        .as("packages have their own cap")
+        .isEqualTo(5);
+  }
 }

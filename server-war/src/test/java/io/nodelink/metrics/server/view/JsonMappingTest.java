@@ -117,7 +117,8 @@ class JsonMappingTest {
             null);
     JsonObject json =
         toJson(
-            DtoMapper.summary(state, new StreamingStatus(true, true, 5, "t", 1, 5), true, false));
+            DtoMapper.summary(
+                state, new StreamingStatus(true, true, 5, "t", 1, 5), true, false, 42));
 
     assertThat(json.keySet()).containsAll(ContractShapes.AGENT_SUMMARY.fieldNames());
     assertThat(json.getString("status")).isEqualTo("online");
@@ -125,6 +126,7 @@ class JsonMappingTest {
     assertThat(json.getString("last_update")).isEmpty();
     assertThat(json.getBoolean("streaming_active")).isTrue();
     assertThat(json.getInt("collection_interval_seconds")).isEqualTo(5);
+    assertThat(json.getInt("series_count")).isEqualTo(42);
   }
 
   @Test

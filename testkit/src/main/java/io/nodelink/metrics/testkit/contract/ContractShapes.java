@@ -25,7 +25,8 @@ public final class ContractShapes {
           "streaming_active", BOOLEAN,
           "has_system_info", BOOLEAN,
           "has_metrics", BOOLEAN,
-          "collection_interval_seconds", INTEGER);
+          "collection_interval_seconds", INTEGER,
+          "series_count", INTEGER);
 
   /** SystemInfo of {@code GET /agents/{id}/system}. */
   public static final Shape SYSTEM_INFO =
