@@ -1,0 +1,66 @@
+package io.nodelink.metrics.bench.store;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * An H2 file database with the shipped server's URL options; its size is the size of its file.
+ * {@code DB_CLOSE_DELAY=-1} keeps it open between pooled connections, as Liberty's pool does.
+ */
+final class H2Database extends Database {
+
+  private final Path dir;
+  private final JdbcDataSource physical = new JdbcDataSource();
+
+  H2Database(Path dir) {
+    this.dir = dir;
+    physical.setURL(
+        "jdbc:h2:file:" + dir.resolve("nodelink") + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1");
+  }
+
+  @Override
+  DataSource physical() {
+    return physical;
+  }
+
+  @Override
+  String kind() {
+    return "H2";
+  }
+
+  @Override
+  long bytesAsWritten() throws SQLException {
+    execute("CHECKPOINT");
+    return sizeOf(dir);
+  }
+
+  /** A plain SHUTDOWN compacts for at most 200 ms, as when Liberty stops. */
+  @Override
+  long bytesAfterStop() throws SQLException {
+    execute("SHUTDOWN");
+    closePool();
+    return sizeOf(dir);
+  }
+
+  /** SHUTDOWN COMPACT rewrites the file, compressing its pages: smaller than a running H2. */
+  @Override
+  long bytesCompacted() throws SQLException {
+    execute("SHUTDOWN COMPACT");
+    closePool();
+    return sizeOf(dir);
+  }
+
+  @Override
+  String compactionNote() {
+    return "the whole database file after CHECKPOINT (as written), after SHUTDOWN (stopped) and"
+        + " after SHUTDOWN COMPACT (compacted: rewritten with compressed pages)";
+  }
+
+  @Override
+  public void close() throws SQLException {
+    execute("SHUTDOWN");
+    super.close();
+  }
+}
