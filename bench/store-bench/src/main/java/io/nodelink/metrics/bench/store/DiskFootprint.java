@@ -2,7 +2,11 @@ package io.nodelink.metrics.bench.store;
 
 import io.nodelink.metrics.history.durable.DurableHistoryStore;
 import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,6 +55,7 @@ final class DiskFootprint {
         "  %,d values fed in %.1f s; tail records left: %d%n",
         values, (System.nanoTime() - started) / 1e9, store.status().tailRecords());
 
+    printSeries(db, out);
     long asWritten = db.bytesAsWritten();
     printTables(db, out);
     long stopped = db.bytesAfterStop();
@@ -98,6 +103,23 @@ final class DiskFootprint {
           (double) s.payloadBytes() / values,
           (double) s.payloadBytes() / Math.max(1, s.chunks()));
     }
+  }
+
+  /** Where the raw tier's bytes go: compressed bytes per value of each series, largest first. */
+  private static void printSeries(Database db, PrintStream out) throws SQLException {
+    StringBuilder line = new StringBuilder("  raw payload B/value by series:");
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rows =
+            s.executeQuery(
+                "SELECT s.name, SUM(OCTET_LENGTH(c.data)) * 1.0 / SUM(c.point_count) AS b"
+                    + " FROM nl_history_chunk c JOIN nl_history_series s ON s.id = c.series_id"
+                    + " WHERE c.tier = 0 GROUP BY s.name ORDER BY b DESC")) {
+      while (rows.next()) {
+        line.append(String.format(Locale.ROOT, " %s %.2f;", rows.getString(1), rows.getDouble(2)));
+      }
+    }
+    out.println(line);
   }
 
   private static void printTables(Database db, PrintStream out) throws SQLException {

@@ -61,6 +61,11 @@ final class RestartTime {
         db.queryLong("SELECT COUNT(*) FROM nl_history_tail"),
         db.bytesAsWritten());
 
+    out.printf(
+        "  tail records: %,d bytes in all, %,d bytes on average (uncompressed points of one agent"
+            + " and flush)%n",
+        db.queryLong("SELECT SUM(OCTET_LENGTH(data)) FROM nl_history_tail"),
+        db.queryLong("SELECT AVG(OCTET_LENGTH(data)) FROM nl_history_tail"));
     List<Double> opens = new ArrayList<>();
     long tails = 0;
     for (int i = 0; i < 3; i++) {
