@@ -47,12 +47,15 @@ public final class StoreBench {
   }
 
   private static void runH2(BenchOptions options, Path dir, Summary summary, PrintStream out)
-      throws SQLException {
+      throws SQLException, IOException {
     int n = 0;
     for (String part : options.parts()) {
-      try (Database db = new H2Database(dir.resolve(part + "-" + (++n)))) {
+      Path partDir = dir.resolve(part + "-" + (++n));
+      try (Database db = new H2Database(partDir)) {
         runPart(part, db, options, summary, out);
       }
+      // The restart part's file reaches ~15 GB: one part's file on disk at a time.
+      deleteTree(partDir);
     }
   }
 
