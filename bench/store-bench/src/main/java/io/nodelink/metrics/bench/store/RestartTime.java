@@ -76,7 +76,9 @@ final class RestartTime {
       tails = reopened.status().tailRecords();
       reopened.close();
     }
-    out.printf("  open: %s ms (H2: the database file opened too)%n", opens);
+    out.printf(
+        "  open: %s ms%s%n",
+        opens, db.kind().equals("H2") ? " (the H2 database file opened by it too)" : "");
     breakdown(db, out);
     DurableHistoryStore reopened = BenchStores.open(db, clock);
     long t = System.nanoTime();
