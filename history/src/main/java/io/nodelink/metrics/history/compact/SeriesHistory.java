@@ -16,6 +16,9 @@ final class SeriesHistory {
   /** Result of {@link #append}: stored and the memory estimate grew or shrank. */
   static final int RESIZED = 1;
 
+  /** A buffer of unflushed points that grew past this (a long pause of flushes) is not kept. */
+  private static final int MAX_KEPT_UNFLUSHED_CAPACITY = 64;
+
   /** Object headers, fields, the map entry: what a series costs before its first point. */
   private static final long FIXED_BYTES = 200;
 
@@ -99,21 +102,33 @@ final class SeriesHistory {
     if (unflushed == null || unflushed.isEmpty()) {
       return null;
     }
-    PointBuffer points = unflushed;
-    unflushed = new PointBuffer(Math.max(4, points.size));
     long oldest = raw.oldestUnsealed();
-    PointBuffer kept = new PointBuffer(points.size);
+    int kept = 0;
+    for (int i = 0; i < unflushed.size; i++) {
+      kept += unflushed.timestamps[i] >= oldest ? 1 : 0;
+    }
+    SeriesPoints drained = kept == 0 ? null : copyFrom(unflushed, oldest, kept);
+    // The buffer is kept, not replaced: at thousands of agents a fresh one per series and flush
+    // is garbage, and the next append would touch memory that is not in any cache.
+    if (unflushed.timestamps.length > MAX_KEPT_UNFLUSHED_CAPACITY) {
+      unflushed = new PointBuffer(4);
+    } else {
+      unflushed.size = 0;
+    }
+    return drained;
+  }
+
+  private SeriesPoints copyFrom(PointBuffer points, long oldest, int kept) {
+    long[] timestamps = new long[kept];
+    double[] values = new double[kept];
+    int k = 0;
     for (int i = 0; i < points.size; i++) {
       if (points.timestamps[i] >= oldest) {
-        kept.add(points.timestamps[i], points.values[i]);
+        timestamps[k] = points.timestamps[i];
+        values[k++] = points.values[i];
       }
     }
-    return kept.isEmpty()
-        ? null
-        : new SeriesPoints(
-            name,
-            java.util.Arrays.copyOf(kept.timestamps, kept.size),
-            java.util.Arrays.copyOf(kept.values, kept.size));
+    return new SeriesPoints(name, timestamps, values);
   }
 
   /** See {@link RawTier#sealIfWindowEnded}. */

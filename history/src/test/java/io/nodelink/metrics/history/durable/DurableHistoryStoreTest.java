@@ -245,6 +245,31 @@ class DurableHistoryStoreTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void aWorkingDatabaseGetsAFlushLargerThanTheQueue(TestDatabase db) throws SQLException {
+    DataSource ds = db.fresh();
+    DurableHistoryStore store = open(ds, DurableSettings.defaults().withQueueMaxBytes(64 << 10));
+    for (long t = T0; t <= T0 + 1900; t++) {
+      clock.set(t);
+      for (int agent = 0; agent < 40; agent++) {
+        SeriesBatch batch = new SeriesBatch(2);
+        batch.add(NAMES.get(0), cpu(t));
+        batch.add(NAMES.get(1), memory(t));
+        store.appendAll("a" + agent, t, batch);
+      }
+    }
+    assertThat(store.flush()).isTrue();
+    assertThat(store.status().droppedChunks()).isZero();
+    assertThat(store.status().droppedTailRecords()).isZero();
+    store.close();
+
+    clock.set(T0 + 2000);
+    DurableHistoryStore reopened = open(ds);
+    assertThat(raw(reopened, "a39", T0, T0 + 1900)).hasSize(1901);
+    reopened.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void retentionDeletesEachTierOnItsOwnSchedule(TestDatabase db) throws SQLException {
     DataSource ds = db.fresh();
     DurableSettings settings =

@@ -1,7 +1,7 @@
 package io.nodelink.metrics.bench.history;
 
-import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.HistoryStore;
+import io.nodelink.metrics.history.RangeQuery;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;

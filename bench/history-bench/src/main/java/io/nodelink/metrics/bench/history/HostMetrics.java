@@ -8,12 +8,13 @@ import java.util.Random;
 
 /**
  * The series one agent reports, with names as the server makes them, and a generator of their
- * values second by second (1 s timestamps with occasional skipped seconds and rare gaps).
+ * values second by second (1 s timestamps with occasional skipped seconds and rare gaps). Public
+ * for the durable-store benchmark, which feeds the same hosts to a database.
  */
-final class HostMetrics {
+public final class HostMetrics {
 
   /** The series of one agent and their kinds, in the server's naming. */
-  static Map<String, SeriesKind> agentSeries() {
+  public static Map<String, SeriesKind> agentSeries() {
     Map<String, SeriesKind> series = new LinkedHashMap<>();
     for (String f : List.of("usage", "user", "system", "idle", "iowait")) {
       series.put("cpu." + f + "_percent", SeriesKind.PERCENT_ONE_DECIMAL);
@@ -51,7 +52,7 @@ final class HostMetrics {
   private final Random random;
   private long timestamp;
 
-  HostMetrics(Map<String, SeriesKind> series, long seed, long startSeconds) {
+  public HostMetrics(Map<String, SeriesKind> series, long seed, long startSeconds) {
     this.names = series.keySet().toArray(String[]::new);
     this.kinds = series.values().toArray(SeriesKind[]::new);
     this.random = new Random(seed);
@@ -62,7 +63,7 @@ final class HostMetrics {
     this.timestamp = startSeconds;
   }
 
-  String[] names() {
+  public String[] names() {
     return names;
   }
 
@@ -71,7 +72,7 @@ final class HostMetrics {
   }
 
   /** Moves to the next snapshot; returns its timestamp. Values are in {@link #value(int)}. */
-  long next() {
+  public long next() {
     int dice = random.nextInt(10_000);
     timestamp += dice < 100 ? 2 : dice < 102 ? 30 + random.nextInt(270) : 1;
     for (int i = 0; i < names.length; i++) {
@@ -80,7 +81,7 @@ final class HostMetrics {
     return timestamp;
   }
 
-  double value(int series) {
+  public double value(int series) {
     return current[series];
   }
 

@@ -1,8 +1,8 @@
 package io.nodelink.metrics.bench.history;
 
-import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.HistoryResult;
 import io.nodelink.metrics.history.HistoryStore;
+import io.nodelink.metrics.history.RangeQuery;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,8 +1,8 @@
 package io.nodelink.metrics.bench.history;
 
 import io.nodelink.metrics.history.Aggregation;
-import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.HistoryStore;
+import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.compact.CompactHistoryStore;
 import java.util.Set;
 

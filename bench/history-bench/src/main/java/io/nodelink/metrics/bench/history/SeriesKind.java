@@ -3,7 +3,7 @@ package io.nodelink.metrics.bench.history;
 import java.util.Random;
 
 /** How one kind of host metric moves from one second to the next. */
-enum SeriesKind {
+public enum SeriesKind {
   /** CPU-like percentage: a bounded random walk reported with one decimal. */
   PERCENT_ONE_DECIMAL {
     @Override
