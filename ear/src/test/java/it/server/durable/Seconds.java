@@ -1,0 +1,35 @@
+package it.server.durable;
+
+import java.util.List;
+
+/** Counting over the timestamps (Unix seconds) of a series sampled every second. */
+final class Seconds {
+
+  private Seconds() {}
+
+  /** The current time in Unix seconds. */
+  static long now() {
+    return System.currentTimeMillis() / 1000;
+  }
+
+  /** The widest step between neighbouring timestamps; MAX_VALUE with fewer than two. */
+  static long maxGap(List<Long> timestamps) {
+    if (timestamps.size() < 2) {
+      return Long.MAX_VALUE;
+    }
+    long gap = 0;
+    for (int i = 1; i < timestamps.size(); i++) {
+      gap = Math.max(gap, timestamps.get(i) - timestamps.get(i - 1));
+    }
+    return gap;
+  }
+
+  /** Seconds without a point between the first and the last timestamp of a 1 s series. */
+  static long missing(List<Long> timestamps) {
+    long missing = 0;
+    for (int i = 1; i < timestamps.size(); i++) {
+      missing += Math.max(0, timestamps.get(i) - timestamps.get(i - 1) - 1);
+    }
+    return missing;
+  }
+}
