@@ -67,6 +67,10 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
+  public boolean isRunning() {
+    return running != null;
+  }
+
   public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
   }

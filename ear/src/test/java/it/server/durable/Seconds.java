@@ -24,12 +24,9 @@ final class Seconds {
     return gap;
   }
 
-  /** Seconds without a point between the first and the last timestamp of a 1 s series. */
-  static long missing(List<Long> timestamps) {
-    long missing = 0;
-    for (int i = 1; i < timestamps.size(); i++) {
-      missing += Math.max(0, timestamps.get(i) - timestamps.get(i - 1) - 1);
-    }
-    return missing;
+  /** Seconds from {@code from} to {@code to} (inclusive) without a timestamp. */
+  static long missing(List<Long> timestamps, long from, long to) {
+    long present = timestamps.stream().filter(t -> t >= from && t <= to).distinct().count();
+    return to - from + 1 - present;
   }
 }
