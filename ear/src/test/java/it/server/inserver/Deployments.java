@@ -44,10 +44,14 @@ public final class Deployments {
     archive.delete("WEB-INF/ibm-web-bnd.xml");
     // A second microprofile-config.properties (in a jar of its own) with a higher ordinal: the
     // application's own file stays as it is, these values win over it and over the environment.
+    // History in memory unless a test asks otherwise: the main application owns the database's
+    // history tables, and two writers of one series catalog would clash.
+    Map<String, Object> withDefaults = new TreeMap<>(Map.of("nodelink.store.enabled", false));
+    withDefaults.putAll(config);
     archive.addAsLibrary(
         ShrinkWrap.create(JavaArchive.class, "arq-config.jar")
             .addAsManifestResource(
-                new StringAsset(properties(config)), "microprofile-config.properties"));
+                new StringAsset(properties(withDefaults)), "microprofile-config.properties"));
     return archive;
   }
 

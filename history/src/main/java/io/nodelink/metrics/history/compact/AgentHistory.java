@@ -9,8 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AgentHistory {
 
   private final ConcurrentHashMap<String, SeriesHistory> series = new ConcurrentHashMap<>();
+  private final String id;
   private final HistorySettings settings;
   private final MemoryAccount memory;
+  private final ChunkListener listener;
   private volatile boolean removed;
 
   /**
@@ -22,16 +24,22 @@ final class AgentHistory {
 
   private record Layout(SeriesBatch names, SeriesHistory[] series) {}
 
-  AgentHistory(HistorySettings settings, MemoryAccount memory) {
+  AgentHistory(String id, HistorySettings settings, MemoryAccount memory, ChunkListener listener) {
+    this.id = id;
     this.settings = settings;
     this.memory = memory;
+    this.listener = listener;
+  }
+
+  String id() {
+    return id;
   }
 
   SeriesHistory seriesFor(String name) {
     SeriesHistory existing = series.get(name);
     return existing != null
         ? existing
-        : series.computeIfAbsent(name, n -> new SeriesHistory(n, this, settings, memory));
+        : series.computeIfAbsent(name, n -> new SeriesHistory(n, this, settings, memory, listener));
   }
 
   /**

@@ -51,6 +51,35 @@ final class CoarseChunk {
         buckets.start[0], buckets.start[n - 1], buckets.lastTimestamp(n - 1), n, out.toWords());
   }
 
+  /**
+   * The chunk as bytes for a durable store; first and last are the oldest and newest raw point the
+   * buckets summarise, the header the bucket count.
+   */
+  EncodedChunk toEncoded() {
+    long oldest = firstStart + firstOffsetOfFirst();
+    return new EncodedChunk(oldest, newest, size, EncodedChunk.toBytes(size, words));
+  }
+
+  /** The chunk {@link #toEncoded} wrote. */
+  static CoarseChunk fromEncoded(EncodedChunk encoded) {
+    int n = encoded.header();
+    long[] words = encoded.words();
+    BitReader in = new BitReader(words, 0);
+    TimestampDecoder starts = new TimestampDecoder();
+    long firstStart = starts.read(in);
+    long lastStart = firstStart;
+    for (int i = 1; i < n; i++) {
+      lastStart = starts.read(in);
+    }
+    return new CoarseChunk(firstStart, lastStart, encoded.last(), n, words);
+  }
+
+  private int firstOffsetOfFirst() {
+    CoarseBuckets first = new CoarseBuckets(1);
+    decodeOverlapping(Long.MIN_VALUE, Long.MAX_VALUE, first);
+    return first.firstOffset[0];
+  }
+
   CoarseBuckets decode() {
     CoarseBuckets out = new CoarseBuckets(size);
     out.size = size;

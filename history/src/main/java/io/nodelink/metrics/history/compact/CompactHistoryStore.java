@@ -30,6 +30,9 @@ public final class CompactHistoryStore implements HistoryStore {
   private final ConcurrentHashMap<String, AgentHistory> agents = new ConcurrentHashMap<>();
   private final MemoryAccount memory = new MemoryAccount();
   private final MemoryBudget budget;
+  private final ChunkListener listener;
+  private final ColdQuery cold;
+  private volatile long memoryCompleteFrom = Long.MIN_VALUE;
 
   /** A store with {@link HistorySettings#defaults()}. */
   public CompactHistoryStore() {
@@ -47,9 +50,30 @@ public final class CompactHistoryStore implements HistoryStore {
    * takes long enough to hold up the snapshot that noticed it.
    */
   public CompactHistoryStore(HistorySettings settings, Executor budgetExecutor) {
+    this(settings, budgetExecutor, ChunkListener.NONE, null);
+  }
+
+  /**
+   * The memory part of a durable store: sealed raw chunks go to {@code listener}, points appended
+   * since the last {@link #drainUnflushed} are kept for it, and a query reaching before what memory
+   * holds completely (before {@link #memoryCompleteFrom} or before raw points it let go of) reads
+   * {@code cold} for that part.
+   */
+  public CompactHistoryStore(
+      HistorySettings settings, Executor budgetExecutor, ChunkListener listener, ColdHistory cold) {
     this.settings = settings;
     this.budget =
         new MemoryBudget(settings.memoryBudgetBytes(), memory, agents::values, budgetExecutor);
+    this.listener = listener;
+    this.cold = cold == null ? null : new ColdQuery(cold, settings.coarseSeconds());
+  }
+
+  /**
+   * Declares that memory holds every point from {@code seconds} on (a durable store that just
+   * started holds older ones only on disk); queries starting earlier read the cold history.
+   */
+  public void memoryCompleteFrom(long seconds) {
+    memoryCompleteFrom = seconds;
   }
 
   public HistorySettings settings() {
@@ -100,9 +124,73 @@ public final class CompactHistoryStore implements HistoryStore {
     }
   }
 
+  /**
+   * Stores a point restored from a durable store's record of unflushed points: like {@link #append}
+   * but not handed out again by {@link #drainUnflushed}.
+   */
+  public void appendRestored(String agentId, String series, long timestampSeconds, double value) {
+    if (Double.isNaN(value)) {
+      return;
+    }
+    while (agent(agentId).seriesFor(series).append(timestampSeconds, value, false)
+        == SeriesHistory.REMOVED) {
+      // The agent or series was removed meanwhile: look again.
+    }
+  }
+
+  /** Receives one agent's unflushed points. */
+  @FunctionalInterface
+  public interface UnflushedSink {
+    void accept(String agentId, List<SeriesPoints> points);
+  }
+
+  /** Hands every agent's points appended since the last call to {@code sink}. */
+  public void drainUnflushed(UnflushedSink sink) {
+    for (AgentHistory agent : agents.values()) {
+      List<SeriesPoints> points = new ArrayList<>();
+      for (SeriesHistory series : agent.all()) {
+        SeriesPoints drained = series.drainUnflushed();
+        if (drained != null) {
+          points.add(drained);
+        }
+      }
+      if (!points.isEmpty()) {
+        sink.accept(agent.id(), points);
+      }
+    }
+  }
+
+  /** Seals the open chunks whose window ended before {@code nowSeconds} (idle series). */
+  public void sealEndedWindows(long nowSeconds) {
+    for (AgentHistory agent : agents.values()) {
+      for (SeriesHistory series : agent.all()) {
+        series.sealIfWindowEnded(nowSeconds);
+      }
+    }
+  }
+
+  /**
+   * The oldest point of this agent not yet handed to the chunk listener in a sealed chunk, or
+   * {@code Long.MAX_VALUE}: a durable store may forget its record of older unflushed points once
+   * the chunks holding them are written.
+   */
+  public long oldestUnsealed(String agentId) {
+    AgentHistory agent = agents.get(agentId);
+    long oldest = Long.MAX_VALUE;
+    if (agent != null) {
+      for (SeriesHistory series : agent.all()) {
+        oldest = Math.min(oldest, series.oldestUnsealed());
+      }
+    }
+    return oldest;
+  }
+
   @Override
   public HistoryResult query(String agentId, RangeQuery query) {
     AgentHistory agent = agents.get(agentId);
+    if (cold != null && query.startSeconds() < completeFrom()) {
+      return fromEarliest(cold.answer(agentId, agent, query), query);
+    }
     List<QueryEvaluator.SeriesData> data = new ArrayList<>();
     if (agent != null) {
       Collection<String> names = query.series().isEmpty() ? agent.names() : query.series();
@@ -118,7 +206,16 @@ public final class CompactHistoryStore implements HistoryStore {
         }
       }
     }
-    HistoryResult result = QueryEvaluator.answer(data, query, settings.coarseSeconds());
+    return fromEarliest(QueryEvaluator.answer(data, query, settings.coarseSeconds()), query);
+  }
+
+  /** From when on memory's raw tier answers alone. */
+  private long completeFrom() {
+    long removed = memory.newestRemovedRaw();
+    return Math.max(memoryCompleteFrom, removed == Long.MIN_VALUE ? removed : removed + 1);
+  }
+
+  private HistoryResult fromEarliest(HistoryResult result, RangeQuery query) {
     if (!query.fromEarliestKept()) {
       return result;
     }
@@ -130,7 +227,13 @@ public final class CompactHistoryStore implements HistoryStore {
   @Override
   public Set<String> seriesOf(String agentId) {
     AgentHistory agent = agents.get(agentId);
-    return agent == null ? Set.of() : agent.names();
+    Set<String> names = agent == null ? Set.of() : agent.names();
+    if (cold == null) {
+      return names;
+    }
+    java.util.TreeSet<String> all = new java.util.TreeSet<>(names);
+    all.addAll(cold.seriesOf(agentId));
+    return all;
   }
 
   @Override
@@ -213,6 +316,6 @@ public final class CompactHistoryStore implements HistoryStore {
     AgentHistory agent = agents.get(agentId);
     return agent != null
         ? agent
-        : agents.computeIfAbsent(agentId, id -> new AgentHistory(settings, memory));
+        : agents.computeIfAbsent(agentId, id -> new AgentHistory(id, settings, memory, listener));
   }
 }

@@ -15,13 +15,17 @@ import java.time.Duration;
  * @param memoryBudgetBytes the most bytes the store may hold; over it the oldest raw chunks are
  *     rolled up, then the oldest coarse chunks dropped; 0 means no budget ({@code
  *     nodelink.history.memory-budget})
+ * @param chunkWindow raw chunks never cross a multiple of it, whole seconds: the chunks of all
+ *     series of an agent seal together, one per window at most ({@code
+ *     nodelink.history.chunk-window})
  */
 public record HistorySettings(
     Duration rawRetention,
     Duration coarseInterval,
     Duration coarseRetention,
     int chunkSize,
-    long memoryBudgetBytes) {
+    long memoryBudgetBytes,
+    Duration chunkWindow) {
 
   /** Default raw retention: 30 minutes. */
   public static final Duration DEFAULT_RAW_RETENTION = Duration.ofMinutes(30);
@@ -32,13 +36,36 @@ public record HistorySettings(
   /** Default coarse retention: 24 hours. */
   public static final Duration DEFAULT_COARSE_RETENTION = Duration.ofHours(24);
 
-  /** Default points per raw chunk: four minutes of 1 s data. */
-  public static final int DEFAULT_CHUNK_SIZE = 240;
+  /** Default points per raw chunk: a whole window of 1 s data. */
+  public static final int DEFAULT_CHUNK_SIZE = 600;
+
+  /** Default chunk window: 10 minutes. */
+  public static final Duration DEFAULT_CHUNK_WINDOW = Duration.ofMinutes(10);
 
   /** Default memory budget: 512 MiB. */
   public static final long DEFAULT_MEMORY_BUDGET_BYTES = 512L << 20;
 
+  /** Settings with the default chunk window. */
+  public HistorySettings(
+      Duration rawRetention,
+      Duration coarseInterval,
+      Duration coarseRetention,
+      int chunkSize,
+      long memoryBudgetBytes) {
+    this(
+        rawRetention,
+        coarseInterval,
+        coarseRetention,
+        chunkSize,
+        memoryBudgetBytes,
+        DEFAULT_CHUNK_WINDOW);
+  }
+
   public HistorySettings {
+    requirePositive(chunkWindow, "chunk window");
+    if (chunkWindow.toNanos() % 1_000_000_000L != 0) {
+      throw new IllegalArgumentException("chunk window must be whole seconds: " + chunkWindow);
+    }
     requirePositive(rawRetention, "raw retention");
     requirePositive(coarseInterval, "coarse interval");
     requirePositive(coarseRetention, "coarse retention");
@@ -54,7 +81,7 @@ public record HistorySettings(
     }
   }
 
-  /** The defaults: 30 min raw, 1 min buckets kept 24 h, 240-point chunks, 512 MiB. */
+  /** The defaults: 30 min raw, 1 min buckets kept 24 h, 600-point 10-minute chunks, 512 MiB. */
   public static HistorySettings defaults() {
     return new HistorySettings(
         DEFAULT_RAW_RETENTION,
@@ -67,23 +94,31 @@ public record HistorySettings(
   /** A copy with another raw retention. */
   public HistorySettings withRawRetention(Duration value) {
     return new HistorySettings(
-        value, coarseInterval, coarseRetention, chunkSize, memoryBudgetBytes);
+        value, coarseInterval, coarseRetention, chunkSize, memoryBudgetBytes, chunkWindow);
   }
 
   /** A copy with another coarse bucket width and retention. */
   public HistorySettings withCoarse(Duration interval, Duration retention) {
-    return new HistorySettings(rawRetention, interval, retention, chunkSize, memoryBudgetBytes);
+    return new HistorySettings(
+        rawRetention, interval, retention, chunkSize, memoryBudgetBytes, chunkWindow);
   }
 
   /** A copy with another chunk size. */
   public HistorySettings withChunkSize(int value) {
     return new HistorySettings(
-        rawRetention, coarseInterval, coarseRetention, value, memoryBudgetBytes);
+        rawRetention, coarseInterval, coarseRetention, value, memoryBudgetBytes, chunkWindow);
   }
 
   /** A copy with another memory budget (0 = none). */
   public HistorySettings withMemoryBudgetBytes(long value) {
-    return new HistorySettings(rawRetention, coarseInterval, coarseRetention, chunkSize, value);
+    return new HistorySettings(
+        rawRetention, coarseInterval, coarseRetention, chunkSize, value, chunkWindow);
+  }
+
+  /** A copy with another chunk window. */
+  public HistorySettings withChunkWindow(Duration value) {
+    return new HistorySettings(
+        rawRetention, coarseInterval, coarseRetention, chunkSize, memoryBudgetBytes, value);
   }
 
   long coarseSeconds() {

@@ -33,6 +33,26 @@ final class RawChunk {
     this.valueBitOffset = timestampWords * 64;
   }
 
+  private RawChunk(long first, long last, int count, long[] words, int valueBitOffset) {
+    this.first = first;
+    this.last = last;
+    this.count = count;
+    this.words = words;
+    this.valueBitOffset = valueBitOffset;
+  }
+
+  /** The chunk as bytes for a durable store; the header is the value column's word offset. */
+  EncodedChunk toEncoded() {
+    return new EncodedChunk(first, last, count, EncodedChunk.toBytes(valueBitOffset / 64, words));
+  }
+
+  /** The chunk {@link #toEncoded} wrote. */
+  static RawChunk fromEncoded(EncodedChunk encoded) {
+    long[] words = encoded.words();
+    int valueWord = encoded.header();
+    return new RawChunk(encoded.first(), encoded.last(), encoded.count(), words, valueWord * 64);
+  }
+
   /** Compresses points {@code [from, to)} of a sorted buffer without duplicates. */
   static RawChunk encode(PointBuffer points, int from, int to) {
     BitWriter timestamps = new BitWriter(1 + (to - from) / 32);

@@ -12,16 +12,24 @@ final class RawTier {
   private static final RawChunk[] NO_CHUNKS = new RawChunk[0];
 
   private final int chunkSize;
-  private final long maxChunkSpan;
+  private final long window;
+  private final SealedSink sink;
   private RawChunk[] sealed = NO_CHUNKS;
   private final OpenChunk open = new OpenChunk();
   private LatePoints late;
   private boolean hasPoints;
   private long newest;
 
-  RawTier(int chunkSize, long maxChunkSpanSeconds) {
+  /**
+   * A tier whose chunks never cross a multiple of {@code windowSeconds} (so the chunks of every
+   * series of an agent seal together, and a durable store gets one chunk per series and window) and
+   * hold at most {@code chunkSize} points; {@code sink} hears of every chunk sealed and every late
+   * point merged into a sealed chunk.
+   */
+  RawTier(int chunkSize, long windowSeconds, SealedSink sink) {
     this.chunkSize = chunkSize;
-    this.maxChunkSpan = maxChunkSpanSeconds;
+    this.window = windowSeconds;
+    this.sink = sink;
   }
 
   /**
@@ -33,7 +41,7 @@ final class RawTier {
     if (!hasPoints || timestamp > newest) {
       boolean changed = !hasPoints;
       if (open.count() >= chunkSize
-          || (!open.isEmpty() && timestamp - open.first() >= maxChunkSpan)) {
+          || (!open.isEmpty() && windowOf(timestamp) != windowOf(open.first()))) {
         sealOpen();
         changed = true;
       }
@@ -52,6 +60,37 @@ final class RawTier {
 
   boolean isEmpty() {
     return !hasPoints;
+  }
+
+  private long windowOf(long timestamp) {
+    return Math.floorDiv(timestamp, window);
+  }
+
+  /**
+   * Seals the open chunk if its window ended before {@code nowSeconds}: a series that stopped
+   * receiving points would otherwise keep it open, and unsealed, forever.
+   *
+   * @return true if a chunk was sealed
+   */
+  boolean sealIfWindowEnded(long nowSeconds) {
+    mergeLate();
+    if (open.isEmpty() || (windowOf(open.first()) + 1) * window > nowSeconds) {
+      return false;
+    }
+    sealOpen();
+    return true;
+  }
+
+  /**
+   * The oldest timestamp not yet in a sealed chunk (open chunk or unmerged late points), or {@code
+   * Long.MAX_VALUE}: everything older has been handed to the sink.
+   */
+  long oldestUnsealed() {
+    long oldest = open.isEmpty() ? Long.MAX_VALUE : open.first();
+    if (late != null && !late.isEmpty()) {
+      oldest = Math.min(oldest, late.copy().first());
+    }
+    return oldest;
   }
 
   /** Raw points held, counting late points that may still replace a stored one. */
@@ -161,8 +200,10 @@ final class RawTier {
     if (open.isEmpty()) {
       return;
     }
-    sealed = appended(sealed, open.snapshot());
+    RawChunk chunk = open.snapshot();
+    sealed = appended(sealed, chunk);
     open.reset();
+    sink.sealed(chunk);
   }
 
   /** Merges the late points into the chunks owning their time (rewriting those chunks). */
@@ -219,6 +260,7 @@ final class RawTier {
     PointBuffer current = new PointBuffer(sealed[owner].count + points.size);
     sealed[owner].decodeAll(current);
     PointBuffer merged = PointBuffer.merge(current, points);
+    sink.patched(RawChunk.encode(points, 0, points.size));
     RawChunk[] copy = sealed.clone();
     copy[owner] = RawChunk.encode(merged, 0, merged.size);
     sealed = copy;
@@ -228,6 +270,24 @@ final class RawTier {
     RawChunk[] copy = Arrays.copyOf(chunks, chunks.length + 1);
     copy[chunks.length] = chunk;
     return copy;
+  }
+
+  /** Hears of raw data that left the open chunk for good, to persist it. */
+  interface SealedSink {
+    SealedSink NONE =
+        new SealedSink() {
+          @Override
+          public void sealed(RawChunk chunk) {}
+
+          @Override
+          public void patched(RawChunk latePoints) {}
+        };
+
+    /** A chunk was sealed: it will not change again except by patches. */
+    void sealed(RawChunk chunk);
+
+    /** Late points were merged into a sealed chunk; they come as a chunk of their own. */
+    void patched(RawChunk latePoints);
   }
 
   /** Receives (newest timestamp, bytes) of a chunk. */

@@ -27,15 +27,41 @@ final class SeriesHistory {
   private long bytes;
   private boolean removed;
 
-  SeriesHistory(String name, AgentHistory agent, HistorySettings settings, MemoryAccount memory) {
+  /** Points appended since the last {@link #drainUnflushed}; null when nobody persists them. */
+  private PointBuffer unflushed;
+
+  SeriesHistory(
+      String name,
+      AgentHistory agent,
+      HistorySettings settings,
+      MemoryAccount memory,
+      ChunkListener listener) {
     this.name = name;
     this.agent = agent;
     this.memory = memory;
-    long rawSpan = Math.max(60, settings.rawRetention().toSeconds() / 4);
-    this.raw = new RawTier(settings.chunkSize(), rawSpan);
+    this.raw =
+        new RawTier(
+            settings.chunkSize(),
+            settings.chunkWindow().toSeconds(),
+            listener == ChunkListener.NONE ? RawTier.SealedSink.NONE : sinkFor(listener));
+    this.unflushed = listener == ChunkListener.NONE ? null : new PointBuffer(4);
     long width = settings.coarseSeconds();
     int chunkBuckets = (int) Math.max(8, Math.min(120, 3600 / width));
     this.coarse = new CoarseTier(width, chunkBuckets);
+  }
+
+  private RawTier.SealedSink sinkFor(ChunkListener listener) {
+    return new RawTier.SealedSink() {
+      @Override
+      public void sealed(RawChunk chunk) {
+        listener.sealed(agent.id(), name, chunk.toEncoded());
+      }
+
+      @Override
+      public void patched(RawChunk latePoints) {
+        listener.sealed(agent.id(), name, latePoints.toEncoded());
+      }
+    };
   }
 
   String name() {
@@ -44,13 +70,61 @@ final class SeriesHistory {
 
   /** Stores a point; see {@link #REMOVED}, {@link #STORED}, {@link #RESIZED}. */
   synchronized int append(long timestamp, double value) {
+    return append(timestamp, value, true);
+  }
+
+  /**
+   * Stores a point; {@code unflushed} false for a point restored from the durable store, which need
+   * not be written again.
+   */
+  synchronized int append(long timestamp, double value, boolean unflushed) {
     if (removed || agent.isRemoved()) {
       return REMOVED;
+    }
+    if (unflushed && this.unflushed != null) {
+      this.unflushed.add(timestamp, value);
     }
     if (raw.append(timestamp, value)) {
       return refreshBytes() ? RESIZED : STORED;
     }
     return STORED;
+  }
+
+  /**
+   * The points appended since the last call that are not yet in a sealed chunk (those are with the
+   * chunk listener already), or null if none (or nobody persists them).
+   */
+  synchronized SeriesPoints drainUnflushed() {
+    if (unflushed == null || unflushed.isEmpty()) {
+      return null;
+    }
+    PointBuffer points = unflushed;
+    unflushed = new PointBuffer(Math.max(4, points.size));
+    long oldest = raw.oldestUnsealed();
+    PointBuffer kept = new PointBuffer(points.size);
+    for (int i = 0; i < points.size; i++) {
+      if (points.timestamps[i] >= oldest) {
+        kept.add(points.timestamps[i], points.values[i]);
+      }
+    }
+    return kept.isEmpty()
+        ? null
+        : new SeriesPoints(
+            name,
+            java.util.Arrays.copyOf(kept.timestamps, kept.size),
+            java.util.Arrays.copyOf(kept.values, kept.size));
+  }
+
+  /** See {@link RawTier#sealIfWindowEnded}. */
+  synchronized void sealIfWindowEnded(long nowSeconds) {
+    if (!removed && raw.sealIfWindowEnded(nowSeconds)) {
+      refreshBytes();
+    }
+  }
+
+  /** See {@link RawTier#oldestUnsealed}. */
+  synchronized long oldestUnsealed() {
+    return removed ? Long.MAX_VALUE : raw.oldestUnsealed();
   }
 
   /** A copy of what a query over {@code [from, to]} reads; decode it without the lock. */
@@ -67,6 +141,7 @@ final class SeriesHistory {
       return;
     }
     PointBuffer old = raw.removeOlderThan(rawCutoff);
+    memory.rawRemovedThrough(old);
     coarse.addPoints(old);
     report.rolledUp(old.size);
     report.droppedBuckets(coarse.removeOlderThan(coarseCutoff));
@@ -79,6 +154,7 @@ final class SeriesHistory {
       return 0;
     }
     PointBuffer old = raw.removeSealedOlderThan(cutoff);
+    memory.rawRemovedThrough(old);
     coarse.addPoints(old);
     afterRemoval();
     return old.size;

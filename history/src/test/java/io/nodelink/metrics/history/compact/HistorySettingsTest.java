@@ -15,7 +15,8 @@ class HistorySettingsTest {
     assertThat(d.rawRetention()).isEqualTo(Duration.ofMinutes(30));
     assertThat(d.coarseInterval()).isEqualTo(Duration.ofMinutes(1));
     assertThat(d.coarseRetention()).isEqualTo(Duration.ofHours(24));
-    assertThat(d.chunkSize()).isEqualTo(240);
+    assertThat(d.chunkSize()).isEqualTo(600);
+    assertThat(d.chunkWindow()).isEqualTo(java.time.Duration.ofMinutes(10));
     assertThat(d.memoryBudgetBytes()).isEqualTo(512L << 20);
     assertThat(new CompactHistoryStore().settings()).isEqualTo(d);
   }

@@ -2,9 +2,11 @@ package io.nodelink.metrics.server.agents;
 
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.domain.DomainException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +30,10 @@ import java.util.logging.Logger;
  * <p>One live channel per agent id: a second connection with the same id replaces the first,
  * because the newest connection is the one that works; an agent restarted before its old TCP
  * connection timed out must not be locked out.
+ *
+ * <p>The agents it knows survive a restart through the {@link AgentRepository}: saved on connect,
+ * disconnect and, while they send data, at most every {@link #SAVE_EVERY}; restored offline at
+ * start, until they reconnect or the retention forgets them.
  */
 @ApplicationScoped
 public class AgentRegistry {
@@ -37,21 +43,32 @@ public class AgentRegistry {
   /** Lock stripes for the transitions: bounded, never cleaned up, rarely contended. */
   private static final int STRIPES = 256;
 
+  /** How often an agent's last seen/update times are saved while it streams. */
+  static final Duration SAVE_EVERY = Duration.ofSeconds(60);
+
   private final Map<String, Entry> agents = new ConcurrentHashMap<>();
   private final Object[] transitionLocks = new Object[STRIPES];
   private final int maxAgents;
   private final Clock clock;
   private final AgentEvents events;
+  private final AgentRepository repository;
 
   @Inject
-  public AgentRegistry(ServerConfig config, Clock clock, CdiAgentEvents events) {
-    this(config.maxAgents(), clock, events);
+  public AgentRegistry(
+      ServerConfig config, Clock clock, CdiAgentEvents events, AgentRepository repository) {
+    this(config.maxAgents(), clock, events, repository);
   }
 
+  /** A registry that keeps nothing across restarts. */
   public AgentRegistry(int maxAgents, Clock clock, AgentEvents events) {
+    this(maxAgents, clock, events, AgentRepository.NONE);
+  }
+
+  public AgentRegistry(int maxAgents, Clock clock, AgentEvents events, AgentRepository repository) {
     this.maxAgents = maxAgents;
     this.clock = clock;
     this.events = events;
+    this.repository = repository;
     for (int i = 0; i < STRIPES; i++) {
       transitionLocks[i] = new Object();
     }
@@ -60,6 +77,29 @@ public class AgentRegistry {
   /** For the CDI proxy only. */
   protected AgentRegistry() {
     this(0, Clock.systemUTC(), AgentEvents.NONE);
+  }
+
+  /**
+   * Lists the stored agents as offline (runs once, before the registry is used). An agent that was
+   * online when the server died counts as disconnected since it was last seen. Without a readable
+   * store the registry starts empty.
+   */
+  @PostConstruct
+  public void restore() {
+    List<AgentState> stored;
+    try {
+      stored = repository.loadAll();
+    } catch (IllegalStateException e) {
+      LOG.log(Level.WARNING, "Known agents not restored: {0}", e.getMessage());
+      return;
+    }
+    for (AgentState state : stored) {
+      agents.computeIfAbsent(state.agentId(), id -> Entry.restored(state, clock.instant()));
+    }
+    if (!stored.isEmpty()) {
+      LOG.log(
+          Level.INFO, "Restored {0} known agent(s), offline until they reconnect", stored.size());
+    }
   }
 
   /**
@@ -76,6 +116,7 @@ public class AgentRegistry {
       }
       Entry entry = agents.computeIfAbsent(agentId, Entry::new);
       AgentChannel replaced = entry.connect(channel, clock.instant());
+      repository.save(entry.state());
       if (replaced != null) {
         LOG.log(Level.INFO, "Agent {0} reconnected; replacing its older stream", agentId);
         replaced.closeReplaced();
@@ -100,6 +141,7 @@ public class AgentRegistry {
         return false;
       }
       LOG.log(Level.INFO, "Agent {0} disconnected", agentId);
+      repository.save(entry.state());
       events.disconnected(new AgentDisconnected(agentId, false));
       return true;
     }
@@ -117,6 +159,7 @@ public class AgentRegistry {
         Entry entry = agents.get(agentId);
         if (entry != null && entry.offlineSince(cutoff)) {
           agents.remove(agentId);
+          repository.delete(agentId);
           events.forgotten(new AgentForgotten(agentId));
           forgotten.add(agentId);
         }
@@ -142,8 +185,8 @@ public class AgentRegistry {
   /** The agent sent metrics or system info. */
   public void updated(String agentId) {
     Entry entry = agents.get(agentId);
-    if (entry != null) {
-      entry.seen(clock.instant(), true);
+    if (entry != null && entry.seen(clock.instant(), true)) {
+      repository.save(entry.state());
     }
   }
 
@@ -216,9 +259,22 @@ public class AgentRegistry {
     private Instant lastSeen;
     private Instant lastUpdate;
     private Instant disconnectedAt;
+    private Instant savedAt;
 
     Entry(String agentId) {
       this.agentId = agentId;
+    }
+
+    static Entry restored(AgentState state, Instant now) {
+      Entry entry = new Entry(state.agentId());
+      entry.connectedAt = state.connectedAt();
+      entry.lastSeen = state.lastSeen();
+      entry.lastUpdate = state.lastUpdate();
+      Instant offlineSince =
+          state.disconnectedAt() != null ? state.disconnectedAt() : state.lastSeen();
+      entry.disconnectedAt = offlineSince != null ? offlineSince : now;
+      entry.savedAt = now;
+      return entry;
     }
 
     synchronized AgentChannel connect(AgentChannel next, Instant now) {
@@ -227,6 +283,7 @@ public class AgentRegistry {
       connectedAt = now;
       lastSeen = now;
       disconnectedAt = null;
+      savedAt = now;
       return previous;
     }
 
@@ -236,6 +293,7 @@ public class AgentRegistry {
       }
       channel = null;
       disconnectedAt = now;
+      savedAt = now;
       return true;
     }
 
@@ -243,11 +301,17 @@ public class AgentRegistry {
       return channel;
     }
 
-    synchronized void seen(Instant now, boolean update) {
+    /** Records activity; true when the agent's times are due to be saved again. */
+    synchronized boolean seen(Instant now, boolean update) {
       lastSeen = now;
       if (update) {
         lastUpdate = now;
       }
+      if (savedAt != null && now.isBefore(savedAt.plus(SAVE_EVERY))) {
+        return false;
+      }
+      savedAt = now;
+      return true;
     }
 
     synchronized boolean offlineSince(Instant cutoff) {

@@ -46,6 +46,17 @@ public class ServerConfig {
   public static final String HISTORY_COARSE_RETENTION = "nodelink.history.coarse.retention";
   public static final String HISTORY_CHUNK_SIZE = "nodelink.history.chunk-size";
   public static final String HISTORY_MEMORY_BUDGET = "nodelink.history.memory-budget";
+  public static final String HISTORY_CHUNK_WINDOW = "nodelink.history.chunk-window";
+  public static final String STORE_ENABLED = "nodelink.store.enabled";
+  public static final String STORE_DATASOURCE = "nodelink.store.datasource";
+  public static final String STORE_FLUSH_INTERVAL = "nodelink.store.flush-interval";
+  public static final String STORE_QUEUE_MAX_BYTES = "nodelink.store.queue-max-bytes";
+  public static final String STORE_RAW_RETENTION = "nodelink.store.raw.retention";
+  public static final String STORE_RAW_MAX_BYTES = "nodelink.store.raw.max-bytes";
+  public static final String STORE_MINUTE_RETENTION = "nodelink.store.minute.retention";
+  public static final String STORE_MINUTE_MAX_BYTES = "nodelink.store.minute.max-bytes";
+  public static final String STORE_HOUR_RETENTION = "nodelink.store.hour.retention";
+  public static final String STORE_HOUR_MAX_BYTES = "nodelink.store.hour.max-bytes";
   public static final String CLEANUP_INTERVAL = "nodelink.cleanup.interval";
   public static final String TASKS_RETENTION = "nodelink.tasks.retention";
   public static final String TASKS_MAX = "nodelink.tasks.max";
@@ -84,6 +95,14 @@ public class ServerConfig {
   private final Duration historyCoarseRetention;
   private final int historyChunkSize;
   private final long historyMemoryBudgetBytes;
+  private final Duration historyChunkWindow;
+  private final boolean storeEnabled;
+  private final String storeDataSource;
+  private final Duration storeFlushInterval;
+  private final long storeQueueMaxBytes;
+  private final StoreTier storeRaw;
+  private final StoreTier storeMinute;
+  private final StoreTier storeHour;
   private final Duration cleanupInterval;
   private final Duration tasksRetention;
   private final int tasksMax;
@@ -134,8 +153,22 @@ public class ServerConfig {
     historyMaxSeriesPerAgent = r.integer(HISTORY_MAX_SERIES_PER_AGENT, 2000, 1, Integer.MAX_VALUE);
     historyCoarseInterval = r.duration(HISTORY_COARSE_INTERVAL, "1m");
     historyCoarseRetention = r.duration(HISTORY_COARSE_RETENTION, "24h");
-    historyChunkSize = r.integer(HISTORY_CHUNK_SIZE, 240, 16, 65_536);
+    historyChunkSize = r.integer(HISTORY_CHUNK_SIZE, 600, 16, 65_536);
     historyMemoryBudgetBytes = r.bytes(HISTORY_MEMORY_BUDGET, 512L << 20);
+    historyChunkWindow = r.duration(HISTORY_CHUNK_WINDOW, "10m");
+    storeEnabled = Boolean.parseBoolean(r.text(STORE_ENABLED, "true"));
+    storeDataSource = r.text(STORE_DATASOURCE, "jdbc/nodelink");
+    storeFlushInterval = r.duration(STORE_FLUSH_INTERVAL, "5s");
+    storeQueueMaxBytes = r.bytes(STORE_QUEUE_MAX_BYTES, 64L << 20);
+    storeRaw =
+        new StoreTier(
+            r.duration(STORE_RAW_RETENTION, "14d"), r.bytes(STORE_RAW_MAX_BYTES, 50L << 30));
+    storeMinute =
+        new StoreTier(
+            r.duration(STORE_MINUTE_RETENTION, "90d"), r.bytes(STORE_MINUTE_MAX_BYTES, 10L << 30));
+    storeHour =
+        new StoreTier(
+            r.duration(STORE_HOUR_RETENTION, "730d"), r.bytes(STORE_HOUR_MAX_BYTES, 5L << 30));
     cleanupInterval = r.duration(CLEANUP_INTERVAL, "5m");
     tasksRetention = r.duration(TASKS_RETENTION, "30m");
     tasksMax = r.integer(TASKS_MAX, 100_000, 1, Integer.MAX_VALUE);
@@ -286,6 +319,54 @@ public class ServerConfig {
   public long historyMemoryBudgetBytes() {
     return historyMemoryBudgetBytes;
   }
+
+  /** Raw chunks never cross a multiple of it: the unit of durable writes. */
+  public Duration historyChunkWindow() {
+    return historyChunkWindow;
+  }
+
+  /** Whether history is kept in the database ({@code false}: memory only, lost on restart). */
+  public boolean storeEnabled() {
+    return storeEnabled;
+  }
+
+  /** The JNDI name of the data source the history is kept in. */
+  public String storeDataSource() {
+    return storeDataSource;
+  }
+
+  /** How often unwritten history goes to the database: what a crash may lose at most. */
+  public Duration storeFlushInterval() {
+    return storeFlushInterval;
+  }
+
+  /** The most bytes of history waiting for a slow or absent database. */
+  public long storeQueueMaxBytes() {
+    return storeQueueMaxBytes;
+  }
+
+  /** Retention and size budget of raw points in the database. */
+  public StoreTier storeRaw() {
+    return storeRaw;
+  }
+
+  /** Retention and size budget of one-minute buckets in the database. */
+  public StoreTier storeMinute() {
+    return storeMinute;
+  }
+
+  /** Retention and size budget of one-hour buckets in the database. */
+  public StoreTier storeHour() {
+    return storeHour;
+  }
+
+  /**
+   * A database tier's limits.
+   *
+   * @param retention how long its data is kept
+   * @param maxBytes the most bytes it keeps (0 = no budget)
+   */
+  public record StoreTier(Duration retention, long maxBytes) {}
 
   public Duration cleanupInterval() {
     return cleanupInterval;

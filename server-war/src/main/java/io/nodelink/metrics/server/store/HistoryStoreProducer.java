@@ -1,35 +1,19 @@
 package io.nodelink.metrics.server.store;
 
 import io.nodelink.metrics.history.HistoryStore;
-import io.nodelink.metrics.history.compact.CompactHistoryStore;
-import io.nodelink.metrics.history.compact.HistorySettings;
-import io.nodelink.metrics.server.config.ServerConfig;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
-/** The one place that chooses the history engine: the compact, tiered store. */
+/** The history engine {@link HistoryStores} opened, for everyone who reads or writes history. */
 @ApplicationScoped
 public class HistoryStoreProducer {
 
-  @Inject ServerConfig config;
-
-  /** Runs the history's budget passes, off the ingestion call that noticed the overflow. */
-  @Resource(lookup = "concurrent/nodelinkExecutor")
-  ManagedExecutorService executor;
+  @Inject HistoryStores stores;
 
   @Produces
   @ApplicationScoped
   HistoryStore historyStore() {
-    return new CompactHistoryStore(
-        new HistorySettings(
-            config.historyRetention(),
-            config.historyCoarseInterval(),
-            config.historyCoarseRetention(),
-            config.historyChunkSize(),
-            config.historyMemoryBudgetBytes()),
-        executor);
+    return stores.history();
   }
 }

@@ -6,6 +6,7 @@ import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.SystemInfoResponse;
 import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.config.ServerConfig;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,7 +21,8 @@ import java.util.logging.Logger;
 /**
  * What each agent sent: the latest snapshot and the latest system info; each snapshot's series are
  * admitted (up to the per-agent limit) and appended to the {@link HistoryStore}, which readers
- * query directly. Thread-safe; writes for one agent never block another's.
+ * query directly. Thread-safe; writes for one agent never block another's. The latest system info
+ * survives a restart through the {@link SystemInfoRepository}.
  */
 @ApplicationScoped
 public class MetricsStore {
@@ -32,22 +34,45 @@ public class MetricsStore {
   private final SeriesExtractor extractor;
   private final int maxSeriesPerAgent;
   private final Clock clock;
+  private final SystemInfoRepository systemInfos;
 
   @Inject
-  public MetricsStore(HistoryStore history, ServerConfig config, Clock clock) {
-    this(history, config.historyMaxSeriesPerAgent(), clock);
+  public MetricsStore(
+      HistoryStore history, ServerConfig config, Clock clock, SystemInfoRepository systemInfos) {
+    this(history, config.historyMaxSeriesPerAgent(), clock, systemInfos);
   }
 
+  /** A store that keeps no system info across restarts. */
   public MetricsStore(HistoryStore history, int maxSeriesPerAgent, Clock clock) {
+    this(history, maxSeriesPerAgent, clock, SystemInfoRepository.NONE);
+  }
+
+  public MetricsStore(
+      HistoryStore history, int maxSeriesPerAgent, Clock clock, SystemInfoRepository systemInfos) {
     this.history = history;
     this.extractor = new SeriesExtractor();
     this.maxSeriesPerAgent = maxSeriesPerAgent;
     this.clock = clock;
+    this.systemInfos = systemInfos;
   }
 
   /** For the CDI proxy only. */
   protected MetricsStore() {
     this(null, 0, Clock.systemUTC());
+  }
+
+  /** Takes back the stored system info (runs once, before the store is used). */
+  @PostConstruct
+  public void restore() {
+    try {
+      Map<String, SystemInfoResponse> stored = systemInfos.loadAll();
+      stored.forEach(
+          (agentId, info) ->
+              agents.computeIfAbsent(agentId, id -> new AgentData()).systemInfo = info);
+      LOG.log(Level.FINE, "Restored the system info of {0} agent(s)", stored.size());
+    } catch (IllegalStateException e) {
+      LOG.log(Level.WARNING, "System info not restored: {0}", e.getMessage());
+    }
   }
 
   /**
@@ -87,6 +112,7 @@ public class MetricsStore {
 
   public void putSystemInfo(String agentId, SystemInfoResponse info) {
     agents.computeIfAbsent(agentId, id -> new AgentData()).systemInfo = info;
+    systemInfos.save(agentId, info);
     LOG.log(Level.FINER, "Stored system info of agent {0}", agentId);
   }
 
@@ -103,6 +129,7 @@ public class MetricsStore {
   /** Forgets everything about an agent: its latest data and its history. */
   public void onAgentForgotten(@Observes AgentForgotten event) {
     agents.remove(event.agentId());
+    systemInfos.delete(event.agentId());
     history.removeAgent(event.agentId());
   }
 

@@ -15,6 +15,7 @@ import io.nodelink.metrics.server.tasks.TaskDispatcher;
 import io.nodelink.metrics.server.tasks.TaskRegistry;
 import io.nodelink.metrics.server.tasks.TaskType;
 import io.nodelink.metrics.server.tasks.TaskView;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -30,6 +31,9 @@ import java.util.logging.Logger;
  * Holders are SSE clients (while connected) and the manual {@code metrics/start} (until {@code
  * metrics/stop} or the cancel of its stream task). With a collection baseline ({@code
  * nodelink.collection.interval}) every connected agent streams at least that often, held or not.
+ *
+ * <p>Manual holds survive a restart through the {@link HoldRepository}: restored at start (the
+ * agents are offline then) and sent again when their agents reconnect.
  */
 @ApplicationScoped
 public class StreamingControl {
@@ -41,25 +45,73 @@ public class StreamingControl {
   private final TaskRegistry tasks;
   private final TaskDispatcher dispatcher;
   private final int baselineSeconds;
+  private final HoldRepository holds;
 
   @Inject
   public StreamingControl(
-      AgentRegistry agents, TaskRegistry tasks, TaskDispatcher dispatcher, ServerConfig config) {
-    this(agents, tasks, dispatcher, config.collectionIntervalSeconds());
+      AgentRegistry agents,
+      TaskRegistry tasks,
+      TaskDispatcher dispatcher,
+      ServerConfig config,
+      HoldRepository holds) {
+    this(agents, tasks, dispatcher, config.collectionIntervalSeconds(), holds);
   }
 
-  /** {@code baselineSeconds}: the collection interval, 0 for streaming on demand only. */
+  /**
+   * {@code baselineSeconds}: the collection interval, 0 for streaming on demand only; manual holds
+   * are not kept across restarts.
+   */
   public StreamingControl(
       AgentRegistry agents, TaskRegistry tasks, TaskDispatcher dispatcher, int baselineSeconds) {
+    this(agents, tasks, dispatcher, baselineSeconds, HoldRepository.NONE);
+  }
+
+  public StreamingControl(
+      AgentRegistry agents,
+      TaskRegistry tasks,
+      TaskDispatcher dispatcher,
+      int baselineSeconds,
+      HoldRepository holds) {
     this.agents = agents;
     this.tasks = tasks;
     this.dispatcher = dispatcher;
     this.baselineSeconds = baselineSeconds;
+    this.holds = holds;
   }
 
   /** For the CDI proxy only. */
   protected StreamingControl() {
-    this(null, null, null, 0);
+    this(null, null, null, 0, HoldRepository.NONE);
+  }
+
+  /**
+   * Takes back the stored manual holds of known agents (runs once, before streaming is used); the
+   * START goes out when the agent connects. Holds of agents no longer known are deleted.
+   */
+  @PostConstruct
+  public void restore() {
+    List<ManualHold> stored;
+    try {
+      stored = holds.loadAll();
+    } catch (IllegalStateException e) {
+      LOG.log(Level.WARNING, "Manual streaming holds not restored: {0}", e.getMessage());
+      return;
+    }
+    for (ManualHold hold : stored) {
+      if (!agents.isKnown(hold.agentId())) {
+        holds.delete(hold.agentId());
+        continue;
+      }
+      StreamingDemand demand = demand(hold.agentId());
+      synchronized (demand) {
+        apply(
+            hold.agentId(),
+            demand.hold(StreamingDemand.MANUAL, hold.intervalSeconds(), hold.groups()));
+      }
+    }
+    if (!stored.isEmpty()) {
+      LOG.log(Level.INFO, "Restored {0} manual streaming hold(s)", stored.size());
+    }
   }
 
   /**
@@ -72,6 +124,7 @@ public class StreamingControl {
     StreamingDemand demand = demand(agentId);
     synchronized (demand) {
       apply(agentId, demand.hold(StreamingDemand.MANUAL, intervalSeconds, groups));
+      holds.save(new ManualHold(agentId, intervalSeconds, groups));
       String taskId = demand.streamTaskId().orElseThrow(DomainException::agentOffline);
       int effective = demand.streamInterval();
       boolean byBaseline = effective < intervalSeconds && effective == demand.baselineSeconds();
@@ -91,6 +144,7 @@ public class StreamingControl {
     StreamingDemand demand = demand(agentId);
     synchronized (demand) {
       List<Command> commands = demand.release(StreamingDemand.MANUAL);
+      holds.delete(agentId);
       List<TaskView> sent = apply(agentId, commands);
       if (!sent.isEmpty()) {
         return sent.get(sent.size() - 1);
@@ -188,6 +242,9 @@ public class StreamingControl {
     synchronized (demand) {
       dispatcher.cancel(task, reason);
       apply(task.agentId(), demand.streamCancelled(task.taskId()));
+      if (!demand.isHeld(StreamingDemand.MANUAL)) {
+        holds.delete(task.agentId());
+      }
     }
   }
 
@@ -219,6 +276,7 @@ public class StreamingControl {
 
   private void forget(String agentId) {
     demands.remove(agentId);
+    holds.delete(agentId);
   }
 
   private StreamingDemand demand(String agentId) {

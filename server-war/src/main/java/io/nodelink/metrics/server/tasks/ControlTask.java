@@ -31,6 +31,26 @@ final class ControlTask {
     this.updatedAt = now;
   }
 
+  /** A task as it was stored before a restart. */
+  static ControlTask restored(TaskView view) {
+    ControlTask task =
+        new ControlTask(
+            view.taskId(),
+            view.agentId(),
+            view.type(),
+            view.intervalSeconds(),
+            view.message(),
+            view.createdAt());
+    task.status = view.status();
+    task.updatedAt = view.updatedAt();
+    task.error = view.error() == null ? "" : view.error();
+    return task;
+  }
+
+  synchronized TaskStatus status() {
+    return status;
+  }
+
   String id() {
     return taskId;
   }

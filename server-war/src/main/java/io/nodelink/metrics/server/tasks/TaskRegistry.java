@@ -5,6 +5,7 @@ import io.nodelink.metrics.server.agents.AgentDisconnected;
 import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.domain.DomainException;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -26,9 +27,16 @@ import java.util.logging.Logger;
  * {@code IN_PROGRESS} → in_progress; {@code COMPLETED} → completed (cancelled if the agent says
  * so); {@code FAILURE} → failed. Final tasks are kept for {@code nodelink.tasks.retention}, then
  * the cleanup expires them.
+ *
+ * <p>Tasks survive a restart through the {@link TaskRepository}: saved when created and when their
+ * status changes (not for each snapshot of a running stream). A task still open when the server
+ * stopped can get no answer any more and comes back failed.
  */
 @ApplicationScoped
 public class TaskRegistry {
+
+  /** The error of a task that was still open when the server stopped. */
+  public static final String RESTART_ERROR = "the server restarted before the task finished";
 
   private static final Logger LOG = Logger.getLogger(TaskRegistry.class.getName());
 
@@ -42,20 +50,58 @@ public class TaskRegistry {
 
   private final int maxTasks;
   private final Clock clock;
+  private final TaskRepository repository;
 
   @Inject
-  public TaskRegistry(ServerConfig config, Clock clock) {
-    this(config.tasksMax(), clock);
+  public TaskRegistry(ServerConfig config, Clock clock, TaskRepository repository) {
+    this(config.tasksMax(), clock, repository);
   }
 
+  /** A registry that keeps no task across restarts. */
   public TaskRegistry(int maxTasks, Clock clock) {
+    this(maxTasks, clock, TaskRepository.NONE);
+  }
+
+  public TaskRegistry(int maxTasks, Clock clock, TaskRepository repository) {
     this.maxTasks = maxTasks;
     this.clock = clock;
+    this.repository = repository;
   }
 
   /** For the CDI proxy only. */
   protected TaskRegistry() {
     this(0, Clock.systemUTC());
+  }
+
+  /**
+   * Takes back the stored tasks (runs once, before the registry is used); those still open fail,
+   * since the stream that could have answered them ended with the server.
+   */
+  @PostConstruct
+  public void restore() {
+    List<TaskView> stored;
+    try {
+      stored = repository.loadAll();
+    } catch (IllegalStateException e) {
+      LOG.log(Level.WARNING, "Tasks not restored: {0}", e.getMessage());
+      return;
+    }
+    Instant now = clock.instant();
+    int failed = 0;
+    for (TaskView view : stored) {
+      ControlTask task = ControlTask.restored(view);
+      if (transition(task, TaskStatus.FAILED, "failed", RESTART_ERROR, now)) {
+        failed++;
+      }
+      tasks.put(task.id(), task);
+      byAgent.computeIfAbsent(task.agentId(), a -> ConcurrentHashMap.newKeySet()).add(task);
+    }
+    if (!stored.isEmpty()) {
+      LOG.log(
+          Level.INFO,
+          "Restored {0} task(s); {1} still open at the last stop failed",
+          new Object[] {stored.size(), failed});
+    }
   }
 
   /**
@@ -87,6 +133,7 @@ public class TaskRegistry {
           set.add(task);
           return set;
         });
+    repository.save(task.view());
     LOG.log(Level.FINE, "Created task {0} ({1}) for agent {2}", new Object[] {id, type, agentId});
     return task.view();
   }
@@ -122,11 +169,12 @@ public class TaskRegistry {
     }
     Instant now = clock.instant();
     switch (response.getStatus()) {
-      case IN_PROGRESS -> task.transition(TaskStatus.IN_PROGRESS, null, null, now);
+      case IN_PROGRESS -> transition(task, TaskStatus.IN_PROGRESS, null, null, now);
       case COMPLETED -> {
         boolean cancelled = response.getCancelled();
         String note = response.hasTaskCancel() ? response.getTaskCancel().getMessage() : null;
-        task.transition(
+        transition(
+            task,
             cancelled ? TaskStatus.CANCELLED : TaskStatus.COMPLETED,
             note == null || note.isEmpty() ? (cancelled ? "cancelled by the agent" : "done") : note,
             null,
@@ -137,7 +185,7 @@ public class TaskRegistry {
             response.hasTaskCancel() && !response.getTaskCancel().getMessage().isEmpty()
                 ? response.getTaskCancel().getMessage()
                 : "the agent reported a failure";
-        task.transition(TaskStatus.FAILED, "failed", reason, now);
+        transition(task, TaskStatus.FAILED, "failed", reason, now);
       }
       default -> {
         // UNKNOWN or a future status: keep the task as it is.
@@ -166,7 +214,7 @@ public class TaskRegistry {
     Instant now = clock.instant();
     int failed = 0;
     for (ControlTask task : tasksOf(agentId)) {
-      if (task.transition(TaskStatus.FAILED, "failed", reason, now)) {
+      if (transition(task, TaskStatus.FAILED, "failed", reason, now)) {
         failed++;
       }
     }
@@ -185,6 +233,7 @@ public class TaskRegistry {
       if (task.finishedBefore(cutoff)) {
         it.remove();
         unindex(task);
+        repository.delete(task.id());
         removed++;
       }
     }
@@ -208,6 +257,7 @@ public class TaskRegistry {
 
   /** Forgets every task of an agent. */
   public void removeAgent(String agentId) {
+    repository.deleteAgent(agentId);
     Set<ControlTask> removed = byAgent.remove(agentId);
     if (removed != null) {
       removed.forEach(t -> tasks.remove(t.id(), t));
@@ -233,6 +283,17 @@ public class TaskRegistry {
 
   private boolean transition(String taskId, TaskStatus status, String message, String error) {
     ControlTask task = tasks.get(taskId);
-    return task != null && task.transition(status, message, error, clock.instant());
+    return task != null && transition(task, status, message, error, clock.instant());
+  }
+
+  /** Moves the task on, saving it when its status changed (a running stream's data does not). */
+  private boolean transition(
+      ControlTask task, TaskStatus status, String message, String error, Instant now) {
+    TaskStatus before = task.status();
+    boolean changed = task.transition(status, message, error, now);
+    if (changed && before != status) {
+      repository.save(task.view());
+    }
+    return changed;
   }
 }

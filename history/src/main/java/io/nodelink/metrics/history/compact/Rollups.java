@@ -1,0 +1,67 @@
+package io.nodelink.metrics.history.compact;
+
+import java.util.List;
+
+/**
+ * Builds the coarse tiers of a durable store from encoded chunks: raw chunks into buckets of one
+ * width, and buckets into wider buckets. Count and sum are kept, so the result is exact.
+ */
+public final class Rollups {
+
+  private Rollups() {}
+
+  /**
+   * The buckets of {@code width} seconds over the points of {@code raw} (ordered as {@link
+   * ColdHistory#chunks} gives them: a later chunk's point replaces an earlier one's of the same
+   * second), as one coarse chunk; null if there are no points.
+   */
+  public static EncodedChunk bucketsOfRaw(List<EncodedChunk> raw, long width) {
+    PointBuffer points = new PointBuffer(16);
+    for (EncodedChunk chunk : raw) {
+      PointBuffer decoded = new PointBuffer(chunk.count());
+      RawChunk.fromEncoded(chunk).decodeAll(decoded);
+      points =
+          points.isEmpty() || decoded.isEmpty() || decoded.first() > points.last()
+              ? appendAll(points, decoded)
+              : PointBuffer.merge(points, decoded);
+    }
+    return points.isEmpty()
+        ? null
+        : CoarseChunk.encode(CoarseBuckets.rollUp(points, width)).toEncoded();
+  }
+
+  /**
+   * The buckets of {@code width} seconds (a multiple of the chunks' width) merging the buckets of
+   * {@code coarse}, as one coarse chunk; null if there are none.
+   */
+  public static EncodedChunk widerBuckets(List<EncodedChunk> coarse, long width) {
+    CoarseBuckets out = new CoarseBuckets(16);
+    for (EncodedChunk chunk : coarse) {
+      CoarseBuckets buckets = CoarseChunk.fromEncoded(chunk).decode();
+      CoarseBuckets one = new CoarseBuckets(1);
+      for (int i = 0; i < buckets.size; i++) {
+        long start = Math.floorDiv(buckets.start[i], width) * width;
+        int shift = (int) (buckets.start[i] - start);
+        one.size = 0;
+        one.add(
+            start,
+            buckets.firstOffset[i] + shift,
+            buckets.lastOffset[i] + shift,
+            buckets.count[i],
+            buckets.sum[i],
+            buckets.min[i],
+            buckets.max[i],
+            buckets.last[i]);
+        out.merge(one, 0);
+      }
+    }
+    return out.size == 0 ? null : CoarseChunk.encode(out).toEncoded();
+  }
+
+  private static PointBuffer appendAll(PointBuffer to, PointBuffer from) {
+    for (int i = 0; i < from.size; i++) {
+      to.add(from.timestamps[i], from.values[i]);
+    }
+    return to;
+  }
+}

@@ -1,0 +1,223 @@
+package io.nodelink.metrics.history.durable;
+
+import io.nodelink.metrics.history.compact.ColdHistory.Tier;
+import io.nodelink.metrics.history.compact.EncodedChunk;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The SQL of {@code nl_history_chunk}. */
+final class ChunkTable {
+
+  private ChunkTable() {}
+
+  /** A chunk to insert. */
+  record Row(long seriesId, Tier tier, long seq, EncodedChunk chunk) {}
+
+  static void insert(Connection connection, Collection<Row> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO nl_history_chunk"
+                + " (series_id, tier, first_ts, last_ts, seq, point_count, data)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (Row row : rows) {
+        insert.setLong(1, row.seriesId());
+        insert.setShort(2, (short) row.tier().ordinal());
+        insert.setLong(3, row.chunk().first());
+        insert.setLong(4, row.chunk().last());
+        insert.setLong(5, row.seq());
+        insert.setInt(6, row.chunk().count());
+        insert.setBytes(7, row.chunk().data());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /**
+   * The chunks of one series and tier holding a point in {@code [from, to]}, in write order. A
+   * chunk starts at most {@code maxSpan} seconds before its last point.
+   */
+  static List<EncodedChunk> select(
+      Connection connection, long seriesId, Tier tier, long from, long to, long maxSpan)
+      throws SQLException {
+    List<EncodedChunk> chunks = new ArrayList<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT first_ts, last_ts, point_count, data FROM nl_history_chunk"
+                + " WHERE series_id = ? AND tier = ? AND first_ts >= ? AND first_ts <= ?"
+                + " AND last_ts >= ? ORDER BY seq")) {
+      select.setLong(1, seriesId);
+      select.setShort(2, (short) tier.ordinal());
+      select.setLong(3, saturatedMinus(from, maxSpan));
+      select.setLong(4, to);
+      select.setLong(5, from);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          chunks.add(
+              new EncodedChunk(rows.getLong(1), rows.getLong(2), rows.getInt(3), rows.getBytes(4)));
+        }
+      }
+    }
+    return chunks;
+  }
+
+  /** The chunks of one series and tier whose first point is in {@code [from, to]}. */
+  static List<EncodedChunk> selectStartingIn(
+      Connection connection, long seriesId, Tier tier, long from, long to) throws SQLException {
+    return select(connection, seriesId, tier, from, to, 0);
+  }
+
+  /** The series with chunks of {@code tier} starting in {@code [from, to]}. */
+  static List<Long> seriesStartingIn(Connection connection, Tier tier, long from, long to)
+      throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT DISTINCT series_id FROM nl_history_chunk"
+                + " WHERE tier = ? AND last_ts >= ? AND first_ts <= ?")) {
+      select.setShort(1, (short) tier.ordinal());
+      select.setLong(2, from);
+      select.setLong(3, to);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getLong(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** Deletes the chunks of one series and tier starting in {@code [from, to]}. */
+  static void deleteStartingIn(Connection connection, long seriesId, Tier tier, long from, long to)
+      throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM nl_history_chunk"
+                + " WHERE series_id = ? AND tier = ? AND first_ts >= ? AND first_ts <= ?")) {
+      delete.setLong(1, seriesId);
+      delete.setShort(2, (short) tier.ordinal());
+      delete.setLong(3, from);
+      delete.setLong(4, to);
+      delete.executeUpdate();
+    }
+  }
+
+  /** The oldest first point over the given series, or {@code Long.MAX_VALUE}. */
+  static long earliest(Connection connection, Collection<Long> seriesIds) throws SQLException {
+    long earliest = Long.MAX_VALUE;
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT MIN(first_ts) FROM nl_history_chunk WHERE series_id = ? AND tier = ?")) {
+      for (long id : seriesIds) {
+        for (Tier tier : Tier.values()) {
+          select.setLong(1, id);
+          select.setShort(2, (short) tier.ordinal());
+          try (ResultSet rows = select.executeQuery()) {
+            if (rows.next() && rows.getObject(1) != null) {
+              earliest = Math.min(earliest, rows.getLong(1));
+            }
+          }
+        }
+      }
+    }
+    return earliest;
+  }
+
+  /** The oldest last point of a tier, or {@code Long.MAX_VALUE} if it is empty. */
+  static long oldestLast(Connection connection, Tier tier) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT MIN(last_ts) FROM nl_history_chunk WHERE tier = ?")) {
+      select.setShort(1, (short) tier.ordinal());
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() && rows.getObject(1) != null ? rows.getLong(1) : Long.MAX_VALUE;
+      }
+    }
+  }
+
+  /** Deletes the chunks of a tier whose newest point is older than {@code cutoff}. */
+  static int deleteOlderThan(Connection connection, Tier tier, long cutoff) throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM nl_history_chunk WHERE tier = ? AND last_ts < ?")) {
+      delete.setShort(1, (short) tier.ordinal());
+      delete.setLong(2, cutoff);
+      return delete.executeUpdate();
+    }
+  }
+
+  /**
+   * The newest point of the chunk at position {@code offset} of a tier ordered by newest point, or
+   * {@code Long.MAX_VALUE} if there are fewer: deleting below it frees about that many chunks.
+   */
+  static long lastAtPosition(Connection connection, Tier tier, long offset) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT last_ts FROM nl_history_chunk WHERE tier = ? ORDER BY last_ts"
+                + " LIMIT 1 OFFSET ?")) {
+      select.setShort(1, (short) tier.ordinal());
+      select.setLong(2, offset);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? rows.getLong(1) : Long.MAX_VALUE;
+      }
+    }
+  }
+
+  /** Chunks per tier. */
+  static Map<Tier, Long> countByTier(Connection connection) throws SQLException {
+    Map<Tier, Long> counts = new EnumMap<>(Tier.class);
+    for (Tier tier : Tier.values()) {
+      counts.put(tier, 0L);
+    }
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT tier, COUNT(*) FROM nl_history_chunk GROUP BY tier");
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        counts.put(Tier.values()[rows.getShort(1)], rows.getLong(2));
+      }
+    }
+    return counts;
+  }
+
+  /** Bytes of chunk data per tier. */
+  static Map<Tier, Long> bytesByTier(Connection connection) throws SQLException {
+    Map<Tier, Long> bytes = new EnumMap<>(Tier.class);
+    for (Tier tier : Tier.values()) {
+      bytes.put(tier, 0L);
+    }
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT tier, SUM(OCTET_LENGTH(data)), COUNT(*) FROM nl_history_chunk GROUP BY tier");
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        // Row overhead (key columns, tuple header, index entry) counted at 64 bytes.
+        bytes.put(Tier.values()[rows.getShort(1)], rows.getLong(2) + 64 * rows.getLong(3));
+      }
+    }
+    return bytes;
+  }
+
+  /** The highest sequence number used, or 0. */
+  static long maxSeq(Connection connection) throws SQLException {
+    try (PreparedStatement select =
+            connection.prepareStatement("SELECT MAX(seq) FROM nl_history_chunk");
+        ResultSet rows = select.executeQuery()) {
+      return rows.next() ? rows.getLong(1) : 0;
+    }
+  }
+
+  static long saturatedMinus(long a, long b) {
+    long result = a - b;
+    return ((a ^ b) & (a ^ result)) < 0 ? Long.MIN_VALUE : result;
+  }
+}

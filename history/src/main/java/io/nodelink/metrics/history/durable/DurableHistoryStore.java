@@ -1,0 +1,246 @@
+package io.nodelink.metrics.history.durable;
+
+import io.nodelink.metrics.history.HistoryResult;
+import io.nodelink.metrics.history.HistoryStore;
+import io.nodelink.metrics.history.MaintenanceReport;
+import io.nodelink.metrics.history.RangeQuery;
+import io.nodelink.metrics.history.SeriesBatch;
+import io.nodelink.metrics.history.compact.CompactHistoryStore;
+import io.nodelink.metrics.history.compact.HistorySettings;
+import io.nodelink.metrics.history.compact.SeriesPoints;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * History that survives restarts: a {@link CompactHistoryStore} answers the live path from memory;
+ * its sealed chunks, their minute and hour buckets and a per-agent record of the points not yet in
+ * a chunk are written to the database every flush interval, off the appending threads; queries
+ * reaching before what memory holds completely read the database.
+ *
+ * <p>A graceful {@link #close()} writes everything. A crash loses at most the points appended since
+ * the last flush. At start-up the records of unflushed points are replayed into memory. While the
+ * database is down, appends and live queries go on from memory, writes wait up to {@link
+ * DurableSettings#queueMaxBytes()} and are retried at every flush.
+ */
+public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(DurableHistoryStore.class.getName());
+
+  private final DataSource dataSource;
+  private final Clock clock;
+  private final SeriesCatalog catalog = new SeriesCatalog();
+  private final TailIndex tails = new TailIndex();
+  private final Outbox outbox;
+  private final JdbcColdHistory cold;
+  private final CompactHistoryStore memory;
+  private final StoreWriter writer;
+  private final TierMaintenance tiers;
+  private final ReentrantLock maintenance = new ReentrantLock();
+  private volatile long diskBytes;
+  private volatile boolean closed;
+
+  private DurableHistoryStore(
+      DataSource dataSource,
+      HistorySettings memorySettings,
+      DurableSettings settings,
+      Executor budgetExecutor,
+      Clock clock,
+      long firstSeq) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+    this.outbox = new Outbox(firstSeq, settings.queueMaxBytes());
+    this.cold =
+        new JdbcColdHistory(
+            dataSource,
+            catalog,
+            settings,
+            memorySettings.chunkWindow().toSeconds(),
+            this::nowSeconds);
+    this.memory = new CompactHistoryStore(memorySettings, budgetExecutor, outbox::offerRaw, cold);
+    this.writer =
+        new StoreWriter(
+            dataSource,
+            memory,
+            catalog,
+            outbox,
+            tails,
+            Math.max(1, settings.flushInterval().toSeconds()),
+            memorySettings.chunkWindow().toSeconds());
+    this.tiers = new TierMaintenance(dataSource, settings, outbox::nextSeq);
+  }
+
+  /**
+   * Creates or migrates the schema, loads the series catalog and replays the records of points not
+   * yet in written chunks into memory.
+   */
+  public static DurableHistoryStore open(
+      DataSource dataSource,
+      HistorySettings memorySettings,
+      DurableSettings settings,
+      Executor budgetExecutor,
+      Clock clock)
+      throws SQLException {
+    if (TierMaintenance.DAY % memorySettings.chunkWindow().toSeconds() != 0) {
+      throw new IllegalArgumentException(
+          "chunk window must divide a day: " + memorySettings.chunkWindow());
+    }
+    long started = System.nanoTime();
+    HistorySchema.migrate(dataSource);
+    long firstSeq;
+    try (Connection connection = dataSource.getConnection()) {
+      firstSeq = Math.max(ChunkTable.maxSeq(connection), TailTable.maxSeq(connection));
+    }
+    DurableHistoryStore store =
+        new DurableHistoryStore(
+            dataSource, memorySettings, settings, budgetExecutor, clock, firstSeq);
+    int replayed = store.restore();
+    LOG.log(
+        Level.INFO,
+        "History store opened in {0} ms: {1} unflushed points replayed from {2} records",
+        new Object[] {(System.nanoTime() - started) / 1_000_000, replayed, store.tails.size()});
+    return store;
+  }
+
+  private int restore() throws SQLException {
+    int[] points = new int[1];
+    try (Connection connection = dataSource.getConnection()) {
+      catalog.load(connection);
+      TailTable.readAll(
+          connection,
+          row -> {
+            for (SeriesPoints series : TailCodec.decode(row.data())) {
+              for (int i = 0; i < series.size(); i++) {
+                memory.appendRestored(
+                    row.agentId(), series.series(), series.timestamps()[i], series.values()[i]);
+              }
+              points[0] += series.size();
+            }
+            tails.add(row.agentId(), row.seq(), row.lastTs());
+          });
+    }
+    memory.memoryCompleteFrom(nowSeconds());
+    return points[0];
+  }
+
+  @Override
+  public void append(String agentId, String series, long timestampSeconds, double value) {
+    memory.append(agentId, series, timestampSeconds, value);
+  }
+
+  @Override
+  public void appendAll(String agentId, long timestampSeconds, SeriesBatch values) {
+    memory.appendAll(agentId, timestampSeconds, values);
+  }
+
+  @Override
+  public HistoryResult query(String agentId, RangeQuery query) {
+    return memory.query(agentId, query);
+  }
+
+  @Override
+  public Set<String> seriesOf(String agentId) {
+    return memory.seriesOf(agentId);
+  }
+
+  /**
+   * Frees the agent's memory. Its stored history stays until the tiers' retentions delete it, so an
+   * agent that comes back finds it.
+   */
+  @Override
+  public void removeAgent(String agentId) {
+    memory.removeAgent(agentId);
+  }
+
+  /**
+   * A flush (so no point leaves memory unwritten), memory retention and budget, then the
+   * database's: merges of small coarse chunks, retention and size budget per tier.
+   */
+  @Override
+  public MaintenanceReport maintain(long nowSeconds) {
+    writer.flush(nowSeconds);
+    MaintenanceReport report = memory.maintain(nowSeconds);
+    maintenance.lock();
+    try {
+      TierMaintenance.Report stored = tiers.run(nowSeconds);
+      diskBytes = stored.diskBytes();
+      cold.forgetEarliest();
+      LOG.log(
+          stored.deletedChunks() + stored.mergedSeries() > 0 ? Level.INFO : Level.FINE,
+          "History database maintenance: merged the coarse chunks of {0} series, deleted {1}"
+              + " chunks past retention or budget; ~{2} bytes stored",
+          new Object[] {stored.mergedSeries(), stored.deletedChunks(), stored.diskBytes()});
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "History database maintenance failed; trying again next time", e);
+    } finally {
+      maintenance.unlock();
+    }
+    return report;
+  }
+
+  /**
+   * Writes sealed chunks and unflushed points; the server calls it every flush interval.
+   *
+   * @return true if nothing is left waiting
+   */
+  public boolean flush() {
+    return writer.flush(nowSeconds());
+  }
+
+  /** Writes everything; later appends are kept in memory only. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      if (!flush()) {
+        LOG.warning(
+            "History store closed with "
+                + outbox.heldBytes()
+                + " bytes not written: the database could not be reached");
+      }
+    }
+  }
+
+  public StoreStatus status() {
+    String error = writer.lastError() != null ? writer.lastError() : cold.lastError();
+    return new StoreStatus(
+        writer.degraded(),
+        Optional.ofNullable(error),
+        outbox.heldBytes(),
+        outbox.heldChunks(),
+        outbox.droppedChunks(),
+        outbox.droppedValues(),
+        outbox.droppedTails(),
+        writer.writtenChunks(),
+        tails.size(),
+        writer.lastFlushMillis(),
+        diskBytes);
+  }
+
+  /** Memory's estimate (the database's size is in {@link #status()}). */
+  @Override
+  public long sizeBytes() {
+    return memory.sizeBytes();
+  }
+
+  @Override
+  public long valueCount() {
+    return memory.valueCount();
+  }
+
+  /** The memory part, for statistics. */
+  public CompactHistoryStore memory() {
+    return memory;
+  }
+
+  private long nowSeconds() {
+    return clock.instant().getEpochSecond();
+  }
+}

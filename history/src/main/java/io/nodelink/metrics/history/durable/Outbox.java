@@ -1,0 +1,152 @@
+package io.nodelink.metrics.history.durable;
+
+import io.nodelink.metrics.history.compact.ColdHistory.Tier;
+import io.nodelink.metrics.history.compact.EncodedChunk;
+import io.nodelink.metrics.history.compact.Rollups;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What waits to be written: chunks handed over by the appending threads (lock-free), and what the
+ * writer took from them and from the unflushed points but could not write yet. Bounded in bytes:
+ * over the bound the oldest tail records go first (they only matter if the server dies before the
+ * chunks are written), then the oldest chunks, which is data lost, counted and logged.
+ */
+final class Outbox {
+
+  private static final Logger LOG = Logger.getLogger(DurableHistoryStore.class.getName());
+
+  /** Key columns, tuple header and index entry of a row, for the byte bound. */
+  private static final int ROW_OVERHEAD = 64;
+
+  /** A chunk to write, with the series it belongs to. */
+  record Pending(String agentId, String series, Tier tier, long seq, EncodedChunk chunk) {
+    long bytes() {
+      return ROW_OVERHEAD + chunk.data().length;
+    }
+  }
+
+  private final ConcurrentLinkedQueue<Pending> incoming = new ConcurrentLinkedQueue<>();
+  private final AtomicLong seq;
+  private final long maxBytes;
+  private final ArrayDeque<Pending> chunks = new ArrayDeque<>();
+  private final ArrayDeque<TailTable.Row> tails = new ArrayDeque<>();
+  private long heldBytes;
+  private final AtomicLong droppedChunks = new AtomicLong();
+  private final AtomicLong droppedValues = new AtomicLong();
+  private final AtomicLong droppedTails = new AtomicLong();
+
+  Outbox(long firstSeq, long maxBytes) {
+    this.seq = new AtomicLong(firstSeq);
+    this.maxBytes = maxBytes;
+  }
+
+  /** From an appending thread: a raw chunk was sealed (or late points patched one). */
+  void offerRaw(String agentId, String series, EncodedChunk chunk) {
+    incoming.add(new Pending(agentId, series, Tier.RAW, seq.incrementAndGet(), chunk));
+  }
+
+  long nextSeq() {
+    return seq.incrementAndGet();
+  }
+
+  /** The highest sequence number handed out so far. */
+  long currentSeq() {
+    return seq.get();
+  }
+
+  /**
+   * Moves the handed-over chunks to the writer's side, each raw chunk with its minute and hour
+   * buckets (so the coarse tiers are as current as the raw one).
+   */
+  void takeIncoming() {
+    Pending next;
+    while ((next = incoming.poll()) != null) {
+      hold(next);
+      for (Tier tier : List.of(Tier.MINUTE, Tier.HOUR)) {
+        EncodedChunk buckets = Rollups.bucketsOfRaw(List.of(next.chunk()), tier.width());
+        if (buckets != null) {
+          hold(new Pending(next.agentId(), next.series(), tier, nextSeq(), buckets));
+        }
+      }
+    }
+  }
+
+  void addTail(TailTable.Row row) {
+    tails.add(row);
+    heldBytes += ROW_OVERHEAD + row.data().length;
+  }
+
+  /** Drops the oldest over the bound; returns how many chunks were dropped now. */
+  int enforceBound() {
+    int droppedNow = 0;
+    while (heldBytes > maxBytes && !tails.isEmpty()) {
+      TailTable.Row row = tails.poll();
+      heldBytes -= ROW_OVERHEAD + row.data().length;
+      droppedTails.incrementAndGet();
+    }
+    while (heldBytes > maxBytes && !chunks.isEmpty()) {
+      Pending dropped = chunks.poll();
+      heldBytes -= dropped.bytes();
+      droppedChunks.incrementAndGet();
+      if (dropped.tier() == Tier.RAW) {
+        droppedValues.addAndGet(dropped.chunk().count());
+      }
+      droppedNow++;
+    }
+    if (droppedNow > 0) {
+      LOG.log(
+          Level.WARNING,
+          "History write queue over {0} bytes (database slow or down): dropped the {1} oldest"
+              + " chunks; {2} raw values lost so far",
+          new Object[] {maxBytes, droppedNow, droppedValues.get()});
+    }
+    return droppedNow;
+  }
+
+  Collection<Pending> chunks() {
+    return new ArrayList<>(chunks);
+  }
+
+  Collection<TailTable.Row> tails() {
+    return new ArrayList<>(tails);
+  }
+
+  /** Everything held was written. */
+  void written() {
+    chunks.clear();
+    tails.clear();
+    heldBytes = 0;
+  }
+
+  long heldBytes() {
+    return heldBytes;
+  }
+
+  int heldChunks() {
+    return chunks.size() + incoming.size();
+  }
+
+  long droppedChunks() {
+    return droppedChunks.get();
+  }
+
+  long droppedValues() {
+    return droppedValues.get();
+  }
+
+  long droppedTails() {
+    return droppedTails.get();
+  }
+
+  private void hold(Pending pending) {
+    chunks.add(pending);
+    heldBytes += pending.bytes();
+  }
+}

@@ -1,0 +1,192 @@
+package io.nodelink.metrics.history.durable;
+
+import io.nodelink.metrics.history.compact.ColdHistory.Tier;
+import io.nodelink.metrics.history.compact.EncodedChunk;
+import io.nodelink.metrics.history.compact.Rollups;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The database side of the cleanup timer: merges each series' small minute and hour chunks (one per
+ * written window) into one chunk per day, and hour chunks into one per 30 days; deletes chunks past
+ * their tier's retention; then deletes the oldest chunks of a tier over its size budget.
+ */
+final class TierMaintenance {
+
+  private static final Logger LOG = Logger.getLogger(DurableHistoryStore.class.getName());
+
+  static final long DAY = 86_400;
+  static final long MONTH = 30 * DAY;
+
+  /** A period is merged this long after it ended, so late points from agents' buffers are in. */
+  private static final long DELAY = 3_600;
+
+  /** At most this many periods per job and pass, so one pass stays short. */
+  private static final int PERIODS_PER_PASS = 3;
+
+  /** Merging chunks of one tier per period; the id is its row in {@code nl_history_rollup}. */
+  private record Job(int id, Tier tier, long period) {}
+
+  private static final List<Job> JOBS =
+      List.of(
+          new Job(1, Tier.MINUTE, DAY), new Job(2, Tier.HOUR, DAY), new Job(3, Tier.HOUR, MONTH));
+
+  /** What one pass did. */
+  record Report(int mergedSeries, int deletedChunks, long diskBytes) {}
+
+  private final DataSource dataSource;
+  private final DurableSettings settings;
+  private final LongSupplier nextSeq;
+
+  TierMaintenance(DataSource dataSource, DurableSettings settings, LongSupplier nextSeq) {
+    this.dataSource = dataSource;
+    this.settings = settings;
+    this.nextSeq = nextSeq;
+  }
+
+  Report run(long nowSeconds) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      int merged = 0;
+      for (Job job : JOBS) {
+        merged += merge(connection, job, nowSeconds);
+      }
+      int deleted = 0;
+      for (Tier tier : Tier.values()) {
+        deleted +=
+            ChunkTable.deleteOlderThan(
+                connection, tier, nowSeconds - limits(tier).retention().toSeconds());
+        connection.commit();
+      }
+      deleted += enforceBudgets(connection);
+      long bytes = 0;
+      for (long b : ChunkTable.bytesByTier(connection).values()) {
+        bytes += b;
+      }
+      connection.commit();
+      return new Report(merged, deleted, bytes);
+    }
+  }
+
+  private DurableSettings.TierLimits limits(Tier tier) {
+    return switch (tier) {
+      case RAW -> settings.raw();
+      case MINUTE -> settings.minute();
+      case HOUR -> settings.hour();
+    };
+  }
+
+  private int merge(Connection connection, Job job, long nowSeconds) throws SQLException {
+    long done = doneThrough(connection, job);
+    if (done == Long.MIN_VALUE) {
+      long oldest = oldestFirst(connection, job.tier());
+      if (oldest == Long.MAX_VALUE) {
+        return 0;
+      }
+      done = Math.floorDiv(oldest, job.period()) * job.period();
+    }
+    long limit = job.id() == 3 ? doneThroughOr(connection, 2, done) : Long.MAX_VALUE;
+    int merged = 0;
+    for (int i = 0; i < PERIODS_PER_PASS; i++) {
+      long end = done + job.period();
+      if (end + DELAY > nowSeconds || end > limit) {
+        break;
+      }
+      merged += mergePeriod(connection, job.tier(), done, end - 1);
+      done = end;
+      setDoneThrough(connection, job, done);
+      connection.commit();
+    }
+    return merged;
+  }
+
+  private int mergePeriod(Connection connection, Tier tier, long from, long to)
+      throws SQLException {
+    int merged = 0;
+    for (long seriesId : ChunkTable.seriesStartingIn(connection, tier, from, to)) {
+      List<EncodedChunk> chunks = ChunkTable.selectStartingIn(connection, seriesId, tier, from, to);
+      if (chunks.size() < 2) {
+        continue;
+      }
+      EncodedChunk one = Rollups.widerBuckets(chunks, tier.width());
+      ChunkTable.deleteStartingIn(connection, seriesId, tier, from, to);
+      ChunkTable.insert(
+          connection, List.of(new ChunkTable.Row(seriesId, tier, nextSeq.getAsLong(), one)));
+      merged++;
+    }
+    return merged;
+  }
+
+  private int enforceBudgets(Connection connection) throws SQLException {
+    Map<Tier, Long> bytes = ChunkTable.bytesByTier(connection);
+    Map<Tier, Long> counts = ChunkTable.countByTier(connection);
+    int deleted = 0;
+    for (Tier tier : Tier.values()) {
+      long max = limits(tier).maxBytes();
+      long have = bytes.get(tier);
+      if (max == 0 || have <= max || counts.get(tier) == 0) {
+        continue;
+      }
+      // Down to 90 % of the budget, so the next pass does not start over at once.
+      double share = (have - 0.9 * max) / have;
+      long position = (long) Math.ceil(counts.get(tier) * share);
+      long cutoff = ChunkTable.lastAtPosition(connection, tier, position);
+      int n = ChunkTable.deleteOlderThan(connection, tier, cutoff);
+      connection.commit();
+      deleted += n;
+      LOG.log(
+          Level.WARNING,
+          "History tier {0} over its size budget ({1} > {2} bytes): deleted its {3} oldest chunks",
+          new Object[] {tier, have, max, n});
+    }
+    return deleted;
+  }
+
+  private static long oldestFirst(Connection connection, Tier tier) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT MIN(first_ts) FROM nl_history_chunk WHERE tier = ?")) {
+      select.setShort(1, (short) tier.ordinal());
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() && rows.getObject(1) != null ? rows.getLong(1) : Long.MAX_VALUE;
+      }
+    }
+  }
+
+  private static long doneThrough(Connection connection, Job job) throws SQLException {
+    return doneThroughOr(connection, job.id(), Long.MIN_VALUE);
+  }
+
+  private static long doneThroughOr(Connection connection, int jobId, long otherwise)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT done_through FROM nl_history_rollup WHERE tier = ?")) {
+      select.setShort(1, (short) jobId);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? rows.getLong(1) : otherwise;
+      }
+    }
+  }
+
+  private static void setDoneThrough(Connection connection, Job job, long value)
+      throws SQLException {
+    try (PreparedStatement delete =
+            connection.prepareStatement("DELETE FROM nl_history_rollup WHERE tier = ?");
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO nl_history_rollup (tier, done_through) VALUES (?, ?)")) {
+      delete.setShort(1, (short) job.id());
+      delete.executeUpdate();
+      insert.setShort(1, (short) job.id());
+      insert.setLong(2, value);
+      insert.executeUpdate();
+    }
+  }
+}

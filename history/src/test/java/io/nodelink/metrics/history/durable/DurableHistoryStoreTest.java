@@ -1,0 +1,288 @@
+package io.nodelink.metrics.history.durable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.nodelink.metrics.history.Aggregation;
+import io.nodelink.metrics.history.HistoryResult;
+import io.nodelink.metrics.history.HistoryStore;
+import io.nodelink.metrics.history.RangeQuery;
+import io.nodelink.metrics.history.SeriesBatch;
+import io.nodelink.metrics.history.SimpleHistoryStore;
+import io.nodelink.metrics.history.TimePoint;
+import io.nodelink.metrics.history.compact.HistorySettings;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The durable store on a real H2 file database and a real PostgreSQL server. */
+class DurableHistoryStoreTest {
+
+  /** A time in the middle of a 10-minute window. */
+  private static final long T0 = 1_700_000_000L;
+
+  private static final List<String> NAMES = List.of("cpu.usage_percent", "memory.used_bytes");
+
+  private final MovableClock clock = new MovableClock(T0);
+
+  private DurableHistoryStore open(DataSource dataSource) throws SQLException {
+    return open(dataSource, DurableSettings.defaults());
+  }
+
+  private DurableHistoryStore open(DataSource dataSource, DurableSettings settings)
+      throws SQLException {
+    return DurableHistoryStore.open(
+        dataSource,
+        HistorySettings.defaults().withMemoryBudgetBytes(0),
+        settings,
+        Runnable::run,
+        clock);
+  }
+
+  private static double cpu(long t) {
+    return (t % 97) + 0.5;
+  }
+
+  private static double memory(long t) {
+    return 1_000_000 + (t % 13) * 4096;
+  }
+
+  /** One snapshot per {@code step} seconds in {@code [from, to]}, the clock following. */
+  private void feed(HistoryStore store, String agent, long from, long to, long step) {
+    feed(store, null, agent, from, to, step);
+  }
+
+  private void feed(
+      HistoryStore store, HistoryStore reference, String agent, long from, long to, long step) {
+    for (long t = from; t <= to; t += step) {
+      clock.set(t);
+      SeriesBatch batch = new SeriesBatch(2);
+      batch.add(NAMES.get(0), cpu(t));
+      batch.add(NAMES.get(1), memory(t));
+      store.appendAll(agent, t, batch);
+      if (reference != null) {
+        reference.appendAll(agent, t, batch);
+      }
+      if (store instanceof DurableHistoryStore durable && t % 600 == 599) {
+        durable.flush();
+      }
+    }
+  }
+
+  private static List<TimePoint> raw(HistoryStore store, String agent, long from, long to) {
+    return store
+        .query(agent, new RangeQuery(Set.of(), from, to, 0, 100_000, Aggregation.AVG))
+        .points();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void gracefulRestartKeepsEveryPoint(TestDatabase db) throws SQLException {
+    DataSource ds = db.fresh();
+    DurableHistoryStore store = open(ds);
+    feed(store, "a1", T0, T0 + 1500, 1);
+    feed(store, "a2", T0, T0 + 1500, 10);
+    List<TimePoint> before = raw(store, "a1", T0, T0 + 1500);
+    assertThat(before).hasSize(1501);
+    store.close();
+
+    clock.set(T0 + 1600);
+    DurableHistoryStore reopened = open(ds);
+    assertThat(raw(reopened, "a1", T0, T0 + 1500)).isEqualTo(before);
+    assertThat(raw(reopened, "a2", T0, T0 + 1500)).hasSize(151);
+    assertThat(reopened.seriesOf("a1")).containsExactlyInAnyOrderElementsOf(NAMES);
+    reopened.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aCrashLosesOnlyWhatCameAfterTheLastFlush(TestDatabase db) throws SQLException {
+    DataSource ds = db.fresh();
+    DurableHistoryStore store = open(ds);
+    feed(store, "a1", T0, T0 + 1000, 1);
+    store.flush();
+    feed(store, "a1", T0 + 1001, T0 + 1003, 1);
+    // No close: the process died.
+
+    clock.set(T0 + 1100);
+    DurableHistoryStore reopened = open(ds);
+    List<TimePoint> after = raw(reopened, "a1", T0, T0 + 1003);
+    assertThat(after).hasSize(1001);
+    assertThat(after.get(after.size() - 1).timestampSeconds()).isEqualTo(T0 + 1000);
+    assertThat(after.get(999).values()).containsEntry("cpu.usage_percent", cpu(T0 + 999));
+    reopened.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void tailRecordsGoOnceTheirChunksAreWritten(TestDatabase db) throws SQLException {
+    DataSource ds = db.fresh();
+    DurableHistoryStore store = open(ds);
+    for (long t = T0; t <= T0 + 3000; t += 5) {
+      feed(store, "a1", t, t + 4, 1);
+      store.flush();
+    }
+    // Only the records since the current window began (at most 120 flushes of 5 s) remain.
+    assertThat(store.status().tailRecords()).isBetween(1L, 121L);
+    assertThat(count(ds, "nl_history_tail")).isEqualTo(store.status().tailRecords());
+    assertThat(store.status().degraded()).isFalse();
+    store.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void latePointsSurviveARestart(TestDatabase db) throws SQLException {
+    DataSource ds = db.fresh();
+    DurableHistoryStore store = open(ds);
+    feed(store, "a1", T0, T0 + 1300, 1);
+    store.flush();
+    store.append("a1", "cpu.usage_percent", T0 + 100, 999.0);
+    store.append("a1", "cpu.usage_percent", T0 - 5000, 7.0);
+    store.close();
+
+    clock.set(T0 + 1400);
+    DurableHistoryStore reopened = open(ds);
+    List<TimePoint> points = raw(reopened, "a1", T0 - 5000, T0 + 1300);
+    assertThat(points.get(0).values()).containsEntry("cpu.usage_percent", 7.0);
+    assertThat(points)
+        .filteredOn(p -> p.timestampSeconds() == T0 + 100)
+        .singleElement()
+        .satisfies(p -> assertThat(p.values()).containsEntry("cpu.usage_percent", 999.0));
+    reopened.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void longRangesComeFromTheMinuteAndHourTiersExactly(TestDatabase db) throws SQLException {
+    DataSource ds = db.fresh();
+    DurableHistoryStore store = open(ds);
+    SimpleHistoryStore reference = new SimpleHistoryStore(Duration.ofDays(30));
+    long start = T0 - 3 * 86_400;
+    feed(store, reference, "a1", start, T0, 20);
+    store.flush();
+    store.maintain(T0);
+    store.close();
+
+    DurableHistoryStore reopened = open(ds);
+    reopened.maintain(T0 + 86_400);
+    for (int maxPoints : new int[] {300, 50}) {
+      HistoryResult answer =
+          reopened.query("a1", new RangeQuery(Set.of(), start, T0, 0, maxPoints, Aggregation.AVG));
+      long interval = answer.intervalSeconds();
+      assertThat(interval % (maxPoints == 50 ? 3600 : 60)).isZero();
+      HistoryResult expected =
+          reference.query(
+              "a1", new RangeQuery(Set.of(), start, T0, interval, 100_000, Aggregation.AVG));
+      assertThat(answer.points())
+          .hasSameSizeAs(expected.points())
+          .hasSizeLessThanOrEqualTo(maxPoints);
+      for (int i = 0; i < expected.points().size(); i++) {
+        TimePoint e = expected.points().get(i);
+        TimePoint a = answer.points().get(i);
+        assertThat(a.timestampSeconds()).isEqualTo(e.timestampSeconds());
+        for (String name : NAMES) {
+          assertThat(a.values().get(name)).isCloseTo(e.values().get(name), within(1e-6));
+        }
+      }
+    }
+    reopened.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aDatabaseOutageLosesNothingThatFitsTheQueue(TestDatabase db) throws SQLException {
+    SwitchableDataSource ds = new SwitchableDataSource(db.fresh());
+    DurableHistoryStore store = open(ds);
+    feed(store, "a1", T0, T0 + 300, 1);
+    assertThat(store.flush()).isTrue();
+
+    ds.down(true);
+    feed(store, "a1", T0 + 301, T0 + 1900, 1);
+    assertThat(store.flush()).isFalse();
+    assertThat(store.status().degraded()).isTrue();
+    assertThat(store.status().lastError()).isPresent();
+    assertThat(store.status().queuedChunks()).isPositive();
+    // Live reads go on from memory, older ones answer what memory has.
+    assertThat(raw(store, "a1", T0 + 1800, T0 + 1900)).hasSize(101);
+    assertThat(raw(store, "a1", T0, T0 + 1900)).isNotEmpty();
+
+    ds.down(false);
+    assertThat(store.flush()).isTrue();
+    assertThat(store.status().degraded()).isFalse();
+    assertThat(store.status().droppedChunks()).isZero();
+    store.close();
+
+    clock.set(T0 + 2000);
+    DurableHistoryStore reopened = open(ds);
+    assertThat(raw(reopened, "a1", T0, T0 + 1900)).hasSize(1901);
+    reopened.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void anOutageLongerThanTheQueueDropsTheOldestAndCountsThem(TestDatabase db) throws SQLException {
+    SwitchableDataSource ds = new SwitchableDataSource(db.fresh());
+    DurableHistoryStore store = open(ds, DurableSettings.defaults().withQueueMaxBytes(64 << 10));
+    ds.down(true);
+    for (int agent = 0; agent < 40; agent++) {
+      feed(store, "a" + agent, T0, T0 + 1900, 1);
+    }
+    store.flush();
+    assertThat(store.status().droppedChunks()).isPositive();
+    assertThat(store.status().droppedValues()).isPositive();
+    assertThat(store.status().queuedBytes()).isLessThanOrEqualTo(64 << 10);
+    ds.down(false);
+    assertThat(store.flush()).isTrue();
+    store.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void retentionDeletesEachTierOnItsOwnSchedule(TestDatabase db) throws SQLException {
+    DataSource ds = db.fresh();
+    DurableSettings settings =
+        DurableSettings.defaults()
+            .withTiers(
+                new DurableSettings.TierLimits(Duration.ofDays(1), 0),
+                new DurableSettings.TierLimits(Duration.ofDays(3), 0),
+                new DurableSettings.TierLimits(Duration.ofDays(10), 0));
+    DurableHistoryStore store = open(ds, settings);
+    feed(store, "a1", T0, T0 + 1300, 10);
+    store.flush();
+    assertThat(countTier(ds, 0)).isPositive();
+
+    store.maintain(T0 + 2 * 86_400);
+    assertThat(countTier(ds, 0)).isZero();
+    assertThat(countTier(ds, 1)).isPositive();
+    store.maintain(T0 + 5 * 86_400);
+    assertThat(countTier(ds, 1)).isZero();
+    assertThat(countTier(ds, 2)).isPositive();
+    store.maintain(T0 + 11 * 86_400);
+    assertThat(countTier(ds, 2)).isZero();
+    store.close();
+  }
+
+  private static long count(DataSource ds, String table) throws SQLException {
+    return single(ds, "SELECT COUNT(*) FROM " + table);
+  }
+
+  private static long countTier(DataSource ds, int tier) throws SQLException {
+    return single(ds, "SELECT COUNT(*) FROM nl_history_chunk WHERE tier = " + tier);
+  }
+
+  private static long single(DataSource ds, String sql) throws SQLException {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+}

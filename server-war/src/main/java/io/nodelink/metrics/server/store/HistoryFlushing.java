@@ -1,0 +1,72 @@
+package io.nodelink.metrics.server.store;
+
+import io.nodelink.metrics.history.durable.DurableHistoryStore;
+import io.nodelink.metrics.server.config.ServerConfig;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Opens the history store before agents can connect, writes it every {@code
+ * nodelink.store.flush-interval}, and writes the rest when the application stops, after the gRPC
+ * server has stopped taking snapshots.
+ */
+@ApplicationScoped
+public class HistoryFlushing {
+
+  private static final Logger LOG = Logger.getLogger(HistoryFlushing.class.getName());
+
+  @Inject HistoryStores stores;
+
+  @Inject ServerConfig config;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private volatile ScheduledFuture<?> flushes;
+
+  /** Before the gRPC server starts (its observer has the default priority). */
+  void start(
+      @Observes
+          @Priority(Interceptor.Priority.APPLICATION + 100)
+          @Initialized(ApplicationScoped.class)
+          Object ignored) {
+    stores.durable().ifPresent(this::schedule);
+  }
+
+  private void schedule(DurableHistoryStore store) {
+    long millis = config.storeFlushInterval().toMillis();
+    flushes =
+        scheduler.scheduleWithFixedDelay(() -> flush(store), millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  private static void flush(DurableHistoryStore store) {
+    try {
+      store.flush();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "History flush failed; retrying at the next one", e);
+    }
+  }
+
+  /** After the gRPC server stopped (its observer has the default priority). */
+  void stop(
+      @Observes
+          @Priority(Interceptor.Priority.APPLICATION + 900)
+          @BeforeDestroyed(ApplicationScoped.class)
+          Object ignored) {
+    ScheduledFuture<?> scheduled = flushes;
+    if (scheduled != null) {
+      scheduled.cancel(false);
+    }
+    stores.durable().ifPresent(DurableHistoryStore::close);
+  }
+}

@@ -1,0 +1,108 @@
+package io.nodelink.metrics.server.store;
+
+import io.nodelink.metrics.history.HistoryStore;
+import io.nodelink.metrics.history.compact.CompactHistoryStore;
+import io.nodelink.metrics.history.compact.HistorySettings;
+import io.nodelink.metrics.history.durable.DurableHistoryStore;
+import io.nodelink.metrics.history.durable.DurableSettings;
+import io.nodelink.metrics.server.config.ServerConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/**
+ * Chooses and opens the history engine once: durable in the configured data source (the default),
+ * or memory only when the store is disabled or its database cannot be opened at start-up (then
+ * nothing of this run survives a restart, which the health check and the log say).
+ */
+@ApplicationScoped
+public class HistoryStores {
+
+  private static final Logger LOG = Logger.getLogger(HistoryStores.class.getName());
+
+  @Inject ServerConfig config;
+
+  @Inject Clock clock;
+
+  /** Runs the history's budget passes, off the ingestion call that noticed the overflow. */
+  @Resource(lookup = "concurrent/nodelinkExecutor")
+  ManagedExecutorService executor;
+
+  private HistoryStore history;
+  private DurableHistoryStore durable;
+  private String memoryOnlyReason;
+
+  @PostConstruct
+  void open() {
+    HistorySettings settings = memorySettings();
+    if (!config.storeEnabled()) {
+      memoryOnly(settings, config.STORE_ENABLED + " is false");
+      return;
+    }
+    try {
+      DataSource dataSource = InitialContext.doLookup(config.storeDataSource());
+      durable = DurableHistoryStore.open(dataSource, settings, durableSettings(), executor, clock);
+      history = durable;
+    } catch (NamingException | SQLException | RuntimeException e) {
+      LOG.log(
+          Level.SEVERE,
+          "History database "
+              + config.storeDataSource()
+              + " could not be opened; keeping history in memory only for this run",
+          e);
+      memoryOnly(settings, "database could not be opened: " + e);
+    }
+  }
+
+  private void memoryOnly(HistorySettings settings, String reason) {
+    memoryOnlyReason = reason;
+    history = new CompactHistoryStore(settings, executor);
+  }
+
+  private HistorySettings memorySettings() {
+    return new HistorySettings(
+        config.historyRetention(),
+        config.historyCoarseInterval(),
+        config.historyCoarseRetention(),
+        config.historyChunkSize(),
+        config.historyMemoryBudgetBytes(),
+        config.historyChunkWindow());
+  }
+
+  private DurableSettings durableSettings() {
+    return new DurableSettings(
+        config.storeFlushInterval(),
+        config.storeQueueMaxBytes(),
+        tier(config.storeRaw()),
+        tier(config.storeMinute()),
+        tier(config.storeHour()));
+  }
+
+  private static DurableSettings.TierLimits tier(ServerConfig.StoreTier tier) {
+    return new DurableSettings.TierLimits(tier.retention(), tier.maxBytes());
+  }
+
+  public HistoryStore history() {
+    return history;
+  }
+
+  /** The durable store, unless history is kept in memory only. */
+  public Optional<DurableHistoryStore> durable() {
+    return Optional.ofNullable(durable);
+  }
+
+  /** Why history is kept in memory only, if it is. */
+  public Optional<String> memoryOnlyReason() {
+    return Optional.ofNullable(memoryOnlyReason);
+  }
+}
