@@ -10,7 +10,7 @@ final class DurablePorts {
 
   private DurablePorts() {}
 
-  static InstancePorts embeddedRestart() {
+  static InstancePorts embedded() {
     return InstancePorts.from(base());
   }
 
@@ -20,10 +20,6 @@ final class DurablePorts {
 
   static int postgres() {
     return base() + 6;
-  }
-
-  static InstancePorts serverDown() {
-    return InstancePorts.from(base() + 7);
   }
 
   private static int base() {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 abstract class GracefulRestartContract {
 
   /** Seconds the agent streams before the restart. */
-  private static final int STREAMED_SECONDS = 15;
+  private static final int STREAMED_SECONDS = 10;
 
   /** The collection baseline of the servers under this test (the hold lowers it to 1 s). */
   static final String BASELINE = "10s";

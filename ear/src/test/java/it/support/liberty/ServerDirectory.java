@@ -30,6 +30,8 @@ final class ServerDirectory {
   private static final List<String> DATABASE_FILE_ENDINGS =
       List.of(".mv.db", ".trace.db", ".lock.db", ".h2.db");
 
+  private static final String DATABASE_VARIABLES = "NODELINK_DB_";
+
   /** The liberty-maven-plugin's variable overrides would pin the build server's ports. */
   private static final String PLUGIN_VARIABLES = "liberty-plugin-variable-config.xml";
 
@@ -64,11 +66,13 @@ final class ServerDirectory {
   }
 
   /**
-   * Writes {@code server.env}: the template's variables (tokens, key store password, ...), then
-   * {@code env} over them.
+   * Writes {@code server.env}: the template's variables (tokens, key store password, ...) except
+   * its database, then {@code env} over them.
    */
   void writeEnv(Map<String, String> env) {
     Map<String, String> all = new LinkedHashMap<>(readEnv(template.resolve("server.env")));
+    // The build's server has a database of its own; a copy keeps the default or gets one in env.
+    all.keySet().removeIf(name -> name.startsWith(DATABASE_VARIABLES));
     all.putAll(env);
     List<String> lines = new ArrayList<>();
     lines.add("# Written by the integration tests' LibertyInstance");

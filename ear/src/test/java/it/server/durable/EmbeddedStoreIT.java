@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The server goes away under a real agent streaming every second (a collection baseline of 1 s, on
- * the embedded default database): killed with {@code kill -9}, it loses at most what it had
- * received but not yet written ({@code nodelink.store.flush-interval}); stopped for 60 s, it loses
- * nothing, the agent's buffer filling the minute it was down.
+ * The server on the embedded default database (no database settings): {@link
+ * GracefulRestartContract}, and the server going away under a real agent streaming every second (a
+ * manual hold): killed with {@code kill -9}, it loses at most what it had received but not yet
+ * written ({@code nodelink.store.flush-interval}); stopped for 60 s, it loses nothing, the agent's
+ * buffer filling the minute it was down.
  */
-class ServerDownIT {
+class EmbeddedStoreIT extends GracefulRestartContract {
 
   /** The server's flush interval, set explicitly so the bound below says what it relies on. */
   private static final int FLUSH_SECONDS = 5;
@@ -36,14 +37,14 @@ class ServerDownIT {
     AgentProcess.assumeAgentJar();
     server =
         LibertyInstance.create(
-            "durable-down",
-            DurablePorts.serverDown(),
+            "durable-embedded",
+            DurablePorts.embedded(),
             Map.of(
                 "NODELINK_COLLECTION_INTERVAL",
                 "1s",
                 "NODELINK_STORE_FLUSH_INTERVAL",
                 FLUSH_SECONDS + "s"));
-    Figures.print("ServerDownIT", "first start to ready " + seconds(server.start()));
+    Figures.print("EmbeddedStoreIT", "first start to ready " + seconds(server.start()));
   }
 
   @AfterAll
@@ -59,6 +60,7 @@ class ServerDownIT {
     String id = TestAgent.uniqueId("killed-server");
     try (AgentProcess agent = GracefulRestartContract.startAgent(server, id)) {
       agents.awaitConnected(id);
+      agents.hold(id, 1);
       long from = Seconds.now();
       RawHistory streamed = agents.awaitPoints(id, from, 8);
 
@@ -71,7 +73,7 @@ class ServerDownIT {
       List<Long> span = RawHistory.read(server, id, streamed.first(), after.first()).timestamps();
       long lost = Seconds.missing(span, streamed.first(), after.first());
       Figures.print(
-          "ServerDownIT",
+          "EmbeddedStoreIT",
           "kill -9: "
               + lost
               + " s lost between "
@@ -94,6 +96,7 @@ class ServerDownIT {
     String id = TestAgent.uniqueId("down-60s");
     try (AgentProcess agent = GracefulRestartContract.startAgent(server, id)) {
       agents.awaitConnected(id);
+      agents.hold(id, 1);
       RawHistory streamed = agents.awaitPoints(id, Seconds.now(), 3);
 
       server.stop();
@@ -109,7 +112,7 @@ class ServerDownIT {
 
       RawHistory span = RawHistory.read(server, id, streamed.first(), after.first());
       Figures.print(
-          "ServerDownIT",
+          "EmbeddedStoreIT",
           "down "
               + (readyAt - stoppedAt)
               + " s: "
@@ -127,7 +130,8 @@ class ServerDownIT {
     }
   }
 
-  private static String seconds(Duration duration) {
-    return GracefulRestartContract.seconds(duration);
+  @Override
+  LibertyInstance server() {
+    return server;
   }
 }
