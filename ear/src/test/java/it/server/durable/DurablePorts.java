@@ -1,21 +1,20 @@
 package it.server.durable;
 
-import it.support.liberty.InstancePorts;
-
 /**
- * The loopback ports of this package's servers, one block each from {@code it.port.base} (the ear
- * pom's property, 20 ports), so the classes never collide with each other or the build's server.
+ * The first loopback port of each server of this package, from {@code it.port.base} (the ear pom's
+ * property, 20 ports), so they never collide with each other or the build's server. A Liberty
+ * instance takes three ports.
  */
 final class DurablePorts {
 
   private DurablePorts() {}
 
-  static InstancePorts embedded() {
-    return InstancePorts.from(base());
+  static int embeddedServer() {
+    return base();
   }
 
-  static InstancePorts postgresServer() {
-    return InstancePorts.from(base() + 3);
+  static int postgresServer() {
+    return base() + 3;
   }
 
   static int postgres() {

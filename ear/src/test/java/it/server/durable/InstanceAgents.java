@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import it.support.AgentProcess;
 import it.support.ApiResponse;
 import it.support.Contract;
 import it.support.liberty.LibertyInstance;
@@ -20,6 +21,13 @@ final class InstanceAgents {
 
   InstanceAgents(LibertyInstance server) {
     this.server = server;
+  }
+
+  /** A real agent process connecting to this server. */
+  AgentProcess startReal(String agentId) {
+    // Reconnect attempts every second, so the agent is back as soon as the server is.
+    return AgentProcess.startAt(
+        server.grpcTarget(), agentId, AgentProcess.SHARED_TOKEN, "-Dreconnect.max-seconds=1");
   }
 
   /** {@code GET /agents/{id}} (asserting 200). */

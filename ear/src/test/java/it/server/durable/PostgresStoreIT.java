@@ -14,7 +14,6 @@ import it.support.liberty.LibertyInstance;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The server on a real PostgreSQL: {@link GracefulRestartContract}, and the database going away for
- * 30 s under load (real agents and test agents streaming every second). Meanwhile the live API and
- * SSE keep working, readiness stays UP and the store's health check says it is degraded; afterwards
- * the history of the whole period has no gap, and still none after a graceful restart, so it was
- * written to the database.
+ * The server on a real PostgreSQL loses the database for 30 s under load (real agents and test
+ * agents streaming every second). Meanwhile the live API and SSE keep working, readiness stays UP
+ * and the store's health check says it is degraded; afterwards the history of the whole period has
+ * no gap, and a graceful restart keeps it point for point (so it reached the database) along with
+ * everything of {@link RestartScenario}.
  */
-class PostgresStoreIT extends GracefulRestartContract {
+class PostgresStoreIT {
 
   private static final int OUTAGE_SECONDS = 30;
-  private static final int REAL_AGENTS = 2;
   private static final int TEST_AGENTS = 10;
 
   private static PostgresServer postgres;
@@ -46,10 +44,9 @@ class PostgresStoreIT extends GracefulRestartContract {
     AgentProcess.assumeAgentJar();
     postgres =
         PostgresServer.startEmpty(Path.of("target", "durable-postgres"), DurablePorts.postgres());
-    Map<String, String> env = new HashMap<>(postgres.nodelinkEnv());
-    env.put("NODELINK_COLLECTION_INTERVAL", BASELINE);
-    server = LibertyInstance.create("durable-postgres", DurablePorts.postgresServer(), env);
-    Figures.print("PostgresStoreIT", "first start to ready " + seconds(server.start()));
+    server =
+        DurableServers.start(
+            "durable-postgres", DurablePorts.postgresServer(), postgres.nodelinkEnv());
   }
 
   @AfterAll
@@ -65,67 +62,43 @@ class PostgresStoreIT extends GracefulRestartContract {
     }
   }
 
-  @Override
-  LibertyInstance server() {
-    return server;
-  }
-
   @Test
-  void databaseOutageLosesNothingWhileTheLiveApiKeepsWorking() {
+  void databaseOutageUnderLoadLosesNothingAndAGracefulRestartKeepsIt() {
     InstanceAgents agents = new InstanceAgents(server);
-    Map<String, AgentProcess> real = new LinkedHashMap<>();
-    List<TestAgent> simulated = new ArrayList<>();
-    try {
-      for (int i = 0; i < REAL_AGENTS; i++) {
-        String id = TestAgent.uniqueId("db-outage-real");
-        real.put(id, startAgent(server, id));
-      }
+    String otherId = TestAgent.uniqueId("db-outage-real");
+    List<TestAgent> load = new ArrayList<>();
+    try (RestartScenario scenario = RestartScenario.begin(server);
+        AgentProcess other = agents.startReal(otherId)) {
       for (int i = 0; i < TEST_AGENTS; i++) {
-        simulated.add(
+        load.add(
             TestAgent.builder(TestAgent.uniqueId("db-outage-test"))
                 .port(server.ports().grpc())
                 .connect());
       }
-      List<String> ids = new ArrayList<>(real.keySet());
-      simulated.forEach(agent -> ids.add(agent.agentId()));
+      List<String> ids = new ArrayList<>(List.of(scenario.streamingId(), otherId));
+      load.forEach(agent -> ids.add(agent.agentId()));
       ids.forEach(agents::awaitConnected);
       ids.forEach(id -> agents.hold(id, 1));
       long from = Seconds.now() + 2;
       ids.forEach(id -> agents.awaitPoints(id, from, 3));
 
-      long restoredAt = outage(agents, ids.get(0));
-
+      long restoredAt = outage(agents, scenario.streamingId());
       long to = restoredAt + 5;
-      Map<String, RawHistory> recorded = new LinkedHashMap<>();
-      for (String id : ids) {
-        RawHistory history = agents.settled(id, from, to);
-        assertCovers(id, history, from, to);
-        recorded.put(id, history);
-      }
-      simulated.forEach(TestAgent::close);
-      Figures.print(
-          "PostgresStoreIT",
-          "database down "
-              + OUTAGE_SECONDS
-              + " s under "
-              + ids.size()
-              + " agents at 1 s: "
-              + recorded.values().stream()
-                  .mapToLong(h -> Seconds.missing(h.timestamps(), from, to))
-                  .sum()
-              + " s missing in all");
+      Map<String, RawHistory> recorded = settledWithoutGaps(agents, ids, from, to);
 
+      scenario.beforeStop();
+      load.forEach(TestAgent::close);
       server.stop();
-      Figures.print(
-          "PostgresStoreIT", "restart after the outage to ready " + seconds(server.start()));
+      Duration toReady = server.start();
+      Figures.print("PostgresStoreIT", "graceful start to ready " + Figures.seconds(toReady));
+      scenario.assertKept(Seconds.now());
       recorded.forEach(
           (id, history) ->
               assertThat(RawHistory.read(server, id, from, to).points())
                   .as("%s history %d..%d after the restart", id, from, to)
                   .isEqualTo(history.points()));
     } finally {
-      simulated.forEach(TestAgent::close);
-      real.values().forEach(AgentProcess::close);
+      load.forEach(TestAgent::close);
       if (!postgres.isRunning()) {
         postgres.start();
       }
@@ -134,7 +107,7 @@ class PostgresStoreIT extends GracefulRestartContract {
 
   /**
    * Stops PostgreSQL for {@link #OUTAGE_SECONDS}, checking the live side meanwhile; returns when it
-   * is back (Unix seconds).
+   * was started again (Unix seconds), once the store says it is no longer degraded.
    */
   private long outage(InstanceAgents agents, String watched) {
     try (SseTestClient sse =
@@ -143,46 +116,65 @@ class PostgresStoreIT extends GracefulRestartContract {
       assertThat(sse.awaitStatus()).isEqualTo(200);
       postgres.stop();
       long stoppedAt = Seconds.now();
-
-      JsonNode degraded =
-          await("the store's health check to say degraded")
-              .atMost(Duration.ofSeconds(OUTAGE_SECONDS))
-              .pollInterval(Duration.ofMillis(500))
-              .until(
-                  () -> StoreHealth.check(server).filter(StoreHealth::isDegraded).orElse(null),
-                  c -> c != null);
-      Figures.print("PostgresStoreIT", "store health during the outage: " + degraded);
-      assertThat(StoreHealth.isReady(server)).as("/health/ready during the outage").isTrue();
-      SseEvent live =
-          sse.awaitEvent("metrics", e -> timestamp(e) > stoppedAt, 1, Duration.ofSeconds(15));
-      assertThat(timestamp(live)).isGreaterThan(stoppedAt);
-      JsonNode latest = Contract.assertOk(server.get("/agents/" + watched + "/metrics"));
-      assertThat(latest.path("timestamp").asLong()).as("%s", latest).isGreaterThan(stoppedAt);
-      assertThat(agents.listing().size()).isGreaterThanOrEqualTo(REAL_AGENTS + TEST_AGENTS);
-
+      assertLiveWhileDegraded(agents, sse, watched, stoppedAt);
       await("the database to stay down " + OUTAGE_SECONDS + " s")
           .pollInterval(Duration.ofSeconds(1))
           .atMost(Duration.ofSeconds(OUTAGE_SECONDS + 30))
           .until(() -> Seconds.now() >= stoppedAt + OUTAGE_SECONDS);
       assertThat(StoreHealth.isReady(server)).as("/health/ready at the end of the outage").isTrue();
-      postgres.start();
-      long restoredAt = Seconds.now();
-      await("the store's health check to recover")
-          .atMost(Duration.ofSeconds(120))
-          .pollInterval(Duration.ofMillis(500))
-          .until(
-              () -> StoreHealth.check(server).filter(c -> !StoreHealth.isDegraded(c)).isPresent());
-      return restoredAt;
     }
+    postgres.start();
+    long restoredAt = Seconds.now();
+    await("the store's health check to recover")
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> StoreHealth.check(server).filter(c -> !StoreHealth.isDegraded(c)).isPresent());
+    return restoredAt;
   }
 
-  private static void assertCovers(String id, RawHistory history, long from, long to) {
-    assertThat(history.size()).as("%s history %d..%d", id, from, to).isPositive();
-    assertThat(history.first()).as("%s first point %s", id, history).isLessThanOrEqualTo(from + 2);
-    assertThat(history.last()).as("%s last point %s", id, history).isGreaterThanOrEqualTo(to - 2);
-    assertThat(history.maxGap())
-        .as("%s steps between points %s", id, history)
-        .isLessThanOrEqualTo(2);
+  private void assertLiveWhileDegraded(
+      InstanceAgents agents, SseTestClient sse, String watched, long stoppedAt) {
+    JsonNode degraded =
+        await("the store's health check to say degraded")
+            .atMost(Duration.ofSeconds(OUTAGE_SECONDS))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () -> StoreHealth.check(server).filter(StoreHealth::isDegraded).orElse(null),
+                check -> check != null);
+    Figures.print("PostgresStoreIT", "store health during the outage: " + degraded);
+    assertThat(StoreHealth.isReady(server)).as("/health/ready during the outage").isTrue();
+    SseEvent live =
+        sse.awaitEvent("metrics", e -> timestamp(e) > stoppedAt, 1, Duration.ofSeconds(15));
+    assertThat(timestamp(live)).isGreaterThan(stoppedAt);
+    JsonNode latest = Contract.assertOk(server.get("/agents/" + watched + "/metrics"));
+    assertThat(latest.path("timestamp").asLong()).as("%s", latest).isGreaterThan(stoppedAt);
+    assertThat(agents.listing().size()).isGreaterThanOrEqualTo(2 + TEST_AGENTS);
+  }
+
+  /** Each agent's history of {@code from..to} once settled, asserted to have no gap. */
+  private static Map<String, RawHistory> settledWithoutGaps(
+      InstanceAgents agents, List<String> ids, long from, long to) {
+    Map<String, RawHistory> recorded = new LinkedHashMap<>();
+    long missing = 0;
+    for (String id : ids) {
+      RawHistory history = agents.settled(id, from, to);
+      assertThat(history.size()).as("%s history %d..%d", id, from, to).isPositive();
+      assertThat(history.first()).as("%s %s", id, history).isLessThanOrEqualTo(from + 2);
+      assertThat(history.last()).as("%s %s", id, history).isGreaterThanOrEqualTo(to - 2);
+      assertThat(history.maxGap()).as("%s steps %s", id, history).isLessThanOrEqualTo(2);
+      missing += Seconds.missing(history.timestamps(), from, to);
+      recorded.put(id, history);
+    }
+    Figures.print(
+        "PostgresStoreIT",
+        "database down "
+            + OUTAGE_SECONDS
+            + " s under "
+            + ids.size()
+            + " agents at 1 s: "
+            + missing
+            + " s missing in all");
+    return recorded;
   }
 
   private static long timestamp(SseEvent event) {

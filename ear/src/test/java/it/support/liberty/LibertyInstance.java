@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * build's server {@code nodelink} (the same runtime, configuration and EAR) on its own loopback
  * ports, started and stopped with Liberty's {@code bin/server} as an operator does, killed with
  * {@code kill -9} as a crash does. The test class that creates it owns it and closes it at the end,
- * which saves its logs under {@code target/liberty-instances/<name>} and deletes the server.
+ * which deletes the server; the logs of each run are kept in {@code
+ * target/liberty-instances/<name>/run-<n>}.
  */
 public final class LibertyInstance implements AutoCloseable {
 
@@ -49,6 +50,7 @@ public final class LibertyInstance implements AutoCloseable {
   private final Map<String, String> env;
   private final Path savedLogs;
   private long pid = -1;
+  private int runs;
 
   private LibertyInstance(String name, InstancePorts ports, Map<String, String> env) {
     Path template = BuildServer.directory();
@@ -92,6 +94,7 @@ public final class LibertyInstance implements AutoCloseable {
    */
   public Duration start() {
     long begin = System.nanoTime();
+    runs++;
     script.start();
     pid = directory.pid().orElseThrow(() -> failure("no pid file after server start"));
     RUNNING.add(pid);
@@ -162,7 +165,6 @@ public final class LibertyInstance implements AutoCloseable {
         stopOrKill();
       }
     } finally {
-      directory.saveLogs(savedLogs.resolve("logs"));
       directory.delete();
     }
   }
@@ -187,9 +189,11 @@ public final class LibertyInstance implements AutoCloseable {
     }
   }
 
+  /** Liberty keeps only a few rotated logs: each run's are saved once it has ended. */
   private void forget() {
     RUNNING.remove(pid);
     pid = -1;
+    directory.saveLogs(savedLogs.resolve("run-" + runs));
   }
 
   private void writeEnv() {
