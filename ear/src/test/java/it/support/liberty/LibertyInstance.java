@@ -165,6 +165,8 @@ public final class LibertyInstance implements AutoCloseable {
         stopOrKill();
       }
     } finally {
+      // also when a start failed before there was a process to stop
+      directory.saveLogs(savedLogs.resolve("run-" + runs));
       directory.delete();
     }
   }
