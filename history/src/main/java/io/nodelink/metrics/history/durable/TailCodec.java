@@ -1,5 +1,11 @@
 package io.nodelink.metrics.history.durable;
 
+import io.nodelink.metrics.history.codec.BitReader;
+import io.nodelink.metrics.history.codec.BitWriter;
+import io.nodelink.metrics.history.codec.TimestampDecoder;
+import io.nodelink.metrics.history.codec.TimestampEncoder;
+import io.nodelink.metrics.history.codec.ValueDecoder;
+import io.nodelink.metrics.history.codec.ValueEncoder;
 import io.nodelink.metrics.history.compact.SeriesPoints;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,8 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bytes of a tail record: the points one agent appended between two flushes, per series (name,
- * then time deltas and values). A few seconds of points per series: plain, not compressed.
+ * The bytes of a tail record: the points one agent appended between two flushes, per series: the
+ * name, then timestamps and values with the chunks' Gorilla codecs (about 2 bytes per point instead
+ * of 16; 5,000 agents write one record each per flush).
  */
 final class TailCodec {
 
@@ -28,11 +35,17 @@ final class TailCodec {
       for (SeriesPoints points : series) {
         out.writeUTF(points.series());
         out.writeInt(points.size());
-        long previous = 0;
+        BitWriter bits = new BitWriter(1 + points.size() / 4);
+        TimestampEncoder timestamps = new TimestampEncoder();
+        ValueEncoder values = new ValueEncoder();
         for (int i = 0; i < points.size(); i++) {
-          out.writeLong(points.timestamps()[i] - previous);
-          out.writeDouble(points.values()[i]);
-          previous = points.timestamps()[i];
+          timestamps.write(bits, points.timestamps()[i]);
+          values.write(bits, points.values()[i]);
+        }
+        long[] words = bits.toWords();
+        out.writeInt(words.length);
+        for (long word : words) {
+          out.writeLong(word);
         }
       }
     } catch (IOException e) {
@@ -52,13 +65,18 @@ final class TailCodec {
       for (int s = 0; s < n; s++) {
         String name = in.readUTF();
         int count = in.readInt();
+        long[] words = new long[in.readInt()];
+        for (int w = 0; w < words.length; w++) {
+          words[w] = in.readLong();
+        }
+        BitReader bits = new BitReader(words, 0);
+        TimestampDecoder timestampDecoder = new TimestampDecoder();
+        ValueDecoder valueDecoder = new ValueDecoder();
         long[] timestamps = new long[count];
         double[] values = new double[count];
-        long previous = 0;
         for (int i = 0; i < count; i++) {
-          previous += in.readLong();
-          timestamps[i] = previous;
-          values[i] = in.readDouble();
+          timestamps[i] = timestampDecoder.read(bits);
+          values[i] = valueDecoder.read(bits);
         }
         series.add(new SeriesPoints(name, timestamps, values));
       }
