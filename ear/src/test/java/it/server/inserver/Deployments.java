@@ -23,7 +23,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * its proto, history and gRPC jars), renamed, bound to Liberty's default host (the admin port,
  * where Arquillian's servlet protocol reaches it) instead of the API host, and with extra
  * MicroProfile Config that outranks the application's own and the test server's environment — above
- * all its own gRPC port, so it never clashes with the main application.
+ * all its own gRPC port, so it never clashes with the main application, and no state persistence
+ * (unless the config asks for it), so it shares no state with it through the dataSource.
  */
 public final class Deployments {
 
@@ -44,14 +45,10 @@ public final class Deployments {
     archive.delete("WEB-INF/ibm-web-bnd.xml");
     // A second microprofile-config.properties (in a jar of its own) with a higher ordinal: the
     // application's own file stays as it is, these values win over it and over the environment.
-    // History in memory unless a test asks otherwise: the main application owns the database's
-    // history tables, and two writers of one series catalog would clash.
-    Map<String, Object> withDefaults = new TreeMap<>(Map.of("nodelink.store.enabled", false));
-    withDefaults.putAll(config);
     archive.addAsLibrary(
         ShrinkWrap.create(JavaArchive.class, "arq-config.jar")
             .addAsManifestResource(
-                new StringAsset(properties(withDefaults)), "microprofile-config.properties"));
+                new StringAsset(properties(config)), "microprofile-config.properties"));
     return archive;
   }
 
@@ -86,7 +83,14 @@ public final class Deployments {
   }
 
   private static String properties(Map<String, Object> config) {
-    Map<String, Object> all = new TreeMap<>(config);
+    Map<String, Object> all = new TreeMap<>();
+    // A copy shares the server's dataSource: it must neither restore the main application's
+    // agents, tasks and holds nor write its own test agents into them.
+    all.put("nodelink.state.persist", false);
+    // History in memory too: the main application owns the history tables, and two writers of one
+    // series catalog would clash.
+    all.put("nodelink.store.enabled", false);
+    all.putAll(config);
     all.put("config_ordinal", CONFIG_ORDINAL);
     // The main application already serves the OpenAPI document; scanning copies only costs time.
     all.put("mp.openapi.scan.disable", true);

@@ -55,6 +55,22 @@ class HealthIT {
   }
 
   @Test
+  void theDatabasesReportTheirStateInLiveness() {
+    JsonNode live = Api.admin("/health/live").json();
+    List<String> states = new ArrayList<>();
+    live.path("checks")
+        .forEach(
+            check -> {
+              String name = check.path("name").asText();
+              if (name.equals("history-store") || name.equals("state-store")) {
+                assertThat(check.path("status").asText()).as("%s", check).isEqualTo("UP");
+                states.add(name + "=" + check.path("data").path("state").asText());
+              }
+            });
+    assertThat(states).containsExactlyInAnyOrder("history-store=ok", "state-store=ok");
+  }
+
+  @Test
   void healthIsNotOnTheApiPort() {
     for (String path : List.of("/health", "/health/ready", "/health/live")) {
       ApiResponse response = Api.get(path);

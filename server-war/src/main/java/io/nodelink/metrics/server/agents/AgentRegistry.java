@@ -3,7 +3,11 @@ package io.nodelink.metrics.server.agents;
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.domain.DomainException;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +49,12 @@ public class AgentRegistry {
 
   /** How often an agent's last seen/update times are saved while it streams. */
   static final Duration SAVE_EVERY = Duration.ofSeconds(60);
+
+  /**
+   * After the gRPC server's stop (an observer of the same event at the default priority, 2500): by
+   * then no agent message changes the registry any more.
+   */
+  private static final int AFTER_TRANSPORT_STOP = 3000;
 
   private final Map<String, Entry> agents = new ConcurrentHashMap<>();
   private final Object[] transitionLocks = new Object[STRIPES];
@@ -100,6 +110,20 @@ public class AgentRegistry {
       LOG.log(
           Level.INFO, "Restored {0} known agent(s), offline until they reconnect", stored.size());
     }
+  }
+
+  /**
+   * The application stops: saves every agent as of now, one still connected as disconnected now.
+   * The streams end with the server, but their ends are no longer delivered once the transport
+   * stopped, so without this a restart would count them offline only since they were last saved.
+   */
+  public void onApplicationStopping(
+      @Observes(notifyObserver = Reception.IF_EXISTS)
+          @Priority(AFTER_TRANSPORT_STOP)
+          @BeforeDestroyed(ApplicationScoped.class)
+          Object ignored) {
+    Instant now = clock.instant();
+    agents.values().forEach(entry -> repository.save(entry.stateAtStop(now)));
   }
 
   /**
@@ -316,6 +340,17 @@ public class AgentRegistry {
 
     synchronized boolean offlineSince(Instant cutoff) {
       return channel == null && disconnectedAt != null && disconnectedAt.isBefore(cutoff);
+    }
+
+    /** The state to keep when the server stops now: a live stream ends with it. */
+    synchronized AgentState stateAtStop(Instant now) {
+      return new AgentState(
+          agentId,
+          false,
+          connectedAt,
+          lastSeen,
+          lastUpdate,
+          channel != null ? now : disconnectedAt);
     }
 
     synchronized AgentState state() {

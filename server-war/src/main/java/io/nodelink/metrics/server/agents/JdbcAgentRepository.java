@@ -57,6 +57,9 @@ public class JdbcAgentRepository implements AgentRepository {
 
   @Override
   public List<AgentState> loadAll() {
+    if (!database.isEnabled()) {
+      return List.of();
+    }
     try {
       return database.read(JdbcAgentRepository::selectAll);
     } catch (SQLException e) {

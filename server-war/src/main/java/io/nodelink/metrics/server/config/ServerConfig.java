@@ -68,6 +68,7 @@ public class ServerConfig {
   public static final String CORS_ALLOWED_ORIGINS = "nodelink.cors.allowed-origins";
   public static final String INGEST_MAX_FUTURE = "nodelink.ingest.max-future";
   public static final String INGEST_MAX_PACKAGES = "nodelink.ingest.max-packages";
+  public static final String STATE_PERSIST = "nodelink.state.persist";
 
   private static final Duration MAX_SSE_KEEPALIVE = Duration.ofSeconds(15);
 
@@ -114,6 +115,7 @@ public class ServerConfig {
   private final List<String> corsAllowedOrigins;
   private final Duration ingestMaxFuture;
   private final int ingestMaxPackages;
+  private final boolean statePersist;
 
   /** For CDI: reads MicroProfile Config. */
   @Inject
@@ -144,6 +146,7 @@ public class ServerConfig {
     grpcTlsCert = r.optional(GRPC_TLS_CERT);
     grpcTlsKey = r.optional(GRPC_TLS_KEY);
     systemInfoOnConnect = Boolean.parseBoolean(r.text(SYSTEM_INFO_ON_CONNECT, "true"));
+    statePersist = Boolean.parseBoolean(r.text(STATE_PERSIST, "true"));
     authTokens = r.text(AUTH_TOKENS, "");
     authTokensFile = r.optional(AUTH_TOKENS_FILE);
     maxAgents = r.integer(AGENTS_MAX, 10_000, 1, Integer.MAX_VALUE);
@@ -267,6 +270,14 @@ public class ServerConfig {
   /** Whether the server asks a newly connected agent for its system information. */
   public boolean systemInfoOnConnect() {
     return systemInfoOnConnect;
+  }
+
+  /**
+   * Whether the server keeps its own state (known agents, tasks, manual holds) in the dataSource
+   * {@code jdbc/nodelink}; false keeps it in memory only, lost on restart.
+   */
+  public boolean statePersist() {
+    return statePersist;
   }
 
   /** Comma list of {@code agentId:token} pairs ({@code *} accepts any agent id). */

@@ -1,5 +1,6 @@
 package io.nodelink.metrics.server.database;
 
+import io.nodelink.metrics.server.config.ServerConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -23,7 +24,8 @@ import javax.sql.DataSource;
  * (non-transactional: every write commits its own transaction). Migrates the schema before the
  * first use and again after a failure; reads run on the caller's thread, writes are queued by key
  * and applied off it ({@link WriteQueue}), so a slow or absent database never blocks a request or
- * an agent's stream. At shutdown the queue is written out on the stopping thread.
+ * an agent's stream. At shutdown the queue is written out on the stopping thread. With {@code
+ * nodelink.state.persist=false} it is off: nothing is read, written or migrated.
  */
 @ApplicationScoped
 public class StateDatabase {
@@ -42,6 +44,9 @@ public class StateDatabase {
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
+  @Inject ServerConfig config;
+
+  private boolean enabled = true;
   private WriteQueue writes;
   private volatile boolean migrated;
 
@@ -62,6 +67,14 @@ public class StateDatabase {
   @PostConstruct
   void open() {
     writes = new WriteQueue(this::connection, executor, scheduler, RETRY_DELAY);
+    enabled = config.statePersist();
+    if (!enabled) {
+      LOG.log(
+          Level.INFO,
+          "State persistence is off ({0}=false): agents, tasks and holds live in memory only",
+          ServerConfig.STATE_PERSIST);
+      return;
+    }
     try {
       ensureSchema();
     } catch (SQLException e) {
@@ -81,12 +94,17 @@ public class StateDatabase {
   /** Writes out what is still queued before the dataSource goes away. */
   @PreDestroy
   void close() {
-    if (!writes.flush()) {
+    if (enabled && !writes.flush()) {
       LOG.log(
           Level.WARNING,
           "The database is unavailable at shutdown; {0} state write(s) are lost",
           writes.pendingCount());
     }
+  }
+
+  /** False with {@code nodelink.state.persist=false}: repositories then load nothing. */
+  public boolean isEnabled() {
+    return enabled;
   }
 
   /**
@@ -102,7 +120,9 @@ public class StateDatabase {
 
   /** Queues {@code write} as the latest state of {@code key} (one row, or one set of rows). */
   public void write(String key, SqlWrite write) {
-    writes.submit(key, write);
+    if (enabled) {
+      writes.submit(key, write);
+    }
   }
 
   /**

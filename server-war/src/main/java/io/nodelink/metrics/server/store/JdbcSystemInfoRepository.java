@@ -66,6 +66,9 @@ public class JdbcSystemInfoRepository implements SystemInfoRepository {
 
   @Override
   public Map<String, SystemInfoResponse> loadAll() {
+    if (!database.isEnabled()) {
+      return Map.of();
+    }
     try {
       return database.read(JdbcSystemInfoRepository::selectAll);
     } catch (SQLException e) {

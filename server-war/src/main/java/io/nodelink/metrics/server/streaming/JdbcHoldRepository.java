@@ -56,6 +56,9 @@ public class JdbcHoldRepository implements HoldRepository {
 
   @Override
   public List<ManualHold> loadAll() {
+    if (!database.isEnabled()) {
+      return List.of();
+    }
     try {
       return database.read(JdbcHoldRepository::selectAll);
     } catch (SQLException e) {

@@ -64,6 +64,9 @@ public class JdbcTaskRepository implements TaskRepository {
 
   @Override
   public List<TaskView> loadAll() {
+    if (!database.isEnabled()) {
+      return List.of();
+    }
     try {
       return database.read(JdbcTaskRepository::selectAll);
     } catch (SQLException e) {

@@ -26,6 +26,7 @@ class ServerConfigTest {
     assertThat(config.ingestMaxFuture()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.ingestMaxPackages()).isEqualTo(20_000);
     assertThat(config.systemInfoOnConnect()).isTrue();
+    assertThat(config.statePersist()).isTrue();
     assertThat(config.grpcTlsCert()).isEmpty();
     assertThat(config.collectionIntervalSeconds()).isEqualTo(10);
     assertThat(config.grpcMaxConnectionIdle()).isEqualTo(Duration.ofMinutes(5));

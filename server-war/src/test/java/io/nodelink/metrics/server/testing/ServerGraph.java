@@ -7,12 +7,17 @@ import io.nodelink.metrics.server.agents.AgentDisconnected;
 import io.nodelink.metrics.server.agents.AgentEvents;
 import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.agents.AgentRegistry;
+import io.nodelink.metrics.server.agents.JdbcAgentRepository;
 import io.nodelink.metrics.server.config.ServerConfig;
+import io.nodelink.metrics.server.database.StateDatabase;
 import io.nodelink.metrics.server.ingest.AgentIngest;
 import io.nodelink.metrics.server.ingest.IngestGuard;
 import io.nodelink.metrics.server.ingest.IngestListener;
+import io.nodelink.metrics.server.store.JdbcSystemInfoRepository;
 import io.nodelink.metrics.server.store.MetricsStore;
+import io.nodelink.metrics.server.streaming.JdbcHoldRepository;
 import io.nodelink.metrics.server.streaming.StreamingControl;
+import io.nodelink.metrics.server.tasks.JdbcTaskRepository;
 import io.nodelink.metrics.server.tasks.SystemInfoOnConnect;
 import io.nodelink.metrics.server.tasks.TaskDispatcher;
 import io.nodelink.metrics.server.tasks.TaskRegistry;
@@ -58,6 +63,29 @@ public final class ServerGraph implements AgentEvents {
     streaming = new StreamingControl(agents, tasks, dispatcher, collectionIntervalSeconds);
     store = new MetricsStore(history, 2000, clock);
     systemInfo = new SystemInfoOnConnect(dispatcher, systemInfoOnConnect);
+    IngestGuard guard =
+        new IngestGuard(IngestGuard.sanitizer(ServerConfig.defaults()), clock, listener);
+    ingest = new AgentIngest(agents, store, tasks, streaming, listener, guard);
+  }
+
+  /**
+   * A server whose state lives in {@code database}, restored from it as the container does at start
+   * (the registry first: the others look agents up); streaming on demand only, no system info
+   * request on connect.
+   */
+  public ServerGraph(Clock clock, StateDatabase database) {
+    agents = new AgentRegistry(100, clock, this, new JdbcAgentRepository(database));
+    agents.restore();
+    tasks = new TaskRegistry(1000, clock, new JdbcTaskRepository(database));
+    tasks.restore();
+    dispatcher = new TaskDispatcher(agents, tasks);
+    streaming =
+        new StreamingControl(agents, tasks, dispatcher, 0, new JdbcHoldRepository(database));
+    streaming.restore();
+    store = new MetricsStore(history, 2000, clock, new JdbcSystemInfoRepository(database, clock));
+    store.restore();
+    IngestListener listener = IngestListener.NONE;
+    systemInfo = new SystemInfoOnConnect(dispatcher, false);
     IngestGuard guard =
         new IngestGuard(IngestGuard.sanitizer(ServerConfig.defaults()), clock, listener);
     ingest = new AgentIngest(agents, store, tasks, streaming, listener, guard);
