@@ -76,6 +76,15 @@ final class AgentHistory {
     return series.values();
   }
 
+  /** The memory estimate of all its series. */
+  long bytes() {
+    long bytes = 0;
+    for (SeriesHistory s : series.values()) {
+      bytes += s.bytes();
+    }
+    return bytes;
+  }
+
   Set<String> names() {
     return new TreeSet<>(series.keySet());
   }

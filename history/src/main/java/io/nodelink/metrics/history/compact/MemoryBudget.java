@@ -14,11 +14,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the store under its byte budget: when over it, rolls the oldest sealed raw chunks of every
- * series into the coarse tier (the same time cutoff for all, so no agent is favoured), then, if
- * that is not enough, drops the oldest sealed coarse chunks, down to 90% of the budget so it does
- * not run again at once. One pass at a time, on the executor the store was given (by default the
- * thread that noticed the overflow); appends carry on meanwhile.
+ * Keeps the store under its byte budget: when over it, first every agent above its fair share (the
+ * max-min fair split of the target: agents under it keep all they have, the rest is split evenly
+ * among the others) loses its own oldest sealed raw chunks to the coarse tier, then its oldest
+ * coarse chunks, down to that share, so one agent's volume never pushes out another's history;
+ * then, if the store is still over, the oldest sealed raw chunks of every series are rolled up (the
+ * same time cutoff for all), then the oldest sealed coarse chunks dropped, down to 90% of the
+ * budget so it does not run again at once. One pass at a time, on the executor the store was given
+ * (by default the thread that noticed the overflow); appends carry on meanwhile.
  */
 final class MemoryBudget {
 
@@ -87,29 +90,31 @@ final class MemoryBudget {
     }
     try {
       long target = limit - limit / 10;
-      long rolledUp = 0;
+      List<AgentHistory> overShare = new ArrayList<>();
+      long[] fair = trimAgentsOverFairShare(target, overShare);
+      long rolledUp = fair[0];
       long rawCutoff = Long.MIN_VALUE;
       for (int round = 0; round < MAX_ROUNDS && memory.bytes() > target; round++) {
-        long cutoff = cutoffFreeing(memory.bytes() - target, false);
+        long cutoff = cutoffFreeing(overShare, memory.bytes() - target, false);
         if (cutoff == Long.MIN_VALUE) {
           break;
         }
         rawCutoff = cutoff;
-        for (AgentHistory agent : agents.get()) {
+        for (AgentHistory agent : overShare) {
           for (SeriesHistory series : agent.all()) {
             rolledUp += series.rollUpSealedOlderThan(cutoff);
           }
         }
       }
-      long dropped = 0;
+      long dropped = fair[1];
       long coarseCutoff = Long.MIN_VALUE;
       for (int round = 0; round < MAX_ROUNDS && memory.bytes() > target; round++) {
-        long cutoff = cutoffFreeing(memory.bytes() - target, true);
+        long cutoff = cutoffFreeing(overShare, memory.bytes() - target, true);
         if (cutoff == Long.MIN_VALUE) {
           break;
         }
         coarseCutoff = cutoff;
-        for (AgentHistory agent : agents.get()) {
+        for (AgentHistory agent : overShare) {
           for (SeriesHistory series : agent.all()) {
             dropped += series.dropSealedCoarseOlderThan(cutoff);
           }
@@ -154,12 +159,72 @@ final class MemoryBudget {
   }
 
   /**
-   * The time cutoff that frees about {@code needed} bytes by removing the oldest sealed chunks over
-   * all series, or {@link Long#MIN_VALUE} if there are none.
+   * Trims every agent above its max-min fair share of {@code target} down to it, oldest first, and
+   * collects those agents in {@code overShare}: if the store is still over, only they lose more.
+   *
+   * @return raw values rolled up and coarse buckets dropped
    */
-  private long cutoffFreeing(long needed, boolean coarse) {
+  private long[] trimAgentsOverFairShare(long target, List<AgentHistory> overShare) {
+    List<AgentHistory> all = new ArrayList<>(agents.get());
+    if (all.size() < 2) {
+      overShare.addAll(all);
+      return new long[2];
+    }
+    long[][] sizes = new long[all.size()][];
+    for (int i = 0; i < all.size(); i++) {
+      sizes[i] = new long[] {all.get(i).bytes(), i};
+    }
+    java.util.Arrays.sort(sizes, Comparator.comparingLong(a -> a[0]));
+    long share = fairShare(sizes, target);
+    long[] freed = new long[2];
+    for (long[] size : sizes) {
+      if (size[0] > share) {
+        AgentHistory agent = all.get((int) size[1]);
+        overShare.add(agent);
+        freed[0] += trim(agent, share, false);
+        freed[1] += trim(agent, share, true);
+      }
+    }
+    return freed;
+  }
+
+  /** The share such that agents under it keep theirs and the others split the rest evenly. */
+  static long fairShare(long[][] sortedSizes, long target) {
+    long remaining = target;
+    int n = sortedSizes.length;
+    for (int i = 0; i < n; i++) {
+      long even = remaining / (n - i);
+      if (sortedSizes[i][0] > even) {
+        return even;
+      }
+      remaining -= sortedSizes[i][0];
+    }
+    return Long.MAX_VALUE;
+  }
+
+  private static long trim(AgentHistory agent, long share, boolean coarse) {
+    long over = agent.bytes() - share;
+    if (over <= 0) {
+      return 0;
+    }
+    long cutoff = cutoffFreeing(List.of(agent), over, coarse);
+    if (cutoff == Long.MIN_VALUE) {
+      return 0;
+    }
+    long n = 0;
+    for (SeriesHistory series : agent.all()) {
+      n += coarse ? series.dropSealedCoarseOlderThan(cutoff) : series.rollUpSealedOlderThan(cutoff);
+    }
+    return n;
+  }
+
+  /**
+   * The time cutoff that frees about {@code needed} bytes by removing the oldest sealed chunks over
+   * all series of {@code from}, or {@link Long#MIN_VALUE} if there are none.
+   */
+  private static long cutoffFreeing(Collection<AgentHistory> from, long needed, boolean coarse) {
     List<long[]> chunks = new ArrayList<>();
-    for (AgentHistory agent : agents.get()) {
+    for (AgentHistory agent : from) {
       for (SeriesHistory series : agent.all()) {
         RawTier.ChunkSink sink = (newest, bytes) -> chunks.add(new long[] {newest, bytes});
         if (coarse) {

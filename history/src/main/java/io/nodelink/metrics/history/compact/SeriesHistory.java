@@ -194,6 +194,11 @@ final class SeriesHistory {
     coarse.sealedChunks(sink);
   }
 
+  /** This series' share of the memory estimate. */
+  synchronized long bytes() {
+    return bytes;
+  }
+
   synchronized int rawCount() {
     return raw.exactCount();
   }

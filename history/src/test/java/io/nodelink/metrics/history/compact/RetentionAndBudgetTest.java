@@ -143,6 +143,39 @@ class RetentionAndBudgetTest {
   }
 
   @Test
+  void aNoisyAgentLosesItsOwnOldestRawHistoryNotTheOthers() {
+    long budget = 400_000;
+    CompactHistoryStore store = new CompactHistoryStore(SETTINGS.withMemoryBudgetBytes(budget));
+    long end = T0 + 4 * 3600;
+    for (long t = T0; t < end; t++) {
+      for (int s = 0; s < 40; s++) {
+        store.append("noisy", "series" + s, t, (t * 31 + s) % 1000 / 10.0);
+      }
+      if (t % 10 == 0) {
+        store.append("quiet", "cpu", t, t % 100);
+      }
+    }
+
+    assertThat(store.sizeBytes()).isLessThanOrEqualTo(budget);
+    List<TimePoint> quiet =
+        store
+            .query("quiet", new RangeQuery(Set.of("cpu"), T0, end, 0, 100_000, Aggregation.AVG))
+            .points();
+    assertThat(quiet).as("every raw point of the quiet agent").hasSize((int) ((end - T0) / 10));
+    HistoryResult noisy =
+        store.query(
+            "noisy", new RangeQuery(Set.of("series0"), T0, end, 0, 100_000, Aggregation.AVG));
+    assertThat(noisy.intervalSeconds()).as("the noisy agent's oldest raw points went").isPositive();
+  }
+
+  @Test
+  void theFairShareLeavesSmallAgentsAloneAndSplitsTheRest() {
+    long[][] sizes = {{10, 0}, {20, 1}, {500, 2}, {900, 3}};
+    assertThat(MemoryBudget.fairShare(sizes, 1000)).isEqualTo(485);
+    assertThat(MemoryBudget.fairShare(sizes, 2000)).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
   void aBudgetFilledByOpenChunksIsNotRetriedOnEveryGrowth() {
     // Many series, chunks never sealed within the test: nothing can be rolled up.
     long budget = 200_000;

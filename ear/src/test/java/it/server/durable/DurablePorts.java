@@ -1,0 +1,27 @@
+package it.server.durable;
+
+/**
+ * The first loopback port of each server of this package, from {@code it.port.base} (the ear pom's
+ * property, 20 ports), so they never collide with each other or the build's server. A Liberty
+ * instance takes three ports.
+ */
+final class DurablePorts {
+
+  private DurablePorts() {}
+
+  static int embeddedServer() {
+    return base();
+  }
+
+  static int postgresServer() {
+    return base() + 3;
+  }
+
+  static int postgres() {
+    return base() + 6;
+  }
+
+  private static int base() {
+    return Integer.getInteger("it.port.base", 18180);
+  }
+}
