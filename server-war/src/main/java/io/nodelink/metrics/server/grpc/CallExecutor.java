@@ -1,6 +1,7 @@
 package io.nodelink.metrics.server.grpc;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +23,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * (leaving the agent listed as connected), while deferring it loses nothing and keeps the order.
  * Meanwhile the call reads no more messages, so HTTP/2 flow control slows the agent down: that is
  * the back-pressure a saturated server needs, where ending streams would only add reconnects.
+ *
+ * <p>The managed executor also refuses every task once the application is stopping, before the gRPC
+ * server is stopped: the messages agents sent meanwhile would be lost (they count as sent). The
+ * stop therefore runs the refused tasks itself and waits for the accepted ones ({@link #drain})
+ * after the gRPC server stopped reading, and only then closes.
  */
 final class CallExecutor implements Executor {
 
@@ -33,9 +39,11 @@ final class CallExecutor implements Executor {
   private final CallRejections rejections;
   // Counted without a lock: every agent message passes here. The lock only serves the stop's wait.
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final ConcurrentLinkedQueue<Runnable> refused = new ConcurrentLinkedQueue<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition idle = lock.newCondition();
   private volatile boolean closed;
+  private volatile boolean stopping;
 
   /**
    * @param delegate the managed executor
@@ -71,17 +79,78 @@ final class CallExecutor implements Executor {
   }
 
   private void retryLater(Runnable task) {
+    refused.add(task);
     try {
-      retries.schedule(() -> handOver(task), RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+      retries.schedule(this::retryOne, RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
-      // The event loops only stop after the server has: nothing of this call would run anyway.
-      finished();
+      // The event loops only stop after the server has; the stop runs what is left.
     }
+  }
+
+  private void retryOne() {
+    Runnable task = refused.poll();
+    if (task != null) {
+      handOver(task);
+    }
+  }
+
+  /**
+   * For the application's stop, after the gRPC server stopped reading: runs the refused tasks on
+   * the calling thread and waits for the accepted ones, until no task is left or {@code max}
+   * passed, so what agents sent before the stop is stored.
+   *
+   * @return how many refused tasks ran here
+   */
+  int drain(Duration max) throws InterruptedException {
+    stopping = true;
+    long deadline = System.nanoTime() + max.toNanos();
+    int ran = 0;
+    while (true) {
+      ran += runRefusedHere();
+      long left = deadline - System.nanoTime();
+      if (inFlight.get() == 0 || left <= 0) {
+        return ran;
+      }
+      lock.lock();
+      try {
+        if (inFlight.get() > 0 && refused.isEmpty()) {
+          idle.awaitNanos(Math.min(left, RETRY_DELAY.toNanos()));
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /**
+   * Runs the refused tasks on the calling thread until none is left (a task may hand over the next
+   * one of its call, which the stopping executor refuses again).
+   *
+   * @return how many tasks ran
+   */
+  int runRefusedHere() {
+    int ran = 0;
+    Runnable task;
+    while (!closed && (task = refused.poll()) != null) {
+      try {
+        task.run();
+        ran++;
+      } catch (RuntimeException e) {
+        // One failing task must not keep the others from running.
+      } finally {
+        finished();
+      }
+    }
+    return ran;
   }
 
   /** Runs nothing handed over from now on, nor anything still queued. */
   void close() {
     closed = true;
+    Runnable task;
+    while ((task = refused.poll()) != null) {
+      finished();
+    }
   }
 
   /**
@@ -121,7 +190,7 @@ final class CallExecutor implements Executor {
   }
 
   private void finished() {
-    if (inFlight.decrementAndGet() == 0 && closed) {
+    if (inFlight.decrementAndGet() == 0 && (closed || stopping)) {
       lock.lock();
       try {
         idle.signalAll();

@@ -85,21 +85,35 @@ public class GrpcServerBootstrap {
 
   void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
     CallExecutor callExecutor = calls;
-    if (callExecutor != null) {
-      callExecutor.close();
-    }
     GrpcServerLifecycle server = lifecycle;
     lifecycle = null;
     if (server != null) {
-      server.stopNow();
+      // The managed executor refuses tasks while the application stops: what agents sent before
+      // the server stopped reading runs here, so a graceful stop loses none of it.
+      server.stopNow(() -> runRefused(callExecutor));
     }
     if (callExecutor != null) {
+      callExecutor.close();
       awaitCalls(callExecutor);
     }
     EventLoops loops = eventLoops;
     eventLoops = null;
     if (loops != null) {
       loops.close();
+    }
+  }
+
+  private static void runRefused(CallExecutor callExecutor) {
+    if (callExecutor == null) {
+      return;
+    }
+    try {
+      int ran = callExecutor.drain(Duration.ofSeconds(5));
+      if (ran > 0) {
+        LOG.log(Level.INFO, "Ran {0} agent call task(s) the stopping executor refused", ran);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

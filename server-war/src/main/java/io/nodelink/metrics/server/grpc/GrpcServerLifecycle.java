@@ -38,11 +38,20 @@ public final class GrpcServerLifecycle {
    * waits briefly for the transport to let go of the port.
    */
   public synchronized void stopNow() {
+    stopNow(() -> {});
+  }
+
+  /**
+   * Like {@link #stopNow()}, running {@code meanwhile} after the server stopped reading and before
+   * waiting for the transport.
+   */
+  public synchronized void stopNow(Runnable meanwhile) {
     if (!running) {
       return;
     }
     running = false;
     server.shutdownNow();
+    meanwhile.run();
     try {
       if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
         LOG.warning("gRPC server did not terminate within 5 s");

@@ -124,6 +124,31 @@ class CallExecutorTest {
   }
 
   @Test
+  void theStopRunsWhatTheStoppingExecutorRefusedOnItsOwnThread() throws Exception {
+    CallExecutor calls =
+        new CallExecutor(
+            task -> {
+              throw new RejectedExecutionException("application stopping");
+            },
+            retries,
+            rejections);
+    List<Thread> ranOn = new CopyOnWriteArrayList<>();
+
+    calls.execute(() -> ranOn.add(Thread.currentThread()));
+    calls.execute(
+        () -> {
+          ranOn.add(Thread.currentThread());
+          // A call's serializing task hands over its next one: refused too, run too.
+          calls.execute(() -> ranOn.add(Thread.currentThread()));
+        });
+    await().until(() -> rejected.get() >= 2);
+
+    assertThat(calls.drain(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(3);
+    assertThat(ranOn).hasSize(3).allMatch(t -> t == Thread.currentThread());
+    assertThat(calls.inFlight()).isZero();
+  }
+
+  @Test
   void aSaturatedExecutorDelaysAnAgentsMessagesButLosesNoneAndKeepsTheirOrder() throws Exception {
     ThreadPoolExecutor pool = saturatedPool();
     CountDownLatch release = occupy(pool);
