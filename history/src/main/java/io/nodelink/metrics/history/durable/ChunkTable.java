@@ -41,6 +41,15 @@ final class ChunkTable {
       }
       insert.executeBatch();
     }
+    Map<Tier, long[]> added = new EnumMap<>(Tier.class);
+    for (Row row : rows) {
+      long[] sum = added.computeIfAbsent(row.tier(), t -> new long[2]);
+      sum[0] += row.chunk().data().length;
+      sum[1]++;
+    }
+    for (Map.Entry<Tier, long[]> e : added.entrySet()) {
+      UsageTable.add(connection, e.getKey(), e.getValue()[0], e.getValue()[1]);
+    }
   }
 
   /**
@@ -97,9 +106,23 @@ final class ChunkTable {
     return ids;
   }
 
-  /** Deletes the chunks of one series and tier starting in {@code [from, to]}. */
-  static void deleteStartingIn(Connection connection, long seriesId, Tier tier, long from, long to)
+  /**
+   * Deletes the chunks of one series and tier starting in {@code [from, to]}, which are {@code
+   * deleted} (as read in the same transaction).
+   */
+  static void deleteStartingIn(
+      Connection connection,
+      long seriesId,
+      Tier tier,
+      long from,
+      long to,
+      List<EncodedChunk> deleted)
       throws SQLException {
+    long bytes = 0;
+    for (EncodedChunk chunk : deleted) {
+      bytes += chunk.data().length;
+    }
+    UsageTable.add(connection, tier, -bytes, -deleted.size());
     try (PreparedStatement delete =
         connection.prepareStatement(
             "DELETE FROM nl_history_chunk"
@@ -146,6 +169,20 @@ final class ChunkTable {
 
   /** Deletes the chunks of a tier whose newest point is older than {@code cutoff}. */
   static int deleteOlderThan(Connection connection, Tier tier, long cutoff) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT COALESCE(SUM(OCTET_LENGTH(data)), 0), COUNT(*) FROM nl_history_chunk"
+                + " WHERE tier = ? AND last_ts < ?")) {
+      select.setShort(1, (short) tier.ordinal());
+      select.setLong(2, cutoff);
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        if (rows.getLong(2) == 0) {
+          return 0;
+        }
+        UsageTable.add(connection, tier, -rows.getLong(1), -rows.getLong(2));
+      }
+    }
     try (PreparedStatement delete =
         connection.prepareStatement(
             "DELETE FROM nl_history_chunk WHERE tier = ? AND last_ts < ?")) {
@@ -184,26 +221,9 @@ final class ChunkTable {
     }
   }
 
-  /** One scan of the chunk table. */
+  /** The sizes kept in {@code nl_history_usage}. */
   static Usage usageByTier(Connection connection) throws SQLException {
-    Map<Tier, Long> bytes = new EnumMap<>(Tier.class);
-    Map<Tier, Long> counts = new EnumMap<>(Tier.class);
-    for (Tier tier : Tier.values()) {
-      bytes.put(tier, 0L);
-      counts.put(tier, 0L);
-    }
-    try (PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT tier, SUM(OCTET_LENGTH(data)), COUNT(*) FROM nl_history_chunk GROUP BY tier");
-        ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        Tier tier = Tier.values()[rows.getShort(1)];
-        counts.put(tier, rows.getLong(3));
-        // Row overhead (key columns, tuple header, index entries) counted at 64 bytes.
-        bytes.put(tier, rows.getLong(2) + 64 * rows.getLong(3));
-      }
-    }
-    return new Usage(bytes, counts);
+    return UsageTable.read(connection);
   }
 
   /** The highest sequence number used, or 0. */

@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 /**
  * The database side of the cleanup timer: merges each series' small minute and hour chunks (one per
  * written window) into one chunk per day, and hour chunks into one per 30 days; deletes chunks past
- * their tier's retention; then deletes the oldest chunks of a tier over its size budget.
+ * their tier's retention; then deletes the oldest chunks of a tier over its size budget (sizes from
+ * {@code nl_history_usage}, no scan).
  */
 final class TierMaintenance {
 
@@ -44,11 +45,6 @@ final class TierMaintenance {
   private final DataSource dataSource;
   private final DurableSettings settings;
   private final LongSupplier nextSeq;
-  private long lastMeasured = Long.MIN_VALUE;
-  private long diskBytes;
-
-  /** How often sizes are measured and budgets enforced, seconds. */
-  private static final long MEASURE_EVERY = 3_600;
 
   TierMaintenance(DataSource dataSource, DurableSettings settings, LongSupplier nextSeq) {
     this.dataSource = dataSource;
@@ -70,13 +66,9 @@ final class TierMaintenance {
                 connection, tier, nowSeconds - limits(tier).retention().toSeconds());
         connection.commit();
       }
-      if (lastMeasured == Long.MIN_VALUE || nowSeconds - lastMeasured >= MEASURE_EVERY) {
-        // Sizes need a scan of the whole chunk table: once an hour, not every pass.
-        lastMeasured = nowSeconds;
-        ChunkTable.Usage usage = ChunkTable.usageByTier(connection);
-        deleted += enforceBudgets(connection, usage);
-        diskBytes = usage.totalBytes();
-      }
+      ChunkTable.Usage usage = ChunkTable.usageByTier(connection);
+      deleted += enforceBudgets(connection, usage);
+      long diskBytes = ChunkTable.usageByTier(connection).totalBytes();
       connection.commit();
       return new Report(merged, deleted, diskBytes);
     }
@@ -124,9 +116,11 @@ final class TierMaintenance {
         continue;
       }
       EncodedChunk one = Rollups.widerBuckets(chunks, tier.width());
-      ChunkTable.deleteStartingIn(connection, seriesId, tier, from, to);
+      ChunkTable.deleteStartingIn(connection, seriesId, tier, from, to, chunks);
       ChunkTable.insert(
           connection, List.of(new ChunkTable.Row(seriesId, tier, nextSeq.getAsLong(), one)));
+      // One series per transaction: short row locks on the usage counters the flush also updates.
+      connection.commit();
       merged++;
     }
     return merged;

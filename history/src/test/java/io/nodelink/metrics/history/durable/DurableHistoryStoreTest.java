@@ -172,6 +172,7 @@ class DurableHistoryStoreTest {
 
     DurableHistoryStore reopened = open(ds);
     reopened.maintain(T0 + 86_400);
+    assertUsageMatchesTheChunks(ds);
     for (int maxPoints : new int[] {300, 50}) {
       HistoryResult answer =
           reopened.query("a1", new RangeQuery(Set.of(), start, T0, 0, maxPoints, Aggregation.AVG));
@@ -283,7 +284,9 @@ class DurableHistoryStoreTest {
     store.flush();
     assertThat(countTier(ds, 0)).isPositive();
 
+    assertUsageMatchesTheChunks(ds);
     store.maintain(T0 + 2 * 86_400);
+    assertUsageMatchesTheChunks(ds);
     assertThat(countTier(ds, 0)).isZero();
     assertThat(countTier(ds, 1)).isPositive();
     store.maintain(T0 + 5 * 86_400);
@@ -291,7 +294,24 @@ class DurableHistoryStoreTest {
     assertThat(countTier(ds, 2)).isPositive();
     store.maintain(T0 + 11 * 86_400);
     assertThat(countTier(ds, 2)).isZero();
+    assertUsageMatchesTheChunks(ds);
     store.close();
+  }
+
+  /** The running sizes per tier equal what a scan of the chunks finds. */
+  private static void assertUsageMatchesTheChunks(DataSource ds) throws SQLException {
+    for (int tier = 0; tier < 3; tier++) {
+      assertThat(single(ds, "SELECT bytes FROM nl_history_usage WHERE tier = " + tier))
+          .as("bytes of tier %d", tier)
+          .isEqualTo(
+              single(
+                  ds,
+                  "SELECT COALESCE(SUM(OCTET_LENGTH(data)), 0) FROM nl_history_chunk WHERE tier = "
+                      + tier));
+      assertThat(single(ds, "SELECT chunks FROM nl_history_usage WHERE tier = " + tier))
+          .as("chunks of tier %d", tier)
+          .isEqualTo(countTier(ds, tier));
+    }
   }
 
   private static long count(DataSource ds, String table) throws SQLException {
