@@ -55,7 +55,15 @@ public final class AgentAuthInterceptor implements ServerInterceptor {
       return reject(call, "invalid agent credentials", agentId);
     }
     LOG.log(Level.FINE, "Authenticated agent {0}", agentId);
-    Context context = Context.current().withValue(AgentIdentity.AGENT_ID, agentId);
+    Context context =
+        Context.current()
+            .withValues(
+                AgentIdentity.AGENT_ID,
+                agentId,
+                AgentIdentity.HOSTNAME,
+                AgentIdentity.hostPart(headers.get(AgentIdentity.AGENT_HOSTNAME_HEADER)),
+                AgentIdentity.MACHINE_ID,
+                AgentIdentity.hostPart(headers.get(AgentIdentity.AGENT_MACHINE_ID_HEADER)));
     return Contexts.interceptCall(context, call, headers, next);
   }
 

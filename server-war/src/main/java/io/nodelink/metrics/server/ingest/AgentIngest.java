@@ -2,9 +2,11 @@ package io.nodelink.metrics.server.ingest;
 
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.MetricsResponse;
+import io.nodelink.metrics.pb.SystemInfoResponse;
 import io.nodelink.metrics.pb.TaskResponse;
 import io.nodelink.metrics.server.agents.AgentChannel;
 import io.nodelink.metrics.server.agents.AgentRegistry;
+import io.nodelink.metrics.server.agents.HostIdentity;
 import io.nodelink.metrics.server.store.MetricsStore;
 import io.nodelink.metrics.server.streaming.StreamingControl;
 import io.nodelink.metrics.server.tasks.TaskRegistry;
@@ -101,7 +103,7 @@ public class AgentIngest implements AgentStreamHandler {
           .ifPresent(task -> streaming.taskFinished(agentId, task));
     }
     if (response.hasMetricsResponse()) {
-      payload(agentId, response.getMetricsResponse());
+      payload(channel, response.getMetricsResponse());
     }
   }
 
@@ -114,12 +116,15 @@ public class AgentIngest implements AgentStreamHandler {
     return response.getMetricsResponse().getMetricsData().getBuffered();
   }
 
-  private void payload(String agentId, MetricsResponse payload) {
+  private void payload(AgentChannel channel, MetricsResponse payload) {
+    String agentId = channel.agentId();
     switch (payload.getResponseTypeCase()) {
       case METRICS_DATA -> metrics(agentId, payload.getMetricsData());
       case SYSTEM_INFO -> {
-        store.putSystemInfo(agentId, guard.systemInfo(agentId, payload.getSystemInfo()));
+        SystemInfoResponse info = guard.systemInfo(agentId, payload.getSystemInfo());
+        store.putSystemInfo(agentId, info);
         agents.updated(agentId);
+        agents.identified(channel, new HostIdentity(info.getSoftware().getHostname(), ""));
       }
       default ->
           LOG.log(
