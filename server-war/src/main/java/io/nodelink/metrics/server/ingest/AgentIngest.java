@@ -94,6 +94,11 @@ public class AgentIngest implements AgentStreamHandler {
     if (!quota.admit(agentId, response.getSerializedSize())) {
       return; // over quota: neither stored nor broadcast, and no task advanced
     }
+    // The payload first: a task seen completed has its answer served (a system info refresh
+    // joined by a client that reads the system info as soon as the task is final).
+    if (response.hasMetricsResponse()) {
+      payload(channel, response.getMetricsResponse());
+    }
     if (!isBuffered(response)) {
       // A buffered snapshot is late data of a stream that has usually ended since: it says
       // nothing about the state of any task now.
@@ -101,9 +106,6 @@ public class AgentIngest implements AgentStreamHandler {
           .applyResponse(agentId, response)
           .filter(TaskView::isFinal)
           .ifPresent(task -> streaming.taskFinished(agentId, task));
-    }
-    if (response.hasMetricsResponse()) {
-      payload(channel, response.getMetricsResponse());
     }
   }
 
