@@ -31,6 +31,13 @@ export interface AgentSummary {
    * against `nodelink.history.max-series-per-agent`.
    */
   series_count?: number;
+  /**
+   * Extension: another host presented this agent id within the last 10 minutes; its connections
+   * are refused while this one is live. Give each host its own agent id.
+   */
+  duplicate_id?: boolean;
+  /** Extension: why the last command to start or change the agent's stream failed; "" if none. */
+  streaming_error?: string;
 }
 
 /** `GET /metrics/agents`. */

@@ -1,6 +1,7 @@
 // Agent page header: the id with status and stream badges, host and last-seen lines, and the
 // live interval picker.
-import { h, setText, setAttr } from './dom.js';
+import { h, setText, setAttr, showBadge } from './dom.js';
+import { duplicateBadge } from './overview-badge.js';
 import { formatBytes, formatAgo } from './format.js';
 
 export const INTERVALS = [1, 2, 5, 10, 30, 60];
@@ -52,6 +53,7 @@ export function createHead(id, interval, onInterval) {
   const title = h('h1', { id: 'agent-title', tabindex: -1 }, id);
   const status = h('span', { class: 'badge status', id: 'agent-status' }, '…');
   const stream = h('span', { class: 'badge stream', id: 'agent-stream' }, 'Connecting…');
+  const dup = h('span', { class: 'badge dup', id: 'agent-duplicate', hidden: true });
   const host = h('p', { class: 'host', id: 'agent-host' }, '');
   const seen = h('p', { class: 'seen', id: 'agent-seen' }, '');
   const picker = h('select', {
@@ -61,7 +63,7 @@ export function createHead(id, interval, onInterval) {
   picker.value = String(interval);
 
   const el = h('div', { class: 'agent-head' },
-    h('div', { class: 'agent-id' }, title, status, stream),
+    h('div', { class: 'agent-id' }, title, status, dup, stream),
     h('div', { class: 'agent-meta' }, host, seen),
     h('div', { class: 'tools' }, picker));
 
@@ -71,6 +73,7 @@ export function createHead(id, interval, onInterval) {
     render(summary, system, latest, now) {
       const online = statusOf(summary);
       setText(status, online ? (online === 'online' ? 'Online' : 'Offline') : '…');
+      showBadge(dup, duplicateBadge(summary));
       setText(host, hostText(system));
       setText(seen, seenText(summary, latest, now));
     },

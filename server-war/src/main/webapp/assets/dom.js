@@ -94,3 +94,10 @@ export function table(caption, headers, rows, { numeric = [] } = {}) {
       h('tbody', {}, rows.map((row) => h('tr', {}, row.map((c, i) =>
         h('td', { class: numeric.includes(i) ? 'num' : null }, c)))))));
 }
+
+/** Shows a badge ({show, text, title}) or hides it. */
+export function showBadge(el, badge) {
+  setAttr(el, 'hidden', !badge.show);
+  setText(el, badge.text);
+  setAttr(el, 'title', badge.show ? badge.title : null);
+}

@@ -1,5 +1,5 @@
-// The stream badge of an overview card, from the agent's summary alone. With continuous
-// collection (nodelink.collection.interval) an agent nobody watches still sends data at the
+// The badges of an overview card (and the agent page), from the agent's summary alone. With
+// continuous collection (nodelink.collection.interval) an agent nobody watches still sends data at the
 // baseline, so "Idle" is kept for agents that truly send nothing.
 
 /** Badge text, whether it shows as live, and its tooltip for one AgentSummary. */
@@ -22,4 +22,17 @@ export function streamBadge(summary) {
     };
   }
   return { text: 'Idle', on: false, title: 'Nobody is watching: values are the last ones received' };
+}
+
+/**
+ * The duplicate-id badge of an agent card and page: shown while the server says another host
+ * presented the same agent id (AgentSummary's duplicate_id extension), hidden otherwise.
+ */
+export function duplicateBadge(summary) {
+  if (!summary?.duplicate_id) return { show: false, text: '', title: '' };
+  return {
+    show: true,
+    text: 'Duplicate ID',
+    title: 'Another host connected with this agent id and was refused; give each host its own agent id',
+  };
 }

@@ -6,11 +6,11 @@
 // the polled snapshots. DOM work is batched into one animation frame per poll.
 import * as api from './api.js';
 import { timed } from './stats.js';
-import { h, setText, setAttr, meter, setMeter, frameBatcher } from './dom.js';
+import { h, setText, setAttr, meter, setMeter, frameBatcher, showBadge } from './dom.js';
 import { formatPercent, formatBytes, formatAgo, formatUptime } from './format.js';
 import { TimeChart } from './charts.js';
 import { Rolling } from './series.js';
-import { streamBadge } from './overview-badge.js';
+import { duplicateBadge, streamBadge } from './overview-badge.js';
 
 const POLL_MS = 5000;
 const SPARK_POINTS = 120;
@@ -203,6 +203,7 @@ export function mountOverview(main, { setConn, setCrumbs }) {
     spark.setSeries([{ key: 'cpu', label: 'CPU' }, { key: 'mem', label: 'Memory' }]);
     const refs = {
       status: h('span', { class: 'badge status' }),
+      dup: h('span', { class: 'badge dup', hidden: true }),
       host: h('p', { class: 'host' }),
       cpu: h('span', { class: 'value' }),
       mem: h('span', { class: 'value' }),
@@ -214,7 +215,7 @@ export function mountOverview(main, { setConn, setCrumbs }) {
       h('header', {},
         h('span', { class: 'dot', 'aria-hidden': 'true' }),
         h('h2', { id: nameId }, h('a', { href: `#/agents/${encodeURIComponent(id)}` }, id)),
-        refs.status),
+        refs.status, refs.dup),
       refs.host,
       h('div', { class: 'metric' }, h('span', { class: 'label' }, 'CPU'), cpuMeter, refs.cpu),
       h('div', { class: 'metric' }, h('span', { class: 'label' }, 'Mem'), memMeter, refs.mem),
@@ -292,6 +293,7 @@ export function mountOverview(main, { setConn, setCrumbs }) {
       ? `Seen ${formatAgo(seen, now)}${dataAge ? ` · data ${dataAge}` : ''}`
       : `Offline · last seen ${formatAgo(seen, now)}`);
     setAttr(card.refs.seen, 'title', s.last_seen || null);
+    showBadge(card.refs.dup, duplicateBadge(s));
     const badge = streamBadge(s);
     setText(card.refs.stream, badge.text);
     setAttr(card.refs.stream, 'data-on', badge.on ? 'true' : 'false');

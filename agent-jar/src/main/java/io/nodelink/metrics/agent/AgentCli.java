@@ -10,6 +10,7 @@ import io.nodelink.metrics.agent.sim.Simulator;
 import io.nodelink.metrics.agent.stream.AgentConnection;
 import io.nodelink.metrics.agent.stream.Backoff;
 import io.nodelink.metrics.agent.stream.Channels;
+import io.nodelink.metrics.agent.stream.HostIdentity;
 import io.nodelink.metrics.agent.stream.HostSnapshotSource;
 import io.nodelink.metrics.agent.stream.SnapshotBuffer;
 import io.nodelink.metrics.pb.SystemInfoRequest;
@@ -217,7 +218,8 @@ public final class AgentCli implements Callable<Integer> {
                 cfg.reconnectMaxSeconds() * 1000L,
                 () -> ThreadLocalRandom.current().nextDouble()),
             false,
-            new SnapshotBuffer(cfg.bufferMaxSeconds(), cfg.bufferMaxBytes()));
+            new SnapshotBuffer(cfg.bufferMaxSeconds(), cfg.bufferMaxBytes()),
+            HostIdentity.read(cfg.procRoot(), cfg.rootfs()));
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

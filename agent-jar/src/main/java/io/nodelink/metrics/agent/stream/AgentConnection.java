@@ -39,6 +39,14 @@ public final class AgentConnection {
   public static final Metadata.Key<String> AGENT_TOKEN =
       Metadata.Key.of("agent_token", Metadata.ASCII_STRING_MARSHALLER);
 
+  /** Optional header: the host's name, so the server can tell two hosts with one id apart. */
+  public static final Metadata.Key<String> AGENT_HOSTNAME =
+      Metadata.Key.of("agent_hostname", Metadata.ASCII_STRING_MARSHALLER);
+
+  /** Optional header: the host's machine id. */
+  public static final Metadata.Key<String> AGENT_MACHINE_ID =
+      Metadata.Key.of("agent_machine_id", Metadata.ASCII_STRING_MARSHALLER);
+
   /** A call that lived this long counts as a working connection. */
   static final long STABLE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -64,6 +72,7 @@ public final class AgentConnection {
   private TaskSession session;
   private boolean stopping;
   private long connects;
+  private long duplicateRefusals;
 
   /**
    * @param agentId the id to authenticate as
@@ -111,12 +120,46 @@ public final class AgentConnection {
       Backoff backoff,
       boolean quiet,
       SnapshotBuffer buffer) {
+    this(
+        agentId,
+        token,
+        target,
+        channel,
+        source,
+        scheduler,
+        backoff,
+        quiet,
+        buffer,
+        HostIdentity.NONE);
+  }
+
+  /**
+   * As above, presenting {@code host} to the server (so that another host given the same agent id
+   * is told apart from this one restarting).
+   */
+  public AgentConnection(
+      String agentId,
+      String token,
+      String target,
+      ManagedChannel channel,
+      SnapshotSource source,
+      ScheduledExecutorService scheduler,
+      Backoff backoff,
+      boolean quiet,
+      SnapshotBuffer buffer,
+      HostIdentity host) {
     this.agentId = agentId;
     this.target = target;
     this.channel = channel;
     Metadata headers = new Metadata();
     headers.put(AGENT_ID, agentId);
     headers.put(AGENT_TOKEN, token);
+    if (!host.hostname().isEmpty()) {
+      headers.put(AGENT_HOSTNAME, host.hostname());
+    }
+    if (!host.machineId().isEmpty()) {
+      headers.put(AGENT_MACHINE_ID, host.machineId());
+    }
     this.stub =
         AgentServiceGrpc.newStub(channel)
             .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
@@ -269,6 +312,10 @@ public final class AgentConnection {
       stopped.countDown();
       return;
     }
+    if (status.getCode() == Status.Code.ALREADY_EXISTS) {
+      refusedAsDuplicate(status);
+      return;
+    }
     long delay = backoff.nextDelayMillis();
     String why =
         status.getCode() == Status.Code.UNAUTHENTICATED
@@ -285,6 +332,35 @@ public final class AgentConnection {
     } catch (RejectedExecutionException e) {
       stopped.countDown();
     }
+  }
+
+  /**
+   * Another host is connected with this agent id, and the server keeps that one. Retrying soon
+   * cannot help: only the operator can (a distinct id per host), or the other host leaving. So it
+   * says so at WARNING and retries only after the longest backoff.
+   */
+  private void refusedAsDuplicate(Status status) {
+    long delay = backoff.atCapMillis();
+    duplicateRefusals++;
+    LOG.log(
+        Level.WARNING,
+        "server refused agent id {0}: another host is connected with the same id ({1}). Give each"
+            + " host its own agent id (--agent-id or NODELINK_AGENT_ID); retrying in {2} s",
+        new Object[] {
+          agentId,
+          status.getDescription() == null ? status.getCode() : status.getDescription(),
+          String.format("%.1f", delay / 1000.0)
+        });
+    try {
+      scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      stopped.countDown();
+    }
+  }
+
+  /** How many calls the server refused as a duplicate agent id (tests). */
+  public synchronized long duplicateRefusals() {
+    return duplicateRefusals;
   }
 
   /**

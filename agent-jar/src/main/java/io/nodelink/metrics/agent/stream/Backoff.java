@@ -26,6 +26,15 @@ public final class Backoff {
     return Math.max(1, Math.round(base * (1 - 0.2 * random.getAsDouble())));
   }
 
+  /**
+   * The delay after a refusal that retrying soon cannot fix: the cap (jittered); the delays after
+   * it stay at the cap until {@link #reset()}.
+   */
+  public synchronized long atCapMillis() {
+    attempt = 30;
+    return nextDelayMillis();
+  }
+
   /** A connection worked: start again from the initial delay. */
   public synchronized void reset() {
     attempt = 0;

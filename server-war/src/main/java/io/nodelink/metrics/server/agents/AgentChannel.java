@@ -11,6 +11,11 @@ public interface AgentChannel {
   /** The authenticated agent id of this channel. */
   String agentId();
 
+  /** The host this channel says it comes from, {@link HostIdentity#UNKNOWN} if it says nothing. */
+  default HostIdentity hostIdentity() {
+    return HostIdentity.UNKNOWN;
+  }
+
   /**
    * Sends one command to the agent.
    *

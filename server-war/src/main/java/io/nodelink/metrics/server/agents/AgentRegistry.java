@@ -33,7 +33,9 @@ import java.util.logging.Logger;
  *
  * <p>One live channel per agent id: a second connection with the same id replaces the first,
  * because the newest connection is the one that works; an agent restarted before its old TCP
- * connection timed out must not be locked out.
+ * connection timed out must not be locked out. Unless it comes from another host: two live hosts
+ * with one id would replace each other forever, so the {@link DuplicateIdDetector} decides, and a
+ * refused connection fails with {@link DuplicateAgentIdException} while the first one stays.
  *
  * <p>The agents it knows survive a restart through the {@link AgentRepository}: saved on connect,
  * disconnect and, while they send data, at most every {@link #SAVE_EVERY}; restored offline at
@@ -46,6 +48,9 @@ public class AgentRegistry {
 
   /** Lock stripes for the transitions: bounded, never cleaned up, rarely contended. */
   private static final int STRIPES = 256;
+
+  /** How often a duplicate agent id is logged at WARNING (its agents retry every few seconds). */
+  static final Duration DUPLICATE_LOG_EVERY = Duration.ofMinutes(1);
 
   /** How often an agent's last seen/update times are saved while it streams. */
   static final Duration SAVE_EVERY = Duration.ofSeconds(60);
@@ -139,8 +144,14 @@ public class AgentRegistry {
         throw DomainException.limitReached("agent limit of " + maxAgents + " reached");
       }
       Entry entry = agents.computeIfAbsent(agentId, Entry::new);
-      AgentChannel replaced = entry.connect(channel, clock.instant());
-      repository.save(entry.state());
+      Instant now = clock.instant();
+      Optional<String> duplicate = entry.refusal(channel, now);
+      if (duplicate.isPresent()) {
+        warnDuplicate(entry, now, "refused a second connection: {1}", duplicate.get());
+        throw new DuplicateAgentIdException(agentId, duplicate.get());
+      }
+      AgentChannel replaced = entry.connect(channel, now);
+      repository.save(entry.state(now));
       if (replaced != null) {
         LOG.log(Level.INFO, "Agent {0} reconnected; replacing its older stream", agentId);
         replaced.closeReplaced();
@@ -150,6 +161,35 @@ public class AgentRegistry {
       }
       events.connected(new AgentConnected(agentId));
     }
+  }
+
+  /**
+   * The agent behind {@code channel} reported its host (in its system info). If the channel
+   * replaced one from another host moments ago, two hosts share the agent id: it is flagged, and
+   * the other host's next connection is refused while this one is live.
+   */
+  public void identified(AgentChannel channel, HostIdentity reported) {
+    String agentId = channel.agentId();
+    synchronized (transitionLock(agentId)) {
+      Entry entry = agents.get(agentId);
+      Instant now = clock.instant();
+      if (entry != null && entry.identified(channel, reported, now)) {
+        warnDuplicate(
+            entry,
+            now,
+            "two hosts use it: {1} replaced another host''s connection",
+            reported.describe());
+      }
+    }
+  }
+
+  /** Logs a duplicate agent id at WARNING at most once per {@link #DUPLICATE_LOG_EVERY}. */
+  private static void warnDuplicate(Entry entry, Instant now, String what, String detail) {
+    Level level = entry.dueDuplicateWarning(now) ? Level.WARNING : Level.FINE;
+    LOG.log(
+        level,
+        "Duplicate agent id {0}: " + what + "; " + DuplicateAgentIdException.FIX,
+        new Object[] {entry.agentId, detail});
   }
 
   /**
@@ -165,7 +205,7 @@ public class AgentRegistry {
         return false;
       }
       LOG.log(Level.INFO, "Agent {0} disconnected", agentId);
-      repository.save(entry.state());
+      repository.save(entry.state(clock.instant()));
       events.disconnected(new AgentDisconnected(agentId, false));
       return true;
     }
@@ -209,14 +249,15 @@ public class AgentRegistry {
   /** The agent sent metrics or system info. */
   public void updated(String agentId) {
     Entry entry = agents.get(agentId);
-    if (entry != null && entry.seen(clock.instant(), true)) {
-      repository.save(entry.state());
+    Instant now = clock.instant();
+    if (entry != null && entry.seen(now, true)) {
+      repository.save(entry.state(now));
     }
   }
 
   public Optional<AgentState> find(String agentId) {
     Entry entry = agents.get(agentId);
-    return entry == null ? Optional.empty() : Optional.of(entry.state());
+    return entry == null ? Optional.empty() : Optional.of(entry.state(clock.instant()));
   }
 
   /**
@@ -258,7 +299,8 @@ public class AgentRegistry {
   /** Every known agent, sorted by id. */
   public List<AgentState> all() {
     List<AgentState> states = new ArrayList<>();
-    agents.values().forEach(e -> states.add(e.state()));
+    Instant now = clock.instant();
+    agents.values().forEach(e -> states.add(e.state(now)));
     states.sort(Comparator.comparing(AgentState::agentId));
     return states;
   }
@@ -278,7 +320,10 @@ public class AgentRegistry {
   /** The mutable state of one agent, guarded by its own lock. */
   private static final class Entry {
     private final String agentId;
+    private final DuplicateIdDetector duplicates = new DuplicateIdDetector();
     private AgentChannel channel;
+    private HostIdentity identity = HostIdentity.UNKNOWN;
+    private Instant duplicateWarnedAt;
     private Instant connectedAt;
     private Instant lastSeen;
     private Instant lastUpdate;
@@ -301,9 +346,36 @@ public class AgentRegistry {
       return entry;
     }
 
+    /** Why {@code next} must not replace the live channel; empty if it may (or none is live). */
+    synchronized Optional<String> refusal(AgentChannel next, Instant now) {
+      return channel == null
+          ? Optional.empty()
+          : duplicates.refusal(identity, next.hostIdentity(), now);
+    }
+
+    synchronized boolean identified(AgentChannel current, HostIdentity reported, Instant now) {
+      if (channel != current) {
+        return false;
+      }
+      identity = identity.completedBy(reported);
+      return duplicates.identified(identity, now);
+    }
+
+    synchronized boolean dueDuplicateWarning(Instant now) {
+      if (duplicateWarnedAt != null && now.isBefore(duplicateWarnedAt.plus(DUPLICATE_LOG_EVERY))) {
+        return false;
+      }
+      duplicateWarnedAt = now;
+      return true;
+    }
+
     synchronized AgentChannel connect(AgentChannel next, Instant now) {
       AgentChannel previous = channel;
+      if (previous != null) {
+        duplicates.replaced(identity, now);
+      }
       channel = next;
+      identity = next.hostIdentity();
       connectedAt = now;
       lastSeen = now;
       disconnectedAt = null;
@@ -316,6 +388,7 @@ public class AgentRegistry {
         return false;
       }
       channel = null;
+      identity = HostIdentity.UNKNOWN;
       disconnectedAt = now;
       savedAt = now;
       return true;
@@ -353,9 +426,15 @@ public class AgentRegistry {
           channel != null ? now : disconnectedAt);
     }
 
-    synchronized AgentState state() {
+    synchronized AgentState state(Instant now) {
       return new AgentState(
-          agentId, channel != null, connectedAt, lastSeen, lastUpdate, disconnectedAt);
+          agentId,
+          channel != null,
+          connectedAt,
+          lastSeen,
+          lastUpdate,
+          disconnectedAt,
+          duplicates.isFlagged(now));
     }
   }
 }

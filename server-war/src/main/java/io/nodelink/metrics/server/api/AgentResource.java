@@ -10,6 +10,7 @@ import io.nodelink.metrics.server.domain.DomainException;
 import io.nodelink.metrics.server.store.MetricsStore;
 import io.nodelink.metrics.server.streaming.ManualStart;
 import io.nodelink.metrics.server.streaming.StreamingControl;
+import io.nodelink.metrics.server.tasks.SystemInfoRefresh;
 import io.nodelink.metrics.server.tasks.TaskDispatcher;
 import io.nodelink.metrics.server.tasks.TaskRegistry;
 import io.nodelink.metrics.server.tasks.TaskView;
@@ -85,8 +86,12 @@ public class AgentResource {
   @POST
   @Path("system/refresh")
   public TaskAcceptedDto refreshSystemInfo(@PathParam("id") String id) {
-    TaskView task = dispatcher.requestSystemInfo(id);
-    return new TaskAcceptedDto("system info refresh requested", task.taskId());
+    SystemInfoRefresh refresh = dispatcher.refreshSystemInfo(id);
+    return new TaskAcceptedDto(
+        refresh.alreadyInFlight()
+            ? "system info refresh already in progress"
+            : "system info refresh requested",
+        refresh.task().taskId());
   }
 
   @GET
@@ -108,15 +113,19 @@ public class AgentResource {
     List<String> groups = groups(request.metrics());
     agents.require(id);
     ManualStart started = streaming.startManual(id, interval, groups);
+    int granted = started.requestedInterval();
     String message =
-        started.effectiveInterval() == interval
+        started.effectiveInterval() == granted
             ? "metrics streaming started"
             : "metrics streaming started; the agent streams every "
                 + started.effectiveInterval()
                 + (started.setByBaseline()
                     ? " s, the collection interval"
                     : " s for another holder");
-    return new StreamStartedDto(message, started.streamTaskId(), interval);
+    if (granted > interval) {
+      message += " (interval raised to the server's minimum of " + granted + " s)";
+    }
+    return new StreamStartedDto(message, started.streamTaskId(), granted);
   }
 
   @POST

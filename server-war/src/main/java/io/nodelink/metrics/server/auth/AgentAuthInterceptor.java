@@ -2,11 +2,14 @@ package io.nodelink.metrics.server.auth;
 
 import io.grpc.Context;
 import io.grpc.Contexts;
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import java.net.SocketAddress;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,10 +25,21 @@ public final class AgentAuthInterceptor implements ServerInterceptor {
   private static final Logger LOG = Logger.getLogger(AgentAuthInterceptor.class.getName());
 
   private final Supplier<AgentTokens> tokens;
+  private final Consumer<SocketAddress> onAuthenticated;
 
   /** Takes a supplier so the tokens can be loaded after the interceptor is built. */
   public AgentAuthInterceptor(Supplier<AgentTokens> tokens) {
+    this(tokens, remote -> {});
+  }
+
+  /**
+   * As above, telling {@code onAuthenticated} the remote address of each connection a call
+   * authenticated on (the transport stops counting it as unauthenticated).
+   */
+  public AgentAuthInterceptor(
+      Supplier<AgentTokens> tokens, Consumer<SocketAddress> onAuthenticated) {
     this.tokens = tokens;
+    this.onAuthenticated = onAuthenticated;
   }
 
   @Override
@@ -55,7 +69,19 @@ public final class AgentAuthInterceptor implements ServerInterceptor {
       return reject(call, "invalid agent credentials", agentId);
     }
     LOG.log(Level.FINE, "Authenticated agent {0}", agentId);
-    Context context = Context.current().withValue(AgentIdentity.AGENT_ID, agentId);
+    SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+    if (remote != null) {
+      onAuthenticated.accept(remote);
+    }
+    Context context =
+        Context.current()
+            .withValues(
+                AgentIdentity.AGENT_ID,
+                agentId,
+                AgentIdentity.HOSTNAME,
+                AgentIdentity.hostPart(headers.get(AgentIdentity.AGENT_HOSTNAME_HEADER)),
+                AgentIdentity.MACHINE_ID,
+                AgentIdentity.hostPart(headers.get(AgentIdentity.AGENT_MACHINE_ID_HEADER)));
     return Contexts.interceptCall(context, call, headers, next);
   }
 

@@ -15,6 +15,27 @@ public final class AgentIdentity {
   public static final Metadata.Key<String> AGENT_TOKEN_HEADER =
       Metadata.Key.of("agent_token", Metadata.ASCII_STRING_MARSHALLER);
 
+  /** Optional (an extension): the hostname of the agent's host, to tell two hosts apart. */
+  public static final Metadata.Key<String> AGENT_HOSTNAME_HEADER =
+      Metadata.Key.of("agent_hostname", Metadata.ASCII_STRING_MARSHALLER);
+
+  /** Optional (an extension): the machine id ({@code /etc/machine-id}) of the agent's host. */
+  public static final Metadata.Key<String> AGENT_MACHINE_ID_HEADER =
+      Metadata.Key.of("agent_machine_id", Metadata.ASCII_STRING_MARSHALLER);
+
+  /** The hostname the authenticated agent presented, "" if none or not acceptable. */
+  public static final Context.Key<String> HOSTNAME = Context.keyWithDefault("nodelink-host", "");
+
+  /** The machine id the authenticated agent presented, "" if none or not acceptable. */
+  public static final Context.Key<String> MACHINE_ID =
+      Context.keyWithDefault("nodelink-machine-id", "");
+
+  /** Longest hostname or machine id taken from the metadata (a DNS name is at most 253). */
+  public static final int MAX_HOST_PART_LENGTH = 255;
+
+  private static final Pattern VALID_HOST_PART =
+      Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_HOST_PART_LENGTH + "}");
+
   /** The agent id the interceptor authenticated; the service trusts only this. */
   public static final Context.Key<String> AGENT_ID = Context.key("nodelink-agent-id");
 
@@ -34,6 +55,14 @@ public final class AgentIdentity {
   /** The authenticated agent of the current call, or null outside an authenticated call. */
   public static String current() {
     return AGENT_ID.get();
+  }
+
+  /**
+   * A presented hostname or machine id as the server keeps it: "" when absent or outside {@code
+   * [A-Za-z0-9._:-]{1,255}} (then it says nothing, rather than something forged).
+   */
+  public static String hostPart(String presented) {
+    return presented != null && VALID_HOST_PART.matcher(presented).matches() ? presented : "";
   }
 
   /** Whether an agent id is acceptable: matches {@link #AGENT_ID_RULE}. */

@@ -60,6 +60,10 @@ public class ServerConfig {
   public static final String CLEANUP_INTERVAL = "nodelink.cleanup.interval";
   public static final String TASKS_RETENTION = "nodelink.tasks.retention";
   public static final String TASKS_MAX = "nodelink.tasks.max";
+  public static final String TASKS_MAX_PER_AGENT = "nodelink.tasks.max-per-agent";
+  public static final String STREAMING_MIN_INTERVAL = "nodelink.streaming.min-interval";
+  public static final String GRPC_MAX_UNAUTHENTICATED_PER_SOURCE =
+      "nodelink.grpc.max-unauthenticated-per-source";
   public static final String STREAMING_DEFAULT_INTERVAL = "nodelink.streaming.default-interval";
   public static final String COLLECTION_INTERVAL = "nodelink.collection.interval";
   public static final String SSE_MAX_CLIENTS_PER_AGENT = "nodelink.sse.max-clients-per-agent";
@@ -117,6 +121,9 @@ public class ServerConfig {
   private final Duration cleanupInterval;
   private final Duration tasksRetention;
   private final int tasksMax;
+  private final int tasksMaxPerAgent;
+  private final int streamingMinIntervalSeconds;
+  private final int grpcMaxUnauthenticatedPerSource;
   private final int streamingDefaultInterval;
   private final int collectionIntervalSeconds;
   private final int sseMaxClientsPerAgent;
@@ -190,6 +197,11 @@ public class ServerConfig {
     cleanupInterval = r.duration(CLEANUP_INTERVAL, "5m");
     tasksRetention = r.duration(TASKS_RETENTION, "30m");
     tasksMax = r.integer(TASKS_MAX, 100_000, 1, Integer.MAX_VALUE);
+    tasksMaxPerAgent = r.integer(TASKS_MAX_PER_AGENT, 100, 1, Integer.MAX_VALUE);
+    streamingMinIntervalSeconds =
+        wholeSeconds(STREAMING_MIN_INTERVAL, r.duration(STREAMING_MIN_INTERVAL, "1s"));
+    grpcMaxUnauthenticatedPerSource =
+        r.integer(GRPC_MAX_UNAUTHENTICATED_PER_SOURCE, 16, 0, Integer.MAX_VALUE);
     streamingDefaultInterval = r.integer(STREAMING_DEFAULT_INTERVAL, 5, 1, 300);
     collectionIntervalSeconds = r.streamSecondsOrOff(COLLECTION_INTERVAL, "10s");
     sseMaxClientsPerAgent = r.integer(SSE_MAX_CLIENTS_PER_AGENT, 100, 1, Integer.MAX_VALUE);
@@ -419,6 +431,30 @@ public class ServerConfig {
 
   public int tasksMax() {
     return tasksMax;
+  }
+
+  /** Open (not final) tasks one agent may have at once. */
+  public int tasksMaxPerAgent() {
+    return tasksMaxPerAgent;
+  }
+
+  /** The shortest streaming interval the server asks any agent for; shorter requests are raised. */
+  public int streamingMinIntervalSeconds() {
+    return streamingMinIntervalSeconds;
+  }
+
+  /** gRPC connections from one remote address that have not authenticated yet; 0 = no cap. */
+  public int grpcMaxUnauthenticatedPerSource() {
+    return grpcMaxUnauthenticatedPerSource;
+  }
+
+  /** A streaming interval in whole seconds, 1–300 (an agent streams in whole seconds). */
+  private static int wholeSeconds(String key, Duration value) {
+    long seconds = value.toSeconds();
+    if (seconds < 1 || seconds > 300 || value.getNano() != 0) {
+      throw new IllegalArgumentException(key + " must be whole seconds from 1s to 300s");
+    }
+    return (int) seconds;
   }
 
   public int streamingDefaultInterval() {

@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.nodelink.metrics.pb.TaskRequest;
 import io.nodelink.metrics.server.agents.AgentChannel;
+import io.nodelink.metrics.server.agents.HostIdentity;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,11 +21,18 @@ public final class AgentSession implements AgentChannel {
 
   private final long id = IDS.incrementAndGet();
   private final String agentId;
+  private final HostIdentity host;
   private final StreamObserver<TaskRequest> toAgent;
   private boolean closed;
 
   public AgentSession(String agentId, StreamObserver<TaskRequest> toAgent) {
+    this(agentId, HostIdentity.UNKNOWN, toAgent);
+  }
+
+  /** A session whose agent presented {@code host} when it connected. */
+  public AgentSession(String agentId, HostIdentity host, StreamObserver<TaskRequest> toAgent) {
     this.agentId = agentId;
+    this.host = host;
     this.toAgent = toAgent;
   }
 
@@ -36,6 +44,11 @@ public final class AgentSession implements AgentChannel {
   @Override
   public String agentId() {
     return agentId;
+  }
+
+  @Override
+  public HostIdentity hostIdentity() {
+    return host;
   }
 
   /**

@@ -6,6 +6,8 @@ import io.grpc.stub.StreamObserver;
 import io.nodelink.metrics.pb.AgentServiceGrpc;
 import io.nodelink.metrics.pb.TaskRequest;
 import io.nodelink.metrics.pb.TaskResponse;
+import io.nodelink.metrics.server.agents.DuplicateAgentIdException;
+import io.nodelink.metrics.server.agents.HostIdentity;
 import io.nodelink.metrics.server.auth.AgentIdentity;
 import io.nodelink.metrics.server.domain.DomainException;
 import io.nodelink.metrics.server.ingest.AgentStreamHandler;
@@ -36,12 +38,21 @@ public final class AgentStreamService extends AgentServiceGrpc.AgentServiceImplB
       responses.onError(Status.UNAUTHENTICATED.withDescription("no agent identity").asException());
       return new IgnoringObserver();
     }
-    AgentSession session = new AgentSession(agentId, responses);
+    AgentSession session =
+        new AgentSession(
+            agentId,
+            new HostIdentity(AgentIdentity.HOSTNAME.get(), AgentIdentity.MACHINE_ID.get()),
+            responses);
     if (responses instanceof ServerCallStreamObserver<TaskRequest> serverSide) {
       serverSide.setOnCancelHandler(() -> LOG.log(Level.FINE, "{0} cancelled", session));
     }
     try {
       handler.connected(session);
+    } catch (DuplicateAgentIdException e) {
+      // The registry logs it, rate-limited: the other host retries for as long as it runs.
+      LOG.log(Level.FINE, "Refused agent {0}: {1}", new Object[] {agentId, e.getMessage()});
+      session.close(Status.ALREADY_EXISTS.withDescription(e.getMessage()));
+      return new IgnoringObserver();
     } catch (DomainException e) {
       LOG.log(Level.WARNING, "Refused agent {0}: {1}", new Object[] {agentId, e.getMessage()});
       session.close(refusal(e));

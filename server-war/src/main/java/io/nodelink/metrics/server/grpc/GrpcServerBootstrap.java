@@ -56,11 +56,12 @@ public class GrpcServerBootstrap {
     CallExecutor callExecutor = new CallExecutor(executor, loops.workers(), rejections());
     calls = callExecutor;
     try {
+      UnauthenticatedConnections unauthenticated = unauthenticated();
       GrpcServerLifecycle server =
           new GrpcServerLifecycle(
-              NettyServerFactory.builder(config, callExecutor, loops),
+              NettyServerFactory.builder(config, callExecutor, loops, unauthenticated),
               new AgentStreamService(ingest),
-              new AgentAuthInterceptor(() -> tokens));
+              new AgentAuthInterceptor(() -> tokens, unauthenticated::authenticated));
       server.start();
       lifecycle = server;
     } catch (IOException | RuntimeException e) {
@@ -81,6 +82,23 @@ public class GrpcServerBootstrap {
                         + " (each is retried, so no agent message is lost)")
                 .build());
     return new CallRejections(rejected::inc, System::nanoTime, Duration.ofSeconds(60));
+  }
+
+  private UnauthenticatedConnections unauthenticated() {
+    Counter refused =
+        metrics.counter(
+            Metadata.builder()
+                .withName("nodelink.grpc.unauthenticated.refused")
+                .withDescription(
+                    "gRPC connections closed at accept because their source already had"
+                        + " nodelink.grpc.max-unauthenticated-per-source connections that had not"
+                        + " authenticated")
+                .build());
+    return new UnauthenticatedConnections(
+        config.grpcMaxUnauthenticatedPerSource(),
+        refused::inc,
+        System::nanoTime,
+        Duration.ofSeconds(60));
   }
 
   void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {

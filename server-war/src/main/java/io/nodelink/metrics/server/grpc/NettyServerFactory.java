@@ -33,6 +33,18 @@ public final class NettyServerFactory {
    * @throws IllegalStateException if only one TLS file is set or a file cannot be read
    */
   static NettyServerBuilder builder(ServerConfig config, Executor executor, EventLoops loops) {
+    return builder(config, executor, loops, UnauthenticatedConnections.unlimited());
+  }
+
+  /**
+   * As above, closing connections beyond {@code unauthenticated}'s cap per source as they are
+   * accepted.
+   */
+  static NettyServerBuilder builder(
+      ServerConfig config,
+      Executor executor,
+      EventLoops loops,
+      UnauthenticatedConnections unauthenticated) {
     InetSocketAddress address =
         config.grpcHost().isEmpty()
             ? new InetSocketAddress(config.grpcPort())
@@ -42,7 +54,10 @@ public final class NettyServerFactory {
     return limits(builder, config)
         .bossEventLoopGroup(loops.boss())
         .workerEventLoopGroup(loops.workers())
-        .channelType(NioServerSocketChannel.class)
+        .channelFactory(
+            unauthenticated.isLimited()
+                ? () -> new GuardedServerSocketChannel(unauthenticated)
+                : NioServerSocketChannel::new)
         .keepAliveTime(config.grpcKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
         .keepAliveTimeout(config.grpcKeepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .permitKeepAliveTime(config.grpcPermitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)

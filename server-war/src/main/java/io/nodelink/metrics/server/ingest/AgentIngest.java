@@ -2,9 +2,11 @@ package io.nodelink.metrics.server.ingest;
 
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.MetricsResponse;
+import io.nodelink.metrics.pb.SystemInfoResponse;
 import io.nodelink.metrics.pb.TaskResponse;
 import io.nodelink.metrics.server.agents.AgentChannel;
 import io.nodelink.metrics.server.agents.AgentRegistry;
+import io.nodelink.metrics.server.agents.HostIdentity;
 import io.nodelink.metrics.server.store.MetricsStore;
 import io.nodelink.metrics.server.streaming.StreamingControl;
 import io.nodelink.metrics.server.tasks.TaskRegistry;
@@ -92,6 +94,11 @@ public class AgentIngest implements AgentStreamHandler {
     if (!quota.admit(agentId, response.getSerializedSize())) {
       return; // over quota: neither stored nor broadcast, and no task advanced
     }
+    // The payload first: a task seen completed has its answer served (a system info refresh
+    // joined by a client that reads the system info as soon as the task is final).
+    if (response.hasMetricsResponse()) {
+      payload(channel, response.getMetricsResponse());
+    }
     if (!isBuffered(response)) {
       // A buffered snapshot is late data of a stream that has usually ended since: it says
       // nothing about the state of any task now.
@@ -99,9 +106,6 @@ public class AgentIngest implements AgentStreamHandler {
           .applyResponse(agentId, response)
           .filter(TaskView::isFinal)
           .ifPresent(task -> streaming.taskFinished(agentId, task));
-    }
-    if (response.hasMetricsResponse()) {
-      payload(agentId, response.getMetricsResponse());
     }
   }
 
@@ -114,12 +118,15 @@ public class AgentIngest implements AgentStreamHandler {
     return response.getMetricsResponse().getMetricsData().getBuffered();
   }
 
-  private void payload(String agentId, MetricsResponse payload) {
+  private void payload(AgentChannel channel, MetricsResponse payload) {
+    String agentId = channel.agentId();
     switch (payload.getResponseTypeCase()) {
       case METRICS_DATA -> metrics(agentId, payload.getMetricsData());
       case SYSTEM_INFO -> {
-        store.putSystemInfo(agentId, guard.systemInfo(agentId, payload.getSystemInfo()));
+        SystemInfoResponse info = guard.systemInfo(agentId, payload.getSystemInfo());
+        store.putSystemInfo(agentId, info);
         agents.updated(agentId);
+        agents.identified(channel, new HostIdentity(info.getSoftware().getHostname(), ""));
       }
       default ->
           LOG.log(

@@ -13,12 +13,14 @@ import io.nodelink.metrics.server.streaming.StreamingDemand.UpdateInterval;
 import io.nodelink.metrics.server.tasks.AgentCommands;
 import io.nodelink.metrics.server.tasks.TaskDispatcher;
 import io.nodelink.metrics.server.tasks.TaskRegistry;
+import io.nodelink.metrics.server.tasks.TaskStatus;
 import io.nodelink.metrics.server.tasks.TaskType;
 import io.nodelink.metrics.server.tasks.TaskView;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +48,8 @@ public class StreamingControl {
   private final TaskDispatcher dispatcher;
   private final int baselineSeconds;
   private final HoldRepository holds;
+  private final int minIntervalSeconds;
+  private final StreamingFailures failures;
 
   @Inject
   public StreamingControl(
@@ -53,8 +57,16 @@ public class StreamingControl {
       TaskRegistry tasks,
       TaskDispatcher dispatcher,
       ServerConfig config,
-      HoldRepository holds) {
-    this(agents, tasks, dispatcher, config.collectionIntervalSeconds(), holds);
+      HoldRepository holds,
+      Clock clock) {
+    this(
+        agents,
+        tasks,
+        dispatcher,
+        config.collectionIntervalSeconds(),
+        holds,
+        config.streamingMinIntervalSeconds(),
+        clock);
   }
 
   /**
@@ -72,11 +84,28 @@ public class StreamingControl {
       TaskDispatcher dispatcher,
       int baselineSeconds,
       HoldRepository holds) {
+    this(agents, tasks, dispatcher, baselineSeconds, holds, 1, Clock.systemUTC());
+  }
+
+  /**
+   * {@code minIntervalSeconds}: the floor every requested interval is raised to ({@code
+   * nodelink.streaming.min-interval}).
+   */
+  public StreamingControl(
+      AgentRegistry agents,
+      TaskRegistry tasks,
+      TaskDispatcher dispatcher,
+      int baselineSeconds,
+      HoldRepository holds,
+      int minIntervalSeconds,
+      Clock clock) {
     this.agents = agents;
     this.tasks = tasks;
     this.dispatcher = dispatcher;
     this.baselineSeconds = baselineSeconds;
     this.holds = holds;
+    this.minIntervalSeconds = minIntervalSeconds;
+    this.failures = new StreamingFailures(clock);
   }
 
   /** For the CDI proxy only. */
@@ -119,8 +148,9 @@ public class StreamingControl {
    *
    * @throws DomainException 404 unknown agent, 409 agent offline
    */
-  public ManualStart startManual(String agentId, int intervalSeconds, List<String> groups) {
+  public ManualStart startManual(String agentId, int requestedSeconds, List<String> groups) {
     agents.requireChannel(agentId);
+    int intervalSeconds = atLeastMinimum(requestedSeconds);
     StreamingDemand demand = demand(agentId);
     synchronized (demand) {
       apply(agentId, demand.hold(StreamingDemand.MANUAL, intervalSeconds, groups));
@@ -174,8 +204,13 @@ public class StreamingControl {
   public void holdForClient(String agentId, String clientId, int intervalSeconds) {
     StreamingDemand demand = demand(agentId);
     synchronized (demand) {
-      apply(agentId, demand.hold(clientId, intervalSeconds, List.of()));
+      apply(agentId, demand.hold(clientId, atLeastMinimum(intervalSeconds), List.of()));
     }
+  }
+
+  /** {@code requestedSeconds} raised to {@code nodelink.streaming.min-interval}. */
+  public int atLeastMinimum(int requestedSeconds) {
+    return Math.max(requestedSeconds, minIntervalSeconds);
   }
 
   /** The SSE client is gone; idempotent. */
@@ -231,6 +266,12 @@ public class StreamingControl {
     if (demand != null && task.type() == TaskType.METRICS_START && task.isFinal()) {
       demand.streamEnded(task.taskId());
     }
+    if (isStreamingCommand(task.type()) && task.status() == TaskStatus.FAILED) {
+      failures.failed(
+          agentId,
+          "the agent refused " + task.type().json(),
+          task.error() == null || task.error().isEmpty() ? "failed" : task.error());
+    }
   }
 
   /**
@@ -270,12 +311,14 @@ public class StreamingControl {
           active ? demand.streamInterval() : 0,
           active ? taskId : "",
           demand.holderCount(),
-          streams ? demand.streamInterval() : 0);
+          streams ? demand.streamInterval() : 0,
+          failures.lastError(agentId));
     }
   }
 
   private void forget(String agentId) {
     demands.remove(agentId);
+    failures.forget(agentId);
     holds.delete(agentId);
   }
 
@@ -292,39 +335,53 @@ public class StreamingControl {
   private TaskView applyOne(String agentId, Command command) {
     LOG.log(Level.FINE, "Streaming on agent {0}: {1}", new Object[] {agentId, command});
     try {
-      if (command instanceof Start s) {
-        completeOpenStreams(agentId, s.taskId());
-        return dispatcher.send(
-            s.taskId(),
-            agentId,
-            TaskType.METRICS_START,
-            s.intervalSeconds(),
-            "streaming every " + s.intervalSeconds() + " s",
-            id -> AgentCommands.start(id, s.intervalSeconds(), s.groups()));
-      }
-      if (command instanceof UpdateInterval u) {
-        return dispatcher.send(
-            u.taskId(),
-            agentId,
-            TaskType.METRICS_UPDATE,
-            u.intervalSeconds(),
-            "stream interval " + u.intervalSeconds() + " s",
-            id -> AgentCommands.updateInterval(id, u.intervalSeconds(), u.groups()));
-      }
-      Stop s = (Stop) command;
-      TaskView stop =
-          dispatcher.send(
-              s.taskId(), agentId, TaskType.METRICS_STOP, 0, "stop streaming", AgentCommands::stop);
-      tasks.complete(s.streamTaskId(), "streaming stopped");
-      return stop;
+      TaskView sent = send(agentId, command);
+      failures.succeeded(agentId);
+      return sent;
     } catch (DomainException e) {
-      // The agent went away between the decision and the send; its disconnect resets the demand.
-      LOG.log(
-          Level.FINE,
-          "Could not send {0} to agent {1}: {2}",
-          new Object[] {command, agentId, e.getMessage()});
+      if (e.kind() == DomainException.Kind.CONFLICT) {
+        // The agent went away between the decision and the send; its disconnect resets the demand.
+        LOG.log(
+            Level.FINE,
+            "Could not send {0} to agent {1}: {2}",
+            new Object[] {command, agentId, e.getMessage()});
+      } else {
+        failures.failed(agentId, command.getClass().getSimpleName(), e.getMessage());
+      }
       return tasks.find(command.taskId()).orElse(null);
     }
+  }
+
+  private static boolean isStreamingCommand(TaskType type) {
+    return type == TaskType.METRICS_START || type == TaskType.METRICS_UPDATE;
+  }
+
+  private TaskView send(String agentId, Command command) {
+    if (command instanceof Start s) {
+      completeOpenStreams(agentId, s.taskId());
+      return dispatcher.send(
+          s.taskId(),
+          agentId,
+          TaskType.METRICS_START,
+          s.intervalSeconds(),
+          "streaming every " + s.intervalSeconds() + " s",
+          id -> AgentCommands.start(id, s.intervalSeconds(), s.groups()));
+    }
+    if (command instanceof UpdateInterval u) {
+      return dispatcher.send(
+          u.taskId(),
+          agentId,
+          TaskType.METRICS_UPDATE,
+          u.intervalSeconds(),
+          "stream interval " + u.intervalSeconds() + " s",
+          id -> AgentCommands.updateInterval(id, u.intervalSeconds(), u.groups()));
+    }
+    Stop s = (Stop) command;
+    TaskView stop =
+        dispatcher.send(
+            s.taskId(), agentId, TaskType.METRICS_STOP, 0, "stop streaming", AgentCommands::stop);
+    tasks.complete(s.streamTaskId(), "streaming stopped");
+    return stop;
   }
 
   /** A new START replaces any stream still running on the agent. */

@@ -12,6 +12,8 @@ package io.nodelink.metrics.server.streaming;
  * @param holders how many holders there are
  * @param collectionIntervalSeconds the interval the agent streams at now, baseline included; 0 when
  *     it does not stream
+ * @param lastError why the last streaming command could not be sent or was refused by the agent, ""
+ *     when the last one went out and was not refused
  */
 public record StreamingStatus(
     boolean active,
@@ -19,8 +21,9 @@ public record StreamingStatus(
     int intervalSeconds,
     String taskId,
     int holders,
-    int collectionIntervalSeconds) {
+    int collectionIntervalSeconds,
+    String lastError) {
 
   /** An agent nobody asked to stream. */
-  public static final StreamingStatus IDLE = new StreamingStatus(false, false, 0, "", 0, 0);
+  public static final StreamingStatus IDLE = new StreamingStatus(false, false, 0, "", 0, 0, "");
 }

@@ -20,10 +20,16 @@ public class TaskDispatcher {
   private final AgentRegistry agents;
   private final TaskRegistry tasks;
 
+  /** Serialise the check-then-create of system info requests per agent (striped, never freed). */
+  private final Object[] refreshLocks = new Object[64];
+
   @Inject
   public TaskDispatcher(AgentRegistry agents, TaskRegistry tasks) {
     this.agents = agents;
     this.tasks = tasks;
+    for (int i = 0; i < refreshLocks.length; i++) {
+      refreshLocks[i] = new Object();
+    }
   }
 
   /** For the CDI proxy only. */
@@ -62,14 +68,32 @@ public class TaskDispatcher {
     return tasks.find(taskId).orElse(task);
   }
 
-  /** Asks the agent for fresh system information. */
+  /**
+   * Asks the agent for fresh system information, unless a request is still in flight: then that
+   * task is the answer (a refresh cannot be faster than the agent answers, and repeated clicks or
+   * scripts must not pile up tasks).
+   */
   public TaskView requestSystemInfo(String agentId) {
-    return send(
-        agentId,
-        TaskType.SYSTEM_INFO,
-        0,
-        "system information requested",
-        AgentCommands::systemInfo);
+    return refreshSystemInfo(agentId).task();
+  }
+
+  /** As {@link #requestSystemInfo}, saying whether the task was already in flight. */
+  public SystemInfoRefresh refreshSystemInfo(String agentId) {
+    agents.requireChannel(agentId);
+    synchronized (refreshLocks[Math.floorMod(agentId.hashCode(), refreshLocks.length)]) {
+      Optional<TaskView> inFlight = tasks.findOpen(agentId, TaskType.SYSTEM_INFO);
+      if (inFlight.isPresent()) {
+        return new SystemInfoRefresh(inFlight.get(), true);
+      }
+      TaskView sent =
+          send(
+              agentId,
+              TaskType.SYSTEM_INFO,
+              0,
+              "system information requested",
+              AgentCommands::systemInfo);
+      return new SystemInfoRefresh(sent, false);
+    }
   }
 
   /**

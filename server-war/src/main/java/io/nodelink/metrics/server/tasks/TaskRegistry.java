@@ -40,6 +40,9 @@ public class TaskRegistry {
 
   private static final Logger LOG = Logger.getLogger(TaskRegistry.class.getName());
 
+  /** {@code Retry-After} when an agent has too many open tasks: agents answer within seconds. */
+  static final int OPEN_TASKS_RETRY_SECONDS = 5;
+
   private final Map<String, ControlTask> tasks = new ConcurrentHashMap<>();
 
   /**
@@ -49,12 +52,13 @@ public class TaskRegistry {
   private final Map<String, Set<ControlTask>> byAgent = new ConcurrentHashMap<>();
 
   private final int maxTasks;
+  private final int maxOpenPerAgent;
   private final Clock clock;
   private final TaskRepository repository;
 
   @Inject
   public TaskRegistry(ServerConfig config, Clock clock, TaskRepository repository) {
-    this(config.tasksMax(), clock, repository);
+    this(config.tasksMax(), config.tasksMaxPerAgent(), clock, repository);
   }
 
   /** A registry that keeps no task across restarts. */
@@ -63,7 +67,15 @@ public class TaskRegistry {
   }
 
   public TaskRegistry(int maxTasks, Clock clock, TaskRepository repository) {
+    this(maxTasks, maxTasks, clock, repository);
+  }
+
+  /**
+   * {@code maxOpenPerAgent}: open tasks one agent may have ({@code nodelink.tasks.max-per-agent}).
+   */
+  public TaskRegistry(int maxTasks, int maxOpenPerAgent, Clock clock, TaskRepository repository) {
     this.maxTasks = maxTasks;
+    this.maxOpenPerAgent = maxOpenPerAgent;
     this.clock = clock;
     this.repository = repository;
   }
@@ -119,6 +131,14 @@ public class TaskRegistry {
     if (tasks.size() >= maxTasks) {
       throw DomainException.limitReached("task limit of " + maxTasks + " reached; retry later");
     }
+    if (openCount(agentId) >= maxOpenPerAgent) {
+      // One agent that never answers (or a client that keeps asking) must not fill the table.
+      throw DomainException.limitReached(
+          "agent has "
+              + maxOpenPerAgent
+              + " open tasks, the limit (nodelink.tasks.max-per-agent); retry once some finish",
+          OPEN_TASKS_RETRY_SECONDS);
+    }
     ControlTask task =
         new ControlTask(id, agentId, type, intervalSeconds, message, clock.instant());
     ControlTask replaced = tasks.put(id, task);
@@ -136,6 +156,19 @@ public class TaskRegistry {
     repository.save(task.view());
     LOG.log(Level.FINE, "Created task {0} ({1}) for agent {2}", new Object[] {id, type, agentId});
     return task.view();
+  }
+
+  /** The agent's newest open task of {@code type}, if any. */
+  public Optional<TaskView> findOpen(String agentId, TaskType type) {
+    return tasksOf(agentId).stream()
+        .map(ControlTask::view)
+        .filter(t -> t.type() == type && !t.isFinal())
+        .max(Comparator.comparing(TaskView::createdAt));
+  }
+
+  /** How many of the agent's tasks are not final. */
+  public int openCount(String agentId) {
+    return (int) tasksOf(agentId).stream().filter(t -> !t.status().isFinal()).count();
   }
 
   /** A fresh task id. */

@@ -20,6 +20,10 @@ package io.nodelink.metrics.server.view;
  *     baseline included; 0 when it does not stream
  * @param seriesCount extension: the agent's history series seen within the retention, the ones
  *     counted against {@code nodelink.history.max-series-per-agent}
+ * @param duplicateId extension: another host presented this agent id within the last 10 minutes;
+ *     its connections are refused while this one is live (give each host its own id)
+ * @param streamingError extension: why the last attempt to start or change the agent's stream
+ *     failed, "" when it did not
  */
 public record AgentSummaryDto(
     String agentId,
@@ -33,4 +37,6 @@ public record AgentSummaryDto(
     boolean streamingWanted,
     int streamingIntervalSeconds,
     int collectionIntervalSeconds,
-    int seriesCount) {}
+    int seriesCount,
+    boolean duplicateId,
+    String streamingError) {}

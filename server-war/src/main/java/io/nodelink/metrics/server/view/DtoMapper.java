@@ -59,7 +59,9 @@ public final class DtoMapper {
         streaming.wanted(),
         streaming.intervalSeconds(),
         streaming.collectionIntervalSeconds(),
-        seriesCount);
+        seriesCount,
+        state.duplicateId(),
+        streaming.lastError());
   }
 
   public static TaskDto task(TaskView t) {

@@ -39,6 +39,30 @@ class ServerConfigTest {
     assertThat(config.historyMaxValues()).isEqualTo(1_000_000);
     assertThat(config.historyMaxConcurrentQueries()).isEqualTo(16);
     assertThat(config.sseMaxClients()).isEqualTo(1000);
+    assertThat(config.tasksMaxPerAgent()).isEqualTo(100);
+    assertThat(config.streamingMinIntervalSeconds()).isEqualTo(1);
+    assertThat(config.grpcMaxUnauthenticatedPerSource()).isEqualTo(16);
+  }
+
+  @Test
+  void streamingMinIntervalTakesWholeSecondsFromOneToThreeHundred() {
+    assertThat(minInterval("5s")).isEqualTo(5);
+    assertThat(minInterval("1m")).isEqualTo(60);
+    for (String bad : new String[] {"0", "1500ms", "301s", "-5s"}) {
+      assertThatThrownBy(() -> minInterval(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(ServerConfig.STREAMING_MIN_INTERVAL);
+    }
+  }
+
+  private static int minInterval(String value) {
+    return new ServerConfig(
+            key ->
+                key.equals(ServerConfig.STREAMING_MIN_INTERVAL)
+                    ? Optional.of(value)
+                    : Optional.empty())
+        .streamingMinIntervalSeconds();
   }
 
   @Test

@@ -18,7 +18,10 @@ import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.ingest.AgentStreamHandler;
 import io.nodelink.metrics.testkit.agent.TestAgent;
 import java.io.File;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +160,34 @@ class NettyServerFactoryTest {
   }
 
   @Test
+  void connectionsBeyondTheUnauthenticatedCapPerSourceAreClosedAtAccept() throws Exception {
+    AtomicInteger refused = new AtomicInteger();
+    UnauthenticatedConnections guard =
+        new UnauthenticatedConnections(
+            2, refused::incrementAndGet, System::nanoTime, Duration.ofMinutes(1));
+    start(Map.of(), guard);
+    InetAddress loopback = InetAddress.getByName("127.0.0.1");
+    try (Socket first = new Socket(loopback, server.port());
+        Socket second = new Socket(loopback, server.port())) {
+      await().until(() -> guard.pending(loopback) == 2);
+      try (Socket third = new Socket(loopback, server.port())) {
+        third.setSoTimeout(10_000);
+        assertThat(third.getInputStream().read()).isEqualTo(-1); // closed by the server
+      }
+      assertThat(refused).hasValue(1);
+
+      first.close();
+      await().until(() -> guard.pending(loopback) == 1);
+      channel = plaintextChannel();
+      try (TestAgent agent = TestAgent.connect(channel, "agent1", "token1")) {
+        await().until(() -> connected.contains("agent1"));
+        // The agent's connection authenticated: it no longer counts against the source.
+        assertThat(guard.pending(loopback)).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void halfATlsConfigurationIsAnError() throws Exception {
     ServerConfig config = config(Map.of(ServerConfig.GRPC_TLS_CERT, fixture("cert.pem")));
 
@@ -165,12 +197,18 @@ class NettyServerFactoryTest {
   }
 
   private void start(Map<String, String> values) throws Exception {
+    start(values, UnauthenticatedConnections.unlimited());
+  }
+
+  private void start(Map<String, String> values, UnauthenticatedConnections guard)
+      throws Exception {
     server =
         new GrpcServerLifecycle(
-            NettyServerFactory.builder(config(values), executor, loops),
+            NettyServerFactory.builder(config(values), executor, loops, guard),
             new AgentStreamService(new RecordingHandler()),
             new AgentAuthInterceptor(
-                () -> AgentTokens.parse("agent1:token1,agent2:token1", List.of())));
+                () -> AgentTokens.parse("agent1:token1,agent2:token1", List.of()),
+                guard::authenticated));
     server.start();
   }
 

@@ -2,6 +2,7 @@ package io.nodelink.metrics.server.testing;
 
 import io.nodelink.metrics.pb.TaskRequest;
 import io.nodelink.metrics.server.agents.AgentChannel;
+import io.nodelink.metrics.server.agents.HostIdentity;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -9,12 +10,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeChannel implements AgentChannel {
 
   private final String agentId;
+  private final HostIdentity host;
   private final List<TaskRequest> sent = new CopyOnWriteArrayList<>();
   private volatile boolean closedAsReplaced;
   private volatile boolean ended;
 
   public FakeChannel(String agentId) {
+    this(agentId, HostIdentity.UNKNOWN);
+  }
+
+  /** A channel whose agent presented {@code hostname} when it connected. */
+  public FakeChannel(String agentId, String hostname) {
+    this(agentId, new HostIdentity(hostname, ""));
+  }
+
+  public FakeChannel(String agentId, HostIdentity host) {
     this.agentId = agentId;
+    this.host = host;
+  }
+
+  @Override
+  public HostIdentity hostIdentity() {
+    return host;
   }
 
   @Override

@@ -125,7 +125,10 @@ public final class TestAgent implements AutoCloseable {
     AgentServiceGrpc.newStub(channel)
         .withInterceptors(
             MetadataUtils.newAttachHeadersInterceptor(
-                AgentHeaders.of(options.sendId ? agentId : null, options.token)))
+                AgentHeaders.withHost(
+                    AgentHeaders.of(options.sendId ? agentId : null, options.token),
+                    options.hostname,
+                    options.machineId)))
         .streamTasks(new Inbound());
     return this;
   }
@@ -472,6 +475,8 @@ public final class TestAgent implements AutoCloseable {
     private boolean autoData = true;
     private boolean refuseStreaming;
     private SystemInfoResponse systemInfo;
+    private String hostname;
+    private String machineId;
 
     private Builder(String agentId) {
       this.agentId = agentId;
@@ -532,6 +537,21 @@ public final class TestAgent implements AutoCloseable {
     /** The system information to answer with. */
     public Builder systemInfo(SystemInfoResponse systemInfo) {
       this.systemInfo = systemInfo;
+      return this;
+    }
+
+    /**
+     * Presents the host as the real agent does ({@code agent_hostname}, {@code agent_machine_id}
+     * metadata; {@code null} leaves one out) and answers system info with that hostname.
+     */
+    public Builder host(String hostname, String machineId) {
+      this.hostname = hostname;
+      this.machineId = machineId;
+      if (hostname != null) {
+        SystemInfoResponse.Builder info = systemInfo.toBuilder();
+        info.getSoftwareBuilder().setHostname(hostname);
+        this.systemInfo = info.build();
+      }
       return this;
     }
 

@@ -26,7 +26,9 @@ public final class ContractShapes {
           "has_system_info", BOOLEAN,
           "has_metrics", BOOLEAN,
           "collection_interval_seconds", INTEGER,
-          "series_count", INTEGER);
+          "series_count", INTEGER,
+          "duplicate_id", BOOLEAN,
+          "streaming_error", STRING);
 
   /** SystemInfo of {@code GET /agents/{id}/system}. */
   public static final Shape SYSTEM_INFO =

@@ -16,6 +16,14 @@ public final class AgentHeaders {
   public static final Metadata.Key<String> AGENT_TOKEN =
       Metadata.Key.of("agent_token", Metadata.ASCII_STRING_MARSHALLER);
 
+  /** Optional: the agent's hostname, so a server can tell two hosts with one id apart. */
+  public static final Metadata.Key<String> AGENT_HOSTNAME =
+      Metadata.Key.of("agent_hostname", Metadata.ASCII_STRING_MARSHALLER);
+
+  /** Optional: the agent's machine id. */
+  public static final Metadata.Key<String> AGENT_MACHINE_ID =
+      Metadata.Key.of("agent_machine_id", Metadata.ASCII_STRING_MARSHALLER);
+
   /**
    * Field number of the send time (Unix millis) the agent's simulator stamps on each snapshot as an
    * unknown field, so a receiver can measure send-to-receipt latency. It must stay equal to the
@@ -33,6 +41,17 @@ public final class AgentHeaders {
     }
     if (token != null) {
       headers.put(AGENT_TOKEN, token);
+    }
+    return headers;
+  }
+
+  /** {@code headers} with the host's name and machine id added; a {@code null} is left out. */
+  public static Metadata withHost(Metadata headers, String hostname, String machineId) {
+    if (hostname != null) {
+      headers.put(AGENT_HOSTNAME, hostname);
+    }
+    if (machineId != null) {
+      headers.put(AGENT_MACHINE_ID, machineId);
     }
     return headers;
   }
