@@ -100,8 +100,12 @@ trap cleanup EXIT INT TERM
 # One Liberty server named "bench" in its own user directory: the project's server.xml, the EAR,
 # the ports on loopback, and bench settings through server.env (MicroProfile Config env names).
 configure_server() { # $1 = tag of the run (names the GC log and the JFR file)
-  rm -rf "$SERVER_DIR/logs" "$SERVER_DIR/workarea"
-  mkdir -p "$SERVER_DIR/apps"
+  # Every scenario starts with an empty database (the default H2 file in the server's data/).
+  rm -rf "$SERVER_DIR/logs" "$SERVER_DIR/workarea" "$SERVER_DIR/data"
+  mkdir -p "$SERVER_DIR/apps" "$WLP_USER_DIR/shared/resources/jdbc"
+  # The JDBC drivers server.xml's library expects, as the ear build puts them in its server.
+  cp "$ROOT"/ear/target/liberty/wlp/usr/shared/resources/jdbc/*.jar \
+    "$WLP_USER_DIR/shared/resources/jdbc/"
   cp "$ROOT/src/main/liberty/config/server.xml" "$SERVER_DIR/server.xml"
   cp "$EAR" "$SERVER_DIR/apps/nodelink-metrics.ear"
   cat > "$SERVER_DIR/bootstrap.properties" <<EOF
@@ -116,6 +120,8 @@ NODELINK_GRPC_PORT=$GRPC_PORT
 NODELINK_AUTH_TOKENS=*:$TOKEN
 NODELINK_AGENTS_MAX=25000
 NODELINK_SSE_MAX_CLIENTS_PER_AGENT=2000
+NODELINK_SSE_MAX_CLIENTS=25000
+NODELINK_GRPC_MAX_UNAUTHENTICATED_PER_SOURCE=0
 EOF
   for kv in "${SERVER_ENV[@]}"; do echo "$kv" >> "$SERVER_DIR/server.env"; done
   {
