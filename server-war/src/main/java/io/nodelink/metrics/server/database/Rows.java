@@ -1,15 +1,44 @@
 package io.nodelink.metrics.server.database;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 
-/** Instants as epoch milliseconds (portable: BIGINT on every database), null as SQL NULL. */
+/**
+ * Row helpers shared by the repositories: instants as epoch milliseconds (portable: BIGINT on every
+ * database), null as SQL NULL, and update-else-insert.
+ */
 public final class Rows {
 
   private Rows() {}
+
+  /** Sets a statement's parameters. */
+  @FunctionalInterface
+  public interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  /**
+   * Runs {@code update}, and {@code insert} if it changed no row, both bound by {@code binder}:
+   * portable (no MERGE on PostgreSQL 14); the state database writes one key at a time, so the two
+   * never race for one row.
+   */
+  public static void updateElseInsert(
+      Connection connection, String update, String insert, Binder binder) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(update)) {
+      binder.bind(statement);
+      if (statement.executeUpdate() > 0) {
+        return;
+      }
+    }
+    try (PreparedStatement statement = connection.prepareStatement(insert)) {
+      binder.bind(statement);
+      statement.executeUpdate();
+    }
+  }
 
   public static void setInstant(PreparedStatement statement, int index, Instant instant)
       throws SQLException {

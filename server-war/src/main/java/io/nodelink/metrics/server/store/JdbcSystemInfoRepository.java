@@ -2,6 +2,7 @@ package io.nodelink.metrics.server.store;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.nodelink.metrics.pb.SystemInfoResponse;
+import io.nodelink.metrics.server.database.Rows;
 import io.nodelink.metrics.server.database.StateDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,16 +83,8 @@ public class JdbcSystemInfoRepository implements SystemInfoRepository {
 
   private static void upsert(Connection connection, String agentId, long receivedAt, byte[] info)
       throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-      bind(update, agentId, receivedAt, info);
-      if (update.executeUpdate() > 0) {
-        return;
-      }
-    }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      bind(insert, agentId, receivedAt, info);
-      insert.executeUpdate();
-    }
+    Rows.updateElseInsert(
+        connection, UPDATE, INSERT, statement -> bind(statement, agentId, receivedAt, info));
   }
 
   private static void bind(PreparedStatement statement, String agentId, long at, byte[] info)

@@ -1,5 +1,6 @@
 package io.nodelink.metrics.server.streaming;
 
+import io.nodelink.metrics.server.database.Rows;
 import io.nodelink.metrics.server.database.StateDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,16 +72,7 @@ public class JdbcHoldRepository implements HoldRepository {
   }
 
   private static void upsert(Connection connection, ManualHold hold) throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-      bind(update, hold);
-      if (update.executeUpdate() > 0) {
-        return;
-      }
-    }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      bind(insert, hold);
-      insert.executeUpdate();
-    }
+    Rows.updateElseInsert(connection, UPDATE, INSERT, statement -> bind(statement, hold));
   }
 
   private static void bind(PreparedStatement statement, ManualHold hold) throws SQLException {

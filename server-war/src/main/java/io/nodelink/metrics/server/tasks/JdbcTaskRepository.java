@@ -82,16 +82,7 @@ public class JdbcTaskRepository implements TaskRepository {
   }
 
   private static void upsert(Connection connection, TaskView task) throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-      bind(update, task);
-      if (update.executeUpdate() > 0) {
-        return;
-      }
-    }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      bind(insert, task);
-      insert.executeUpdate();
-    }
+    Rows.updateElseInsert(connection, UPDATE, INSERT, statement -> bind(statement, task));
   }
 
   private static void bind(PreparedStatement statement, TaskView task) throws SQLException {
