@@ -4,9 +4,12 @@ import it.support.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,15 +56,36 @@ final class ServerDirectory {
   /** Replaces whatever is at this server's place with a fresh copy of the template. */
   void createFromTemplate() {
     delete();
-    try (Stream<Path> files = Files.walk(template)) {
-      for (Path source : files.toList()) {
-        Path relative = template.relativize(source);
-        if (isConfiguration(relative)) {
-          copy(source, dir.resolve(relative.toString()));
-        }
-      }
+    try {
+      // The build's server is running: its work area and logs change under a walk, so the walk
+      // must not even enter them (a file gone between listing and visiting fails a plain walk).
+      Files.walkFileTree(template, new ConfigurationCopier());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy " + template + " to " + dir, e);
+    }
+  }
+
+  /** Copies the configuration files, skipping the state directories without reading them. */
+  private final class ConfigurationCopier extends SimpleFileVisitor<Path> {
+    @Override
+    public FileVisitResult preVisitDirectory(Path source, BasicFileAttributes attributes)
+        throws IOException {
+      Path relative = template.relativize(source);
+      if (!isConfiguration(relative)) {
+        return FileVisitResult.SKIP_SUBTREE;
+      }
+      Files.createDirectories(dir.resolve(relative.toString()));
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path source, BasicFileAttributes attributes)
+        throws IOException {
+      Path relative = template.relativize(source);
+      if (isConfiguration(relative)) {
+        copy(source, dir.resolve(relative.toString()));
+      }
+      return FileVisitResult.CONTINUE;
     }
   }
 
