@@ -48,6 +48,16 @@ public final class SeriesBatch {
     return values[index];
   }
 
+  /** A copy of the names, in batch order. */
+  public String[] namesCopy() {
+    return Arrays.copyOf(names, size);
+  }
+
+  /** A copy of the values, in batch order. */
+  public double[] valuesCopy() {
+    return Arrays.copyOf(values, size);
+  }
+
   /** Whether this batch has exactly the names of {@code other}, in the same order. */
   public boolean sameNamesAs(SeriesBatch other) {
     return other != null && Arrays.equals(names, 0, size, other.names, 0, other.size);

@@ -14,6 +14,7 @@ final class AgentHistory {
   private final MemoryAccount memory;
   private final ChunkListener listener;
   private final long windowPhase;
+  private final UnflushedLog unflushed;
   private volatile boolean removed;
 
   /**
@@ -23,7 +24,12 @@ final class AgentHistory {
    */
   private volatile Layout layout;
 
-  private record Layout(SeriesBatch names, SeriesHistory[] series) {}
+  /**
+   * @param names the snapshot the layout was made from
+   * @param series the series of each position
+   * @param nameArray a copy of the names, shared by the unflushed log's entries
+   */
+  record Layout(SeriesBatch names, SeriesHistory[] series, String[] nameArray) {}
 
   AgentHistory(String id, HistorySettings settings, MemoryAccount memory, ChunkListener listener) {
     this.id = id;
@@ -31,6 +37,12 @@ final class AgentHistory {
     this.memory = memory;
     this.listener = listener;
     this.windowPhase = ChunkWindows.phase(id, settings.chunkWindow().toSeconds());
+    this.unflushed = listener == ChunkListener.NONE ? null : new UnflushedLog();
+  }
+
+  /** What a durable store has not drained yet; null when nobody persists this store. */
+  UnflushedLog unflushed() {
+    return unflushed;
   }
 
   String id() {
@@ -49,18 +61,20 @@ final class AgentHistory {
   }
 
   /**
-   * The series of each position of {@code batch}, from the last layout when the names are the same.
-   * Entries are null until a value arrives for them (a NaN creates no series); callers fill them in
-   * with {@link #seriesFor(String)}.
+   * The series of each position of {@code batch} (and its names), from the last layout when the
+   * names are the same. Entries are null until a value arrives for them (a NaN creates no series);
+   * callers fill them in with {@link #seriesFor(String)}.
    */
-  SeriesHistory[] seriesFor(SeriesBatch batch) {
+  Layout layoutFor(SeriesBatch batch) {
     Layout last = layout;
     if (last != null && batch.sameNamesAs(last.names())) {
-      return last.series();
+      return last;
     }
-    SeriesHistory[] series = new SeriesHistory[batch.size()];
-    layout = new Layout(batch, series);
-    return series;
+    Layout fresh =
+        new Layout(
+            batch, new SeriesHistory[batch.size()], unflushed == null ? null : batch.namesCopy());
+    layout = fresh;
+    return fresh;
   }
 
   /** Drops the layout: one of its series is gone. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 
 /**
  * The production history: per agent, per series, a raw tier of Gorilla-style compressed chunks
@@ -85,6 +86,14 @@ public final class CompactHistoryStore implements HistoryStore {
     if (Double.isNaN(value)) {
       return;
     }
+    AgentHistory agent = store(agentId, series, timestampSeconds, value);
+    if (agent.unflushed() != null) {
+      agent.unflushed().add(timestampSeconds, series, value);
+    }
+  }
+
+  /** Stores one point; returns the agent that holds it. */
+  private AgentHistory store(String agentId, String series, long timestampSeconds, double value) {
     while (true) {
       AgentHistory agent = agent(agentId);
       int outcome = agent.seriesFor(series).append(timestampSeconds, value);
@@ -92,7 +101,7 @@ public final class CompactHistoryStore implements HistoryStore {
         if (outcome == SeriesHistory.RESIZED) {
           budget.checkAfterGrowth();
         }
-        return;
+        return agent;
       }
     }
   }
@@ -101,7 +110,8 @@ public final class CompactHistoryStore implements HistoryStore {
   public void appendAll(String agentId, long timestampSeconds, SeriesBatch values) {
     boolean resized = false;
     AgentHistory agent = agent(agentId);
-    SeriesHistory[] series = agent.seriesFor(values);
+    AgentHistory.Layout layout = agent.layoutFor(values);
+    SeriesHistory[] series = layout.series();
     for (int i = 0; i < values.size(); i++) {
       double value = values.value(i);
       if (Double.isNaN(value)) {
@@ -114,10 +124,12 @@ public final class CompactHistoryStore implements HistoryStore {
       int outcome = series[i].append(timestampSeconds, value);
       if (outcome == SeriesHistory.REMOVED) {
         agent.forgetLayout();
-        append(agentId, values.name(i), timestampSeconds, value);
-        agent = agent(agentId);
+        agent = store(agentId, values.name(i), timestampSeconds, value);
       }
       resized |= outcome == SeriesHistory.RESIZED;
+    }
+    if (agent.unflushed() != null) {
+      agent.unflushed().add(timestampSeconds, layout.nameArray(), values.valuesCopy());
     }
     if (resized) {
       budget.checkAfterGrowth();
@@ -129,40 +141,55 @@ public final class CompactHistoryStore implements HistoryStore {
    * but not handed out again by {@link #drainUnflushed}.
    */
   public void appendRestored(String agentId, String series, long timestampSeconds, double value) {
-    if (Double.isNaN(value)) {
-      return;
-    }
-    while (agent(agentId).seriesFor(series).append(timestampSeconds, value, false)
-        == SeriesHistory.REMOVED) {
-      // The agent or series was removed meanwhile: look again.
+    if (!Double.isNaN(value)) {
+      store(agentId, series, timestampSeconds, value);
     }
   }
 
   /** Receives one agent's unflushed points. */
   @FunctionalInterface
   public interface UnflushedSink {
-    void accept(String agentId, List<SeriesPoints> points);
+    void accept(String agentId, UnflushedPoints points);
   }
 
   /** Hands every agent's points appended since the last call to {@code sink}. */
   public void drainUnflushed(UnflushedSink sink) {
-    for (AgentHistory agent : agents.values()) {
-      List<SeriesPoints> points = new ArrayList<>();
-      for (SeriesHistory series : agent.all()) {
-        SeriesPoints drained = series.drainUnflushed();
-        if (drained != null) {
-          points.add(drained);
-        }
+    drainUnflushed(agent -> true, sink);
+  }
+
+  /** Like {@link #drainUnflushed(UnflushedSink)}, for the agents {@code agents} accepts. */
+  public void drainUnflushed(Predicate<String> agents, UnflushedSink sink) {
+    for (AgentHistory agent : this.agents.values()) {
+      if (!agents.test(agent.id())) {
+        continue;
       }
-      if (!points.isEmpty()) {
-        sink.accept(agent.id(), points);
+      UnflushedPoints drained = agent.unflushed() == null ? null : agent.unflushed().drain();
+      if (drained != null) {
+        sink.accept(agent.id(), drained);
       }
     }
   }
 
+  /**
+   * The newest timestamp the agent appended, or {@code Long.MIN_VALUE}: no series of the agent has
+   * a point in a later chunk window, so none sealed a window for a later point.
+   */
+  public long newestAppended(String agentId) {
+    AgentHistory agent = agents.get(agentId);
+    return agent == null || agent.unflushed() == null ? Long.MIN_VALUE : agent.unflushed().newest();
+  }
+
   /** Seals the open chunks whose window ended before {@code nowSeconds} (idle series). */
   public void sealEndedWindows(long nowSeconds) {
-    for (AgentHistory agent : agents.values()) {
+    sealEndedWindows(nowSeconds, agent -> true);
+  }
+
+  /** Like {@link #sealEndedWindows(long)}, for the agents {@code agents} accepts. */
+  public void sealEndedWindows(long nowSeconds, Predicate<String> agents) {
+    for (AgentHistory agent : this.agents.values()) {
+      if (!agents.test(agent.id())) {
+        continue;
+      }
       for (SeriesHistory series : agent.all()) {
         series.sealIfWindowEnded(nowSeconds);
       }
@@ -183,6 +210,16 @@ public final class CompactHistoryStore implements HistoryStore {
       }
     }
     return oldest;
+  }
+
+  /**
+   * The oldest point of this series not yet handed to the chunk listener in a sealed chunk, or
+   * {@code Long.MAX_VALUE}.
+   */
+  public long oldestUnsealed(String agentId, String series) {
+    AgentHistory agent = agents.get(agentId);
+    SeriesHistory history = agent == null ? null : agent.get(series);
+    return history == null ? Long.MAX_VALUE : history.oldestUnsealed();
   }
 
   @Override

@@ -16,9 +16,6 @@ final class SeriesHistory {
   /** Result of {@link #append}: stored and the memory estimate grew or shrank. */
   static final int RESIZED = 1;
 
-  /** A buffer of unflushed points that grew past this (a long pause of flushes) is not kept. */
-  private static final int MAX_KEPT_UNFLUSHED_CAPACITY = 64;
-
   /** Object headers, fields, the map entry: what a series costs before its first point. */
   private static final long FIXED_BYTES = 200;
 
@@ -29,9 +26,6 @@ final class SeriesHistory {
   private final CoarseTier coarse;
   private long bytes;
   private boolean removed;
-
-  /** Points appended since the last {@link #drainUnflushed}; null when nobody persists them. */
-  private PointBuffer unflushed;
 
   SeriesHistory(
       String name,
@@ -48,7 +42,6 @@ final class SeriesHistory {
             settings.chunkWindow().toSeconds(),
             agent.windowPhase(),
             listener == ChunkListener.NONE ? RawTier.SealedSink.NONE : sinkFor(listener));
-    this.unflushed = listener == ChunkListener.NONE ? null : new PointBuffer(4);
     long width = settings.coarseSeconds();
     int chunkBuckets = (int) Math.max(8, Math.min(120, 3600 / width));
     this.coarse = new CoarseTier(width, chunkBuckets);
@@ -74,61 +67,13 @@ final class SeriesHistory {
 
   /** Stores a point; see {@link #REMOVED}, {@link #STORED}, {@link #RESIZED}. */
   synchronized int append(long timestamp, double value) {
-    return append(timestamp, value, true);
-  }
-
-  /**
-   * Stores a point; {@code unflushed} false for a point restored from the durable store, which need
-   * not be written again.
-   */
-  synchronized int append(long timestamp, double value, boolean unflushed) {
     if (removed || agent.isRemoved()) {
       return REMOVED;
-    }
-    if (unflushed && this.unflushed != null) {
-      this.unflushed.add(timestamp, value);
     }
     if (raw.append(timestamp, value)) {
       return refreshBytes() ? RESIZED : STORED;
     }
     return STORED;
-  }
-
-  /**
-   * The points appended since the last call that are not yet in a sealed chunk (those are with the
-   * chunk listener already), or null if none (or nobody persists them).
-   */
-  synchronized SeriesPoints drainUnflushed() {
-    if (unflushed == null || unflushed.isEmpty()) {
-      return null;
-    }
-    long oldest = raw.oldestUnsealed();
-    int kept = 0;
-    for (int i = 0; i < unflushed.size; i++) {
-      kept += unflushed.timestamps[i] >= oldest ? 1 : 0;
-    }
-    SeriesPoints drained = kept == 0 ? null : copyFrom(unflushed, oldest, kept);
-    // The buffer is kept, not replaced: at thousands of agents a fresh one per series and flush
-    // is garbage, and the next append would touch memory that is not in any cache.
-    if (unflushed.timestamps.length > MAX_KEPT_UNFLUSHED_CAPACITY) {
-      unflushed = new PointBuffer(4);
-    } else {
-      unflushed.size = 0;
-    }
-    return drained;
-  }
-
-  private SeriesPoints copyFrom(PointBuffer points, long oldest, int kept) {
-    long[] timestamps = new long[kept];
-    double[] values = new double[kept];
-    int k = 0;
-    for (int i = 0; i < points.size; i++) {
-      if (points.timestamps[i] >= oldest) {
-        timestamps[k] = points.timestamps[i];
-        values[k++] = points.values[i];
-      }
-    }
-    return new SeriesPoints(name, timestamps, values);
   }
 
   /** See {@link RawTier#sealIfWindowEnded}. */

@@ -7,13 +7,15 @@ import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.SeriesBatch;
 import io.nodelink.metrics.history.compact.CompactHistoryStore;
 import io.nodelink.metrics.history.compact.HistorySettings;
-import io.nodelink.metrics.history.compact.SeriesPoints;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,6 +46,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
   private final StoreWriter writer;
   private final TierMaintenance tiers;
   private final ReentrantLock maintenance = new ReentrantLock();
+  private final AtomicLong flushTicks = new AtomicLong();
   private volatile long diskBytes;
   private volatile boolean closed;
 
@@ -92,6 +95,15 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
       throw new IllegalArgumentException(
           "chunk window must divide a day: " + memorySettings.chunkWindow());
     }
+    if (memorySettings.chunkSize() < memorySettings.chunkWindow().toSeconds()) {
+      // The writer knows which points are in sealed chunks by their window alone; a chunk that
+      // filled up before its window ended would break that.
+      throw new IllegalArgumentException(
+          "the raw chunk size must hold a whole chunk window of 1 s points: "
+              + memorySettings.chunkSize()
+              + " < "
+              + memorySettings.chunkWindow().toSeconds());
+    }
     if (memorySettings.rawRetention().compareTo(memorySettings.chunkWindow().multipliedBy(2)) < 0) {
       // Memory lets raw points go after its retention, open chunks included: a window longer than
       // half of it could lose points that were never sealed, hence never written.
@@ -122,23 +134,32 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
 
   private int restore() throws SQLException {
     int[] points = new int[1];
+    Map<String, Map<Long, String>> namesById = new HashMap<>();
     try (Connection connection = dataSource.getConnection()) {
       catalog.load(connection);
       TailTable.readAll(
           connection,
           row -> {
-            for (SeriesPoints series : TailCodec.decode(row.data())) {
-              for (int i = 0; i < series.size(); i++) {
-                memory.appendRestored(
-                    row.agentId(), series.series(), series.timestamps()[i], series.values()[i]);
-              }
-              points[0] += series.size();
-            }
+            Map<Long, String> names =
+                namesById.computeIfAbsent(row.agentId(), this::seriesNamesById);
+            TailCodec.decode(
+                row.data(),
+                names::get,
+                (series, timestamp, value) -> {
+                  memory.appendRestored(row.agentId(), series, timestamp, value);
+                  points[0]++;
+                });
             tails.add(row.agentId(), row.seq(), row.lastTs());
           });
     }
     memory.memoryCompleteFrom(nowSeconds());
     return points[0];
+  }
+
+  private Map<Long, String> seriesNamesById(String agentId) {
+    Map<Long, String> names = new HashMap<>();
+    catalog.ids(agentId).forEach((name, id) -> names.put(id, name));
+    return names;
   }
 
   @Override
@@ -197,12 +218,27 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
   }
 
   /**
-   * Writes sealed chunks and unflushed points; the server calls it every flush interval.
+   * Writes sealed chunks and every agent's unflushed points (maintenance, close and tests; the
+   * server flushes in slices, see {@link #flushSlice}).
    *
    * @return true if nothing is left waiting
    */
   public boolean flush() {
     return writer.flush(nowSeconds());
+  }
+
+  /**
+   * Writes the unflushed points of one of {@code slices} parts of the agents (by id) and every
+   * sealed chunk; called {@code slices} times per flush interval, each agent's points are written
+   * once per interval, and the fleet's flush work comes in small steps instead of one burst that
+   * holds up ingestion.
+   *
+   * @return true if nothing is left waiting
+   */
+  public boolean flushSlice(int slices) {
+    int slice = (int) Math.floorMod(flushTicks.getAndIncrement(), (long) slices);
+    return writer.flush(
+        nowSeconds(), agent -> slices <= 1 || Math.floorMod(agent.hashCode(), slices) == slice);
   }
 
   /** Writes everything; later appends are kept in memory only. */

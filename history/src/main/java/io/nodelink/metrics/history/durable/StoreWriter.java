@@ -2,14 +2,18 @@ package io.nodelink.metrics.history.durable;
 
 import io.nodelink.metrics.history.compact.ChunkWindows;
 import io.nodelink.metrics.history.compact.CompactHistoryStore;
-import io.nodelink.metrics.history.compact.SeriesPoints;
+import io.nodelink.metrics.history.compact.UnflushedPoints;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -20,10 +24,9 @@ import javax.sql.DataSource;
  * the last flush, and the deletion of tail records whose points are all in written chunks. A failed
  * flush keeps everything for the next one.
  *
- * <p>Why a tail record may go: the oldest unsealed point of its agent is looked up first, then the
- * chunks sealed so far are taken; a record older than that point and written by an earlier flush
- * holds only points whose chunks were sealed before this flush began, so they are in this
- * transaction or an earlier one.
+ * <p>Why a tail record may go: it holds points of one chunk window; once that window ended by the
+ * time this flush sealed ended windows, every series' chunk of it was sealed before this flush took
+ * the sealed chunks, so they are in this transaction or an earlier one.
  */
 final class StoreWriter {
 
@@ -37,6 +40,7 @@ final class StoreWriter {
   private final long graceSeconds;
   private final long windowSeconds;
   private final ReentrantLock lock = new ReentrantLock();
+  private final Map<String, Set<String>> unregistered = new HashMap<>();
   private volatile boolean degraded;
   private volatile String lastError;
   private volatile long writtenChunks;
@@ -65,20 +69,27 @@ final class StoreWriter {
    * @return true if everything held was written
    */
   boolean flush(long nowSeconds) {
+    return flush(nowSeconds, agent -> true);
+  }
+
+  /**
+   * A flush of the unflushed points of the agents {@code agents} accepts, and of every sealed chunk
+   * (a slice of the fleet per call spreads a flush's work over the interval).
+   */
+  boolean flush(long nowSeconds, Predicate<String> agents) {
     lock.lock();
     try {
       long started = System.nanoTime();
-      memory.sealEndedWindows(nowSeconds - graceSeconds);
-      Map<String, Long> oldestUnsealed = new HashMap<>();
-      for (String agent : tails.agents()) {
-        oldestUnsealed.put(agent, memory.oldestUnsealed(agent));
-      }
+      long sealedBefore = nowSeconds - graceSeconds;
+      memory.sealEndedWindows(sealedBefore, agents);
       long flushStart = outbox.currentSeq() + 1;
+      // Before the sealed chunks are taken: a record may go only if its chunks are among them.
+      Map<String, List<Long>> deletions = deletableTails(sealedBefore, flushStart, agents);
       // Unflushed points first, chunks second: a point left out of the records because its chunk
       // was sealed meanwhile has that chunk in this flush.
-      memory.drainUnflushed(this::addTails);
+      memory.drainUnflushed(agents, (agent, points) -> addTails(agent, points, sealedBefore));
       outbox.takeIncoming();
-      boolean ok = write(oldestUnsealed, flushStart);
+      boolean ok = write(deletions);
       if (ok) {
         lastFlushMillis = (System.nanoTime() - started) / 1_000_000;
       } else {
@@ -94,67 +105,130 @@ final class StoreWriter {
   }
 
   /**
-   * One record per chunk window: a record then holds points of one window only, and goes as soon as
-   * that window's chunks are written (a record spanning two windows would be replayed after a crash
-   * with points of a written window, counting them twice in the minute and hour buckets).
+   * One record per chunk window, of the points not in a sealed chunk: a record then holds points of
+   * one window only, and goes as soon as that window's chunks are written (a record spanning two
+   * windows would be replayed after a crash with points of a written window, counting them twice in
+   * the minute and hour buckets).
+   *
+   * <p>Which points are sealed, without visiting every series: a window that ended by {@code
+   * sealedBefore} was sealed by this flush for every series; the window of the agent's newest point
+   * is open for every series (only a later point seals it, and the durable store's chunks hold a
+   * whole window); a window between the two (the flush came within the grace after a window's end)
+   * is looked up series by series.
    */
-  private void addTails(String agentId, List<SeriesPoints> points) {
+  private void addTails(String agentId, UnflushedPoints points, long sealedBefore) {
     long phase = ChunkWindows.phase(agentId, windowSeconds);
-    Map<Long, List<SeriesPoints>> byWindow = new java.util.TreeMap<>();
-    for (SeriesPoints series : points) {
-      Map<Long, int[]> counts = new HashMap<>();
-      for (long t : series.timestamps()) {
-        counts
-            .computeIfAbsent(ChunkWindows.windowOf(t, phase, windowSeconds), w -> new int[1])[0]++;
-      }
-      if (counts.size() == 1) {
-        byWindow
-            .computeIfAbsent(counts.keySet().iterator().next(), w -> new ArrayList<>())
-            .add(series);
+    long newest = memory.newestAppended(agentId);
+    long newestWindow =
+        newest == Long.MIN_VALUE
+            ? Long.MIN_VALUE
+            : ChunkWindows.windowOf(newest, phase, windowSeconds);
+    Map<Long, List<Integer>> byWindow = new TreeMap<>();
+    for (int e = 0; e < points.size(); e++) {
+      long window = ChunkWindows.windowOf(points.timestamps()[e], phase, windowSeconds);
+      if (windowEnd(window, phase) <= sealedBefore) {
         continue;
       }
-      counts.forEach(
-          (window, n) ->
-              byWindow
-                  .computeIfAbsent(window, w -> new ArrayList<>())
-                  .add(slice(series, phase, window, n[0])));
+      if (window < newestWindow && !keepUnsealed(agentId, points, e)) {
+        continue;
+      }
+      byWindow.computeIfAbsent(window, w -> new ArrayList<>()).add(e);
     }
-    byWindow
-        .values()
-        .forEach(
-            list ->
-                outbox.addTail(
-                    new TailTable.Row(
-                        agentId,
-                        outbox.nextSeq(),
-                        TailCodec.newest(list),
-                        TailCodec.encode(list))));
+    for (List<Integer> list : byWindow.values()) {
+      int[] entries = list.stream().mapToInt(Integer::intValue).toArray();
+      long lastTs = Long.MIN_VALUE;
+      for (int e : entries) {
+        lastTs = Math.max(lastTs, points.timestamps()[e]);
+      }
+      byte[] data = TailCodec.encode(points, entries, name -> idOrRegister(agentId, name));
+      outbox.addTail(new TailTable.Row(agentId, outbox.nextSeq(), lastTs, data));
+    }
   }
 
-  private SeriesPoints slice(SeriesPoints series, long phase, long window, int n) {
-    long[] timestamps = new long[n];
-    double[] values = new double[n];
-    int k = 0;
-    for (int i = 0; i < series.size(); i++) {
-      if (ChunkWindows.windowOf(series.timestamps()[i], phase, windowSeconds) == window) {
-        timestamps[k] = series.timestamps()[i];
-        values[k++] = series.values()[i];
+  /**
+   * Replaces the values of entry {@code e} whose series sealed its chunk by NaN (not replayed);
+   * false if none is left.
+   */
+  private boolean keepUnsealed(String agentId, UnflushedPoints points, int e) {
+    long timestamp = points.timestamps()[e];
+    String[] names = points.names()[e];
+    double[] values = points.values()[e];
+    boolean any = false;
+    for (int k = 0; k < names.length; k++) {
+      if (timestamp < memory.oldestUnsealed(agentId, names[k])) {
+        values[k] = Double.NaN;
+      } else {
+        any |= !Double.isNaN(values[k]);
       }
     }
-    return new SeriesPoints(series.series(), timestamps, values);
+    return any;
   }
 
-  private boolean write(Map<String, Long> oldestUnsealed, long flushStart) {
+  /**
+   * The series' catalog id, or 0 and the series is added to the catalog with this flush: records
+   * name a series until its id is committed, then refer to it by id.
+   */
+  private long idOrRegister(String agentId, String series) {
+    Long id = catalog.find(agentId, series);
+    if (id == null) {
+      unregistered.computeIfAbsent(agentId, a -> new HashSet<>()).add(series);
+      return 0;
+    }
+    return id;
+  }
+
+  private long windowEnd(long window, long phase) {
+    return (window + 1) * windowSeconds + phase;
+  }
+
+  /**
+   * The tail records whose chunks are all sealed: records of a window that ended by {@code
+   * sealedBefore}, or of an older window than the agent's newest that every series of the agent has
+   * sealed (a point of the next window came), which takes a visit of the agent's series, so it is
+   * asked only within the grace after a window's end.
+   */
+  private Map<String, List<Long>> deletableTails(
+      long sealedBefore, long flushStart, Predicate<String> agents) {
+    Map<String, List<Long>> deletions = new HashMap<>();
+    for (String agent : tails.agents()) {
+      if (!agents.test(agent)) {
+        continue;
+      }
+      long phase = ChunkWindows.phase(agent, windowSeconds);
+      long newest = memory.newestAppended(agent);
+      long newestWindow =
+          newest == Long.MIN_VALUE
+              ? Long.MIN_VALUE
+              : ChunkWindows.windowOf(newest, phase, windowSeconds);
+      long[] oldestUnsealed = {0, 0};
+      List<Long> seqs =
+          tails.deletable(
+              agent,
+              flushStart,
+              lastTs -> {
+                long window = ChunkWindows.windowOf(lastTs, phase, windowSeconds);
+                if (windowEnd(window, phase) <= sealedBefore) {
+                  return true;
+                }
+                if (window >= newestWindow) {
+                  return false;
+                }
+                if (oldestUnsealed[0] == 0) {
+                  oldestUnsealed[0] = 1;
+                  oldestUnsealed[1] = memory.oldestUnsealed(agent);
+                }
+                return lastTs < oldestUnsealed[1];
+              });
+      if (!seqs.isEmpty()) {
+        deletions.put(agent, seqs);
+      }
+    }
+    return deletions;
+  }
+
+  private boolean write(Map<String, List<Long>> deletions) {
     List<Outbox.Pending> chunks = new ArrayList<>(outbox.chunks());
     List<TailTable.Row> newTails = new ArrayList<>(outbox.tails());
-    Map<String, List<Long>> deletions = new HashMap<>();
-    oldestUnsealed.forEach(
-        (agent, oldest) -> {
-          List<Long> seqs = tails.deletable(agent, flushStart, oldest);
-          if (!seqs.isEmpty()) {
-            deletions.put(agent, seqs);
-          }
-        });
     if (chunks.isEmpty() && newTails.isEmpty() && deletions.isEmpty()) {
       recovered();
       return true;
@@ -164,6 +238,11 @@ final class StoreWriter {
       connection.setAutoCommit(false);
       try {
         staged = catalog.new Staged(connection);
+        for (Map.Entry<String, Set<String>> agent : unregistered.entrySet()) {
+          for (String series : agent.getValue()) {
+            staged.idOf(agent.getKey(), series);
+          }
+        }
         List<ChunkTable.Row> rows = new ArrayList<>(chunks.size());
         for (Outbox.Pending p : chunks) {
           rows.add(
@@ -185,6 +264,9 @@ final class StoreWriter {
     } catch (SQLException | RuntimeException e) {
       failed(e, staged);
       return false;
+    } finally {
+      // Registered or not, records go on naming a series until its id is committed.
+      unregistered.clear();
     }
     newTails.forEach(row -> tails.add(row.agentId(), row.seq(), row.lastTs()));
     deletions.forEach(tails::removed);

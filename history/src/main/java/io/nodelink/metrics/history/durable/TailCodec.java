@@ -6,7 +6,7 @@ import io.nodelink.metrics.history.codec.TimestampDecoder;
 import io.nodelink.metrics.history.codec.TimestampEncoder;
 import io.nodelink.metrics.history.codec.ValueDecoder;
 import io.nodelink.metrics.history.codec.ValueEncoder;
-import io.nodelink.metrics.history.compact.SeriesPoints;
+import io.nodelink.metrics.history.compact.UnflushedPoints;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -14,39 +14,104 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 
 /**
- * The bytes of a tail record: the points one agent appended between two flushes, per series: the
- * name, then timestamps and values with the chunks' Gorilla codecs (about 2 bytes per point instead
- * of 16; 5,000 agents write one record each per flush).
+ * The bytes of a tail record: the snapshots one agent appended between two flushes within one chunk
+ * window, in arrival order.
+ *
+ * <p>Version 2 (written now) is columnar like a snapshot: the series once per record (by their
+ * catalog id once it is committed, by name before), the agent's layouts (which series a snapshot
+ * has, in order) once, then one bit stream with the snapshots' timestamps (Gorilla delta-of-delta,
+ * shared by all series of a snapshot) and each series' values with the chunks' value codec. A NaN
+ * value stands for "no point" and is not replayed. Version 1 (a name, timestamps and values per
+ * series) is still read, for records written before an upgrade.
  */
 final class TailCodec {
 
-  private static final int VERSION = 1;
+  private static final int VERSION_BY_SERIES = 1;
+  private static final int VERSION_BY_SNAPSHOT = 2;
+
+  /** Receives the points of a record, in the order they were appended. */
+  @FunctionalInterface
+  interface PointSink {
+    void point(String series, long timestampSeconds, double value);
+  }
 
   private TailCodec() {}
 
-  static byte[] encode(List<SeriesPoints> series) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 24 * series.size());
+  /**
+   * Encodes the given entries of {@code points}.
+   *
+   * @param entries indexes into {@code points}, in arrival order
+   * @param committedId the catalog id of a series, or 0 when it has none committed yet
+   */
+  static byte[] encode(UnflushedPoints points, int[] entries, ToLongFunction<String> committedId) {
+    Map<String, Integer> seriesIndex = new LinkedHashMap<>();
+    Map<String[], Integer> layoutIndex = new IdentityHashMap<>();
+    List<int[]> layouts = new ArrayList<>();
+    int[] entryLayouts = new int[entries.length];
+    for (int e = 0; e < entries.length; e++) {
+      String[] names = points.names()[entries[e]];
+      Integer layout = layoutIndex.get(names);
+      if (layout == null) {
+        layout = layouts.size();
+        layoutIndex.put(names, layout);
+        int[] columns = new int[names.length];
+        for (int k = 0; k < names.length; k++) {
+          columns[k] = seriesIndex.computeIfAbsent(names[k], n -> seriesIndex.size());
+        }
+        layouts.add(columns);
+      }
+      entryLayouts[e] = layout;
+    }
+    BitWriter bits = new BitWriter(1 + entries.length * layouts.get(0).length / 4);
+    TimestampEncoder timestamps = new TimestampEncoder();
+    for (int entry : entries) {
+      timestamps.write(bits, points.timestamps()[entry]);
+    }
+    ValueEncoder[] values = new ValueEncoder[seriesIndex.size()];
+    for (int e = 0; e < entries.length; e++) {
+      int[] columns = layouts.get(entryLayouts[e]);
+      double[] row = points.values()[entries[e]];
+      for (int k = 0; k < columns.length; k++) {
+        if (values[columns[k]] == null) {
+          values[columns[k]] = new ValueEncoder();
+        }
+        values[columns[k]].write(bits, row[k]);
+      }
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + bits.bitCount() / 8);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
-      out.writeInt(series.size());
-      for (SeriesPoints points : series) {
-        out.writeUTF(points.series());
-        out.writeInt(points.size());
-        BitWriter bits = new BitWriter(1 + points.size() / 4);
-        TimestampEncoder timestamps = new TimestampEncoder();
-        ValueEncoder values = new ValueEncoder();
-        for (int i = 0; i < points.size(); i++) {
-          timestamps.write(bits, points.timestamps()[i]);
-          values.write(bits, points.values()[i]);
+      out.writeByte(VERSION_BY_SNAPSHOT);
+      writeVarint(out, seriesIndex.size());
+      for (String name : seriesIndex.keySet()) {
+        long id = committedId.applyAsLong(name);
+        writeVarint(out, id);
+        if (id == 0) {
+          out.writeUTF(name);
         }
-        long[] words = bits.toWords();
-        out.writeInt(words.length);
-        for (long word : words) {
-          out.writeLong(word);
+      }
+      writeVarint(out, layouts.size());
+      for (int[] columns : layouts) {
+        writeVarint(out, columns.length);
+        for (int column : columns) {
+          writeVarint(out, column);
         }
+      }
+      writeVarint(out, entries.length);
+      for (int layout : entryLayouts) {
+        writeVarint(out, layout);
+      }
+      writeVarint(out, bits.bitCount());
+      long[] words = bits.toWords();
+      for (int b = 0; b < (bits.bitCount() + 7) / 8; b++) {
+        out.writeByte((int) (words[b >>> 3] >>> (56 - 8 * (b & 7))));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -54,46 +119,106 @@ final class TailCodec {
     return bytes.toByteArray();
   }
 
-  static List<SeriesPoints> decode(byte[] data) {
+  /**
+   * Hands the points of a record to {@code sink} in the order they were appended.
+   *
+   * @param nameOfId the name of a series of this record's agent by catalog id
+   */
+  static void decode(byte[] data, LongFunction<String> nameOfId, PointSink sink) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       int version = in.readUnsignedByte();
-      if (version != VERSION) {
-        throw new IllegalArgumentException("Unknown tail record version " + version);
+      switch (version) {
+        case VERSION_BY_SNAPSHOT -> decodeBySnapshot(in, nameOfId, sink);
+        case VERSION_BY_SERIES -> decodeBySeries(in, sink);
+        default -> throw new IllegalArgumentException("Unknown tail record version " + version);
       }
-      int n = in.readInt();
-      List<SeriesPoints> series = new ArrayList<>(n);
-      for (int s = 0; s < n; s++) {
-        String name = in.readUTF();
-        int count = in.readInt();
-        long[] words = new long[in.readInt()];
-        for (int w = 0; w < words.length; w++) {
-          words[w] = in.readLong();
-        }
-        BitReader bits = new BitReader(words, 0);
-        TimestampDecoder timestampDecoder = new TimestampDecoder();
-        ValueDecoder valueDecoder = new ValueDecoder();
-        long[] timestamps = new long[count];
-        double[] values = new double[count];
-        for (int i = 0; i < count; i++) {
-          timestamps[i] = timestampDecoder.read(bits);
-          values[i] = valueDecoder.read(bits);
-        }
-        series.add(new SeriesPoints(name, timestamps, values));
-      }
-      return series;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The newest timestamp in the record. */
-  static long newest(List<SeriesPoints> series) {
-    long newest = Long.MIN_VALUE;
-    for (SeriesPoints points : series) {
-      for (long t : points.timestamps()) {
-        newest = Math.max(newest, t);
+  private static void decodeBySnapshot(
+      DataInputStream in, LongFunction<String> nameOfId, PointSink sink) throws IOException {
+    String[] series = new String[(int) readVarint(in)];
+    for (int s = 0; s < series.length; s++) {
+      long id = readVarint(in);
+      series[s] = id == 0 ? in.readUTF() : nameOfId.apply(id);
+      if (series[s] == null) {
+        throw new IllegalArgumentException("Tail record names an unknown series id " + id);
       }
     }
-    return newest;
+    int[][] layouts = new int[(int) readVarint(in)][];
+    for (int l = 0; l < layouts.length; l++) {
+      layouts[l] = new int[(int) readVarint(in)];
+      for (int k = 0; k < layouts[l].length; k++) {
+        layouts[l][k] = (int) readVarint(in);
+      }
+    }
+    int[] entryLayouts = new int[(int) readVarint(in)];
+    for (int e = 0; e < entryLayouts.length; e++) {
+      entryLayouts[e] = (int) readVarint(in);
+    }
+    int bitCount = (int) readVarint(in);
+    long[] words = new long[BitWriter.wordsFor(bitCount)];
+    for (int b = 0; b < (bitCount + 7) / 8; b++) {
+      words[b >>> 3] |= (long) in.readUnsignedByte() << (56 - 8 * (b & 7));
+    }
+    BitReader bits = new BitReader(words, 0);
+    long[] timestamps = new long[entryLayouts.length];
+    TimestampDecoder timestampDecoder = new TimestampDecoder();
+    for (int e = 0; e < timestamps.length; e++) {
+      timestamps[e] = timestampDecoder.read(bits);
+    }
+    ValueDecoder[] values = new ValueDecoder[series.length];
+    for (int e = 0; e < entryLayouts.length; e++) {
+      for (int column : layouts[entryLayouts[e]]) {
+        if (values[column] == null) {
+          values[column] = new ValueDecoder();
+        }
+        double value = values[column].read(bits);
+        if (!Double.isNaN(value)) {
+          sink.point(series[column], timestamps[e], value);
+        }
+      }
+    }
+  }
+
+  private static void decodeBySeries(DataInputStream in, PointSink sink) throws IOException {
+    int n = in.readInt();
+    for (int s = 0; s < n; s++) {
+      String name = in.readUTF();
+      int count = in.readInt();
+      long[] words = new long[in.readInt()];
+      for (int w = 0; w < words.length; w++) {
+        words[w] = in.readLong();
+      }
+      BitReader bits = new BitReader(words, 0);
+      TimestampDecoder timestampDecoder = new TimestampDecoder();
+      ValueDecoder valueDecoder = new ValueDecoder();
+      for (int i = 0; i < count; i++) {
+        sink.point(name, timestampDecoder.read(bits), valueDecoder.read(bits));
+      }
+    }
+  }
+
+  private static void writeVarint(DataOutputStream out, long value) throws IOException {
+    long v = value;
+    while ((v & ~0x7FL) != 0) {
+      out.writeByte((int) ((v & 0x7F) | 0x80));
+      v >>>= 7;
+    }
+    out.writeByte((int) v);
+  }
+
+  private static long readVarint(DataInputStream in) throws IOException {
+    long value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      int b = in.readUnsignedByte();
+      value |= (long) (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        return value;
+      }
+    }
+    throw new IOException("Malformed varint in a tail record");
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongPredicate;
 
 /**
  * The tail records in the database, per agent: sequence number and newest point of each, so the
@@ -25,20 +26,20 @@ final class TailIndex {
   }
 
   /**
-   * The records of an agent written before {@code beforeSeq} holding only points before {@code
-   * oldestKept}.
+   * The records of an agent written before {@code beforeSeq} whose newest point {@code deletable}
+   * accepts, in sequence order up to the first it does not (records come roughly in time order, so
+   * a flush does not walk every record of every agent).
    */
-  synchronized List<Long> deletable(String agentId, long beforeSeq, long oldestKept) {
+  synchronized List<Long> deletable(String agentId, long beforeSeq, LongPredicate deletable) {
     List<Long> seqs = new ArrayList<>();
     TreeMap<Long, Long> rows = byAgent.get(agentId);
     if (rows != null) {
-      rows.headMap(beforeSeq)
-          .forEach(
-              (seq, lastTs) -> {
-                if (lastTs < oldestKept) {
-                  seqs.add(seq);
-                }
-              });
+      for (Map.Entry<Long, Long> row : rows.headMap(beforeSeq).entrySet()) {
+        if (!deletable.test(row.getValue())) {
+          break;
+        }
+        seqs.add(row.getKey());
+      }
     }
     return seqs;
   }

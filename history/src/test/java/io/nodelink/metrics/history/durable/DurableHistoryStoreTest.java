@@ -10,6 +10,7 @@ import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.SeriesBatch;
 import io.nodelink.metrics.history.SimpleHistoryStore;
 import io.nodelink.metrics.history.TimePoint;
+import io.nodelink.metrics.history.compact.ChunkWindows;
 import io.nodelink.metrics.history.compact.HistorySettings;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -122,6 +123,28 @@ class DurableHistoryStoreTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void slicedFlushesWriteEveryAgentOncePerRound(TestDatabase db) throws SQLException {
+    DataSource ds = db.fresh();
+    DurableHistoryStore store = open(ds);
+    List<String> agents = List.of("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8");
+    for (String agent : agents) {
+      feed(store, agent, T0, T0 + 100, 1);
+    }
+    for (int i = 0; i < 5; i++) {
+      store.flushSlice(5);
+    }
+    // No close: the process died after one round of slices.
+
+    clock.set(T0 + 200);
+    DurableHistoryStore reopened = open(ds);
+    for (String agent : agents) {
+      assertThat(raw(reopened, agent, T0, T0 + 100)).as(agent).hasSize(101);
+    }
+    reopened.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void tailRecordsGoOnceTheirChunksAreWritten(TestDatabase db) throws SQLException {
     DataSource ds = db.fresh();
     DurableHistoryStore store = open(ds);
@@ -134,6 +157,44 @@ class DurableHistoryStoreTest {
     assertThat(count(ds, "nl_history_tail")).isEqualTo(store.status().tailRecords());
     assertThat(store.status().degraded()).isFalse();
     store.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aCrashAroundAWindowsEndReplaysEveryFlushedPointOnce(TestDatabase db) throws SQLException {
+    long phase = ChunkWindows.phase("a1", 600);
+    long windowEnd = Math.floorDiv(T0 + 600 - phase, 600) * 600 + phase;
+    // The ended window's chunks once each; the next window's points are still in tail records.
+    // Within the grace after the end (the window is sealed series by series) and after it.
+    for (long crashAt : new long[] {windowEnd + 3, windowEnd + 8}) {
+      DataSource ds = db.fresh();
+      DurableHistoryStore store = open(ds);
+      long lastFlushed = 0;
+      for (long t = T0; t <= crashAt; t++) {
+        clock.set(t);
+        SeriesBatch batch = new SeriesBatch(2);
+        batch.add(NAMES.get(0), cpu(t));
+        batch.add(NAMES.get(1), memory(t));
+        store.appendAll("a1", t, batch);
+        if (t % 5 == 4) {
+          store.flush();
+          lastFlushed = t;
+        }
+      }
+      // No close: the process died. Then a run that ends gracefully writes what it replayed.
+      clock.set(crashAt + 100);
+      open(ds).close();
+      clock.set(crashAt + 200);
+      DurableHistoryStore reopened = open(ds);
+
+      List<TimePoint> points = raw(reopened, "a1", T0, crashAt);
+      assertThat(points).hasSize((int) (lastFlushed - T0 + 1));
+      assertThat(points.get(points.size() - 1).timestampSeconds()).isEqualTo(lastFlushed);
+      assertThat(single(ds, "SELECT SUM(point_count) FROM nl_history_chunk WHERE tier = 0"))
+          .as("raw points in chunks, crash %d s after the window's end", crashAt - windowEnd)
+          .isEqualTo(2 * (windowEnd - T0));
+      reopened.close();
+    }
   }
 
   @ParameterizedTest
