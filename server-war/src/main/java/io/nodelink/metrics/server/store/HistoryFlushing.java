@@ -32,6 +32,8 @@ public class HistoryFlushing {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
+  private static final int MAX_SLICES = 5;
+
   private volatile ScheduledFuture<?> flushes;
 
   /** Before the gRPC server starts (its observer has the default priority). */
@@ -43,15 +45,23 @@ public class HistoryFlushing {
     stores.durable().ifPresent(this::schedule);
   }
 
+  /**
+   * A slice of the agents about every second, each agent once per flush interval: at thousands of
+   * agents one flush of everyone is a burst of a few hundred milliseconds of CPU that delays the
+   * snapshots arriving meanwhile.
+   */
   private void schedule(DurableHistoryStore store) {
-    long millis = config.storeFlushInterval().toMillis();
+    long interval = config.storeFlushInterval().toMillis();
+    int slices = (int) Math.max(1, Math.min(MAX_SLICES, interval / 1000));
+    long millis = interval / slices;
     flushes =
-        scheduler.scheduleWithFixedDelay(() -> flush(store), millis, millis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+            () -> flush(store, slices), millis, millis, TimeUnit.MILLISECONDS);
   }
 
-  private static void flush(DurableHistoryStore store) {
+  private static void flush(DurableHistoryStore store, int slices) {
     try {
-      store.flush();
+      store.flushSlice(slices);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "History flush failed; retrying at the next one", e);
     }
