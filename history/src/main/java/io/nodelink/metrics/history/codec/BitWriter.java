@@ -39,6 +39,18 @@ public final class BitWriter {
     bitCount += bits;
   }
 
+  /** Appends every bit written to {@code other}. */
+  public void append(BitWriter other) {
+    int full = other.bitCount >>> 6;
+    for (int w = 0; w < full; w++) {
+      write(other.words[w], 64);
+    }
+    int rest = other.bitCount & 63;
+    if (rest > 0) {
+      write(other.words[full] >>> (64 - rest), rest);
+    }
+  }
+
   /** How many bits have been written. */
   public int bitCount() {
     return bitCount;

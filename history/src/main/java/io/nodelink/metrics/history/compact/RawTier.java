@@ -203,7 +203,7 @@ final class RawTier {
     if (open.isEmpty()) {
       return;
     }
-    RawChunk chunk = open.snapshot();
+    RawChunk chunk = open.snapshot().packed();
     sealed = appended(sealed, chunk);
     open.reset();
     sink.sealed(chunk);
