@@ -88,7 +88,11 @@ final class RawChunk {
         points.timestamps[from], points.timestamps[to - 1], to - from, bits.toWords(), 0, true);
   }
 
-  /** This chunk packed (see the class comment): what a sealed chunk keeps. */
+  boolean isPacked() {
+    return packed;
+  }
+
+  /** This chunk packed (see the class comment). */
   RawChunk packed() {
     if (packed) {
       return this;

@@ -190,6 +190,28 @@ final class RawTier {
     return removed;
   }
 
+  /**
+   * Packs the sealed chunks still in the streaming layout (see {@link RawChunk}); the maintenance
+   * pass calls it, so the ingest thread that seals a chunk does not pay for measuring it.
+   *
+   * @return true if a chunk was replaced
+   */
+  boolean packSealed() {
+    RawChunk[] copy = null;
+    for (int i = 0; i < sealed.length; i++) {
+      if (!sealed[i].isPacked()) {
+        if (copy == null) {
+          copy = sealed.clone();
+        }
+        copy[i] = sealed[i].packed();
+      }
+    }
+    if (copy != null) {
+      sealed = copy;
+    }
+    return copy != null;
+  }
+
   long bytes() {
     long bytes = open.bytes() + 16 + 4L * sealed.length + (late == null ? 0 : late.bytes());
     for (RawChunk chunk : sealed) {
@@ -203,7 +225,7 @@ final class RawTier {
     if (open.isEmpty()) {
       return;
     }
-    RawChunk chunk = open.snapshot().packed();
+    RawChunk chunk = open.snapshot();
     sealed = appended(sealed, chunk);
     open.reset();
     sink.sealed(chunk);

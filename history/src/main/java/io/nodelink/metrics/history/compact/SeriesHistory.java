@@ -106,6 +106,7 @@ final class SeriesHistory {
     coarse.addPoints(old);
     report.rolledUp(old.size);
     report.droppedBuckets(coarse.removeOlderThan(coarseCutoff));
+    raw.packSealed();
     afterRemoval();
   }
 

@@ -2,6 +2,7 @@ package io.nodelink.metrics.history.durable;
 
 import io.nodelink.metrics.history.compact.ColdHistory.Tier;
 import io.nodelink.metrics.history.compact.EncodedChunk;
+import io.nodelink.metrics.history.compact.RawPacking;
 import io.nodelink.metrics.history.compact.Rollups;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,6 +30,10 @@ final class Outbox {
   record Pending(String agentId, String series, Tier tier, long seq, EncodedChunk chunk) {
     long bytes() {
       return ROW_OVERHEAD + chunk.data().length;
+    }
+
+    Pending withChunk(EncodedChunk other) {
+      return new Pending(agentId, series, tier, seq, other);
     }
   }
 
@@ -68,6 +73,8 @@ final class Outbox {
   void takeIncoming() {
     Pending next;
     while ((next = incoming.poll()) != null) {
+      // Packed here, on the writer's thread: the appending thread sealed it as it was written.
+      next = next.withChunk(RawPacking.packed(next.chunk()));
       hold(next);
       for (Tier tier : List.of(Tier.MINUTE, Tier.HOUR)) {
         EncodedChunk buckets = Rollups.bucketsOfRaw(List.of(next.chunk()), tier.width());
