@@ -221,6 +221,43 @@ class DurableHistoryStoreTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void rawChunksAreMergedPerSixHoursAndReadTheSame(TestDatabase db) throws SQLException {
+    DataSource ds = db.fresh();
+    DurableHistoryStore store = open(ds);
+    long start = Math.floorDiv(T0, 21_600) * 21_600 - 2 * 21_600;
+    feed(store, "a1", start, T0, 1);
+    // A late point in an hour already written: its chunk is merged with the others, and wins.
+    store.append("a1", "cpu.usage_percent", start + 1800, 555.0);
+    store.flush();
+    List<TimePoint> before = raw(store, "a1", start, start + 2 * 21_600);
+    long windows = countTier(ds, 0);
+    store.close();
+
+    DurableHistoryStore reopened = open(ds);
+    reopened.maintain(T0 + 2 * 3600);
+    // Each series' 36 window chunks of each ended period (and the late point's) are one chunk now.
+    assertThat(windows).isGreaterThan(2 * 2 * 36);
+    assertThat(
+            single(
+                ds,
+                "SELECT COUNT(*) FROM nl_history_chunk WHERE tier = 0 AND first_ts < "
+                    + (start + 2 * 21_600)))
+        .isEqualTo(2 * 2);
+    assertUsageMatchesTheChunks(ds);
+    // Memory no longer holds these hours: the answer comes from the merged chunks.
+    clock.set(T0 + 2 * 86_400);
+    DurableHistoryStore later = open(ds);
+    reopened.close();
+    assertThat(raw(later, "a1", start, start + 2 * 21_600)).isEqualTo(before);
+    assertThat(before)
+        .filteredOn(p -> p.timestampSeconds() == start + 1800)
+        .singleElement()
+        .satisfies(p -> assertThat(p.values()).containsEntry("cpu.usage_percent", 555.0));
+    later.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void longRangesComeFromTheMinuteAndHourTiersExactly(TestDatabase db) throws SQLException {
     DataSource ds = db.fresh();
     DurableHistoryStore store = open(ds);

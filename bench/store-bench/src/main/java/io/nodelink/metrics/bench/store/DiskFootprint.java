@@ -69,7 +69,8 @@ final class DiskFootprint {
       reopened.maintain(clock.seconds());
     }
     reopened.close();
-    printTiers(db, values, out, "after maintenance merged the coarse chunks");
+    printTiers(
+        db, values, out, "after maintenance merged the chunks (raw per 6 h, coarse per day)");
     long merged = db.bytesCompacted();
     printTables(db, out);
 
@@ -79,7 +80,7 @@ final class DiskFootprint {
     out.println("  " + db.compactionNote());
     out.printf(
         "  bytes/value: as written %.3f, stopped %.3f (%,d bytes); compacted: total %.3f (coarse"
-            + " unmerged), total %.3f (coarse merged), raw tier alone %.3f (%,d bytes)%n",
+            + " unmerged), total %.3f (merged), raw tier alone (merged) %.3f (%,d bytes)%n",
         result.perValue(asWritten),
         result.perValue(stopped),
         stopped,
