@@ -61,13 +61,14 @@ final class JdbcColdHistory implements ColdHistory {
   }
 
   /**
-   * How far before its last point a chunk of the tier may start: a window for raw chunks; a day or
-   * 30 days for merged coarse chunks, plus a window, since an agent's windows are shifted (see
-   * {@code ChunkWindows}) and the chunk of the last window starting in a day may end in the next.
+   * How far before its last point a chunk of the tier may start: 6 hours for merged raw chunks, a
+   * day or 30 days for merged coarse chunks, plus a window, since an agent's windows are shifted
+   * (see {@code ChunkWindows}) and the chunk of the last window starting in a day may end in the
+   * next.
    */
   private long maxSpan(Tier tier) {
     return switch (tier) {
-      case RAW -> rawSpan;
+      case RAW -> TierMaintenance.RAW_MERGE_PERIOD + rawSpan;
       case MINUTE -> TierMaintenance.DAY + rawSpan;
       case HOUR -> TierMaintenance.MONTH + rawSpan;
     };

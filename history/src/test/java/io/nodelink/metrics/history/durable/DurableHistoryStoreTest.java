@@ -249,6 +249,10 @@ class DurableHistoryStoreTest {
     DurableHistoryStore later = open(ds);
     reopened.close();
     assertThat(raw(later, "a1", start, start + 2 * 21_600)).isEqualTo(before);
+    // A range starting inside a merged chunk finds it.
+    long from = start + 21_600 + 3 * 3600;
+    assertThat(raw(later, "a1", from, from + 600))
+        .isEqualTo(before.stream().filter(p -> p.timestampSeconds() >= from).limit(601).toList());
     assertThat(before)
         .filteredOn(p -> p.timestampSeconds() == start + 1800)
         .singleElement()
