@@ -10,7 +10,6 @@ import io.nodelink.metrics.history.compact.HistorySettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -134,32 +133,36 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
 
   private int restore() throws SQLException {
     int[] points = new int[1];
-    Map<String, Map<Long, String>> namesById = new HashMap<>();
+    int[] unreadable = new int[1];
     try (Connection connection = dataSource.getConnection()) {
       catalog.load(connection);
+      Map<Long, String> namesById = catalog.namesById();
       TailTable.readAll(
           connection,
           row -> {
-            Map<Long, String> names =
-                namesById.computeIfAbsent(row.agentId(), this::seriesNamesById);
-            TailCodec.decode(
-                row.data(),
-                names::get,
-                (series, timestamp, value) -> {
-                  memory.appendRestored(row.agentId(), series, timestamp, value);
-                  points[0]++;
-                });
+            try {
+              TailCodec.decode(
+                  row.data(),
+                  namesById::get,
+                  (series, timestamp, value) -> {
+                    memory.appendRestored(row.agentId(), series, timestamp, value);
+                    points[0]++;
+                  });
+            } catch (RuntimeException e) {
+              // One unreadable record must not keep the store (and every other agent's history)
+              // from opening; its points are lost, which the log says.
+              if (unreadable[0]++ == 0) {
+                LOG.log(Level.WARNING, "Skipping an unreadable tail record of " + row.agentId(), e);
+              }
+            }
             tails.add(row.agentId(), row.seq(), row.lastTs());
           });
     }
+    if (unreadable[0] > 0) {
+      LOG.log(Level.WARNING, "{0} unreadable tail record(s) skipped", unreadable[0]);
+    }
     memory.memoryCompleteFrom(nowSeconds());
     return points[0];
-  }
-
-  private Map<Long, String> seriesNamesById(String agentId) {
-    Map<Long, String> names = new HashMap<>();
-    catalog.ids(agentId).forEach((name, id) -> names.put(id, name));
-    return names;
   }
 
   @Override

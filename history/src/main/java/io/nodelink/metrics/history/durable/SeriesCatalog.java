@@ -48,6 +48,13 @@ final class SeriesCatalog {
     return names == null ? Map.of() : Map.copyOf(names);
   }
 
+  /** Every stored series' name by id (ids are unique across agents). */
+  Map<Long, String> namesById() {
+    Map<Long, String> names = new HashMap<>();
+    byAgent.values().forEach(series -> series.forEach((name, id) -> names.put(id, name)));
+    return names;
+  }
+
   /** Series added in one write transaction, published when it commits. */
   final class Staged {
     private final Map<String, Map<String, Long>> added = new HashMap<>();

@@ -13,6 +13,7 @@ import io.nodelink.metrics.history.TimePoint;
 import io.nodelink.metrics.history.compact.ChunkWindows;
 import io.nodelink.metrics.history.compact.HistorySettings;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -140,6 +141,31 @@ class DurableHistoryStoreTest {
     for (String agent : agents) {
       assertThat(raw(reopened, agent, T0, T0 + 100)).as(agent).hasSize(101);
     }
+    reopened.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void anUnreadableTailRecordIsSkippedNotFatal(TestDatabase db) throws SQLException {
+    DataSource ds = db.fresh();
+    DurableHistoryStore store = open(ds);
+    feed(store, "a1", T0, T0 + 100, 1);
+    store.flush();
+    // No close: the process died, leaving a1's tail records and a damaged one.
+    try (Connection c = ds.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO nl_history_tail (agent_id, seq, last_ts, data) VALUES (?, ?, ?, ?)")) {
+      insert.setString(1, "damaged");
+      insert.setLong(2, 1_000_000);
+      insert.setLong(3, T0);
+      insert.setBytes(4, new byte[] {2, 1, 99});
+      insert.executeUpdate();
+    }
+
+    clock.set(T0 + 200);
+    DurableHistoryStore reopened = open(ds);
+    assertThat(raw(reopened, "a1", T0, T0 + 100)).hasSize(101);
     reopened.close();
   }
 

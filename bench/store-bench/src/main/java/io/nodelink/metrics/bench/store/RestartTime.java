@@ -62,7 +62,7 @@ final class RestartTime {
         db.bytesAsWritten());
 
     out.printf(
-        "  tail records: %,d bytes in all, %,d bytes on average (uncompressed points of one agent"
+        "  tail records: %,d bytes in all, %,d bytes on average (one agent"
             + " and flush)%n",
         db.queryLong("SELECT SUM(OCTET_LENGTH(data)) FROM nl_history_tail"),
         db.queryLong("SELECT AVG(OCTET_LENGTH(data)) FROM nl_history_tail"));
