@@ -15,7 +15,17 @@ final class RateIntegrator {
 
   private final Map<String, Double> totals = new HashMap<>();
   private long lastMillis = NONE;
+  private boolean restarted = true;
   private double elapsedSeconds;
+
+  /**
+   * Starts every counter again at 0 with the next snapshot (the agent reconnected: its process may
+   * have restarted). The last time is kept: a series must not go back in time.
+   */
+  void reset() {
+    totals.clear();
+    restarted = true;
+  }
 
   /**
    * Moves to a snapshot taken at {@code timestampMillis}.
@@ -27,7 +37,8 @@ final class RateIntegrator {
     if (lastMillis != NONE && timestampMillis <= lastMillis) {
       return false;
     }
-    elapsedSeconds = lastMillis == NONE ? 0 : (timestampMillis - lastMillis) / 1000.0;
+    elapsedSeconds = restarted ? 0 : (timestampMillis - lastMillis) / 1000.0;
+    restarted = false;
     lastMillis = timestampMillis;
     return true;
   }

@@ -115,7 +115,12 @@ public class SnapshotConversion {
   private void run(Job job) {
     switch (job.kind) {
       case CONVERT -> convert(job);
-      case RESET -> counters.remove(job.agentId);
+      case RESET -> {
+        RateIntegrator agent = counters.get(job.agentId);
+        if (agent != null) {
+          agent.reset();
+        }
+      }
       case FORGET -> {
         counters.remove(job.agentId);
         latest.remove(job.agentId);

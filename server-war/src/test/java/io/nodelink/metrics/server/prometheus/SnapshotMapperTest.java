@@ -31,6 +31,19 @@ class SnapshotMapperTest {
   }
 
   @Test
+  void aResetStartsTheCountersAgainButNotTheClock() {
+    map(1_000, network(100));
+    map(2_000, network(100));
+    counters.reset();
+
+    assertThat(map(1_500, network(100))).isNull();
+    assertThat(value(map(3_000, network(100)), "node_network_receive_bytes_total", "eth0"))
+        .isZero();
+    assertThat(value(map(4_000, network(100)), "node_network_receive_bytes_total", "eth0"))
+        .isEqualTo(100);
+  }
+
+  @Test
   void theContractsTotalsAreExposedAsTheyAre() {
     AgentSamples samples =
         map(
