@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Maps one snapshot (and the agent's system info, if any) to node_exporter samples. Pure but for
@@ -84,7 +85,8 @@ final class SnapshotMapper {
     }
     if (s.hasCollection()) {
       gauge(COLLECTION_DURATION, s.getCollection().getDurationMs() / 1000.0);
-      for (String collector : s.getCollection().getFailedCollectorsList()) {
+      // A set: one label set twice in a family would make the whole exposition invalid.
+      for (String collector : new TreeSet<>(s.getCollection().getFailedCollectorsList())) {
         gauge(COLLECTORS_FAILED, 1, "collector", collector);
       }
     }

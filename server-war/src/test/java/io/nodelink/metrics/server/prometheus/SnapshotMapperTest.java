@@ -3,6 +3,7 @@ package io.nodelink.metrics.server.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.nodelink.metrics.pb.CollectionStats;
 import io.nodelink.metrics.pb.CpuMetrics;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.NetworkMetrics;
@@ -80,6 +81,23 @@ class SnapshotMapperTest {
     }
     assertThat(core1).isCloseTo(10, within(1e-9));
     assertThat(cpuSeconds(samples, "1", "user")).isCloseTo(6 * 0.75, within(1e-9));
+  }
+
+  @Test
+  void aCollectorNamedTwiceIsOneSeries() {
+    AgentSamples samples =
+        map(
+            1_000,
+            MetricsDataResponse.newBuilder()
+                .setCollection(
+                    CollectionStats.newBuilder()
+                        .addFailedCollectors("disk")
+                        .addFailedCollectors("disk"))
+                .build());
+
+    assertThat(samples.samples())
+        .filteredOn(s -> s.family() == NodeExporterFamilies.COLLECTORS_FAILED)
+        .hasSize(1);
   }
 
   @Test
