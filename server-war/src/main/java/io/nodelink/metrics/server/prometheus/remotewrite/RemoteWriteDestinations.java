@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * The configured remote-write destinations, read once when the application starts: each gets a
+ * The configured remote-write destinations, read once when the application starts (none when
+ * {@code nodelink.remote-write.enabled} is false): each gets a
  * {@link RemoteWriteSender}, flushed every {@code flush-interval} by the managed scheduler and
  * sending on {@code concurrent/nodelinkPrometheusExecutor}; every converted snapshot is queued on
  * each.
@@ -30,6 +31,9 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 public class RemoteWriteDestinations {
 
   private static final Logger LOG = Logger.getLogger(RemoteWriteDestinations.class.getName());
+
+  /** Off switch for every destination (default on). */
+  static final String ENABLED = "nodelink.remote-write.enabled";
 
   private final List<RemoteWriteSender> senders = new CopyOnWriteArrayList<>();
   private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
@@ -46,6 +50,10 @@ public class RemoteWriteDestinations {
   @Resource ManagedScheduledExecutorService scheduler;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    if (!config.getOptionalValue(ENABLED, Boolean.class).orElse(true)) {
+      LOG.log(Level.INFO, "Remote-write is off ({0}=false)", ENABLED);
+      return;
+    }
     List<RemoteWriteSettings> all =
         RemoteWriteSettings.all(
             config.getPropertyNames(), key -> config.getOptionalValue(key, String.class));
