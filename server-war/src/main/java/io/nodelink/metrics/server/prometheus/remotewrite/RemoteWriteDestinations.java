@@ -21,11 +21,10 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * The configured remote-write destinations, read once when the application starts (none when
- * {@code nodelink.remote-write.enabled} is false): each gets a
- * {@link RemoteWriteSender}, flushed every {@code flush-interval} by the managed scheduler and
- * sending on {@code concurrent/nodelinkPrometheusExecutor}; every converted snapshot is queued on
- * each.
+ * The configured remote-write destinations, read once when the application starts (none when {@code
+ * nodelink.remote-write.enabled} is false): each gets a {@link RemoteWriteSender}, flushed every
+ * {@code flush-interval} by the managed scheduler and sending on {@code
+ * concurrent/nodelinkPrometheusExecutor}; every converted snapshot is queued on each.
  */
 @ApplicationScoped
 public class RemoteWriteDestinations {
