@@ -184,6 +184,11 @@ server_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 # Waits out the warm-up, then over the window: the fleet's exposition timed every 5 s, and the
 # remote-write samples sent and the server's CPU between the window's ends.
 probe_prometheus() { # $1 = agents
+  # The window starts once the whole fleet is connected (the tool's warm-up starts then too).
+  for _ in $(seq 1 300); do
+    [ "$(admin_metric 'nodelink_agents_connected[{ ]')" -ge "$1" ] 2>/dev/null && break
+    sleep 1
+  done
   sleep "$WARMUP"
   local sent0 ticks0 t0 times=() bytes=0
   sent0=$(admin_metric 'nodelink_remote_write_samples_sent_total[{].*destination="bench"')
