@@ -8,13 +8,17 @@
 #   bench/server-load.sh [--agents "100 1000 5000 10000"] [--warmup 15] [--window 45]
 #                        [--fanout-clients 1000] [--no-fanout] [--heap 6g] [--jfr] [--quick]
 #                        [--no-build] [--out DIR] [--jvm-opt OPT]... [--server-env KEY=VALUE]...
-#                        [--ear FILE]
+#                        [--ear FILE] [--prometheus]
 #
 # --quick: agents "100 1000", warm-up 5 s, window 15 s, fan-out 200 clients (a smoke run).
 # --jfr:   record a JFR profile of each server run into the output directory.
 # --jvm-opt / --server-env: extra server JVM options / server.env lines (repeatable), e.g.
 #          --jvm-opt -XX:+UseZGC, --server-env NODELINK_HISTORY_RETENTION=60s.
 # --ear:   measure another build of the server (default: ear/target/nodelink-metrics.ear).
+# --prometheus: during each fleet window, time GET /metrics/prometheus (the whole fleet) every 5 s,
+#          and remote-write every snapshot to a VictoriaMetrics the script starts (Debian's
+#          victoria-metrics, port BENCH_VM_PORT=48428): prints scrape time and size, and samples/s
+#          sent with the server's CPU over the window (figures in prometheus.tsv).
 # Ports (override with env): BENCH_HTTP_PORT=48080 BENCH_ADMIN_PORT=49080 BENCH_GRPC_PORT=49090.
 # TOOL_JVM_OPTS: extra JVM options of the load tool (its GC log is written to the output too:
 # the tool's own pauses delay the receipt times it records).
@@ -34,6 +38,7 @@ OUT=""
 EAR_OPT=""
 JVM_OPTS=()
 SERVER_ENV=()
+PROMETHEUS=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --agents) AGENTS=$2; shift 2 ;;
@@ -49,6 +54,7 @@ while [ $# -gt 0 ]; do
     --jvm-opt) JVM_OPTS+=("$2"); shift 2 ;;
     --server-env) SERVER_ENV+=("$2"); shift 2 ;;
     --ear) EAR_OPT=$2; shift 2 ;;
+    --prometheus) PROMETHEUS=1; shift ;;
     -h|--help) awk 'NR > 1 && /^set -euo/ {exit} NR > 1' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -91,9 +97,11 @@ stop_server() {
   fi
 }
 TOOL_PID=""
+VM_PID=""
 cleanup() {
   [ -n "$TOOL_PID" ] && kill "$TOOL_PID" 2>/dev/null || true
   stop_server
+  [ -n "$VM_PID" ] && kill "$VM_PID" 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM
 
@@ -158,10 +166,57 @@ run_tool() { # args for "run"
   return $rc
 }
 
+# --prometheus: a VictoriaMetrics receiving the server's remote-write, and a probe per fleet run.
+VM_PORT=${BENCH_VM_PORT:-48428}
+if [ "$PROMETHEUS" = 1 ]; then
+  command -v victoria-metrics >/dev/null || { echo "--prometheus needs victoria-metrics (apt-get install victoria-metrics)" >&2; exit 2; }
+  victoria-metrics -storageDataPath="$OUT/victoria-data" -httpListenAddr="127.0.0.1:$VM_PORT" \
+    -loggerLevel=WARN >"$OUT/victoria.log" 2>&1 &
+  VM_PID=$!
+  SERVER_ENV+=("NODELINK_REMOTE_WRITE_BENCH_URL=http://127.0.0.1:$VM_PORT/api/v1/write")
+  printf 'agents\tscrape_p50_s\tscrape_max_s\tscrape_bytes\tsamples_per_s\tdropped\tserver_cores\n' > "$OUT/prometheus.tsv"
+fi
+admin_metric() { # $1 = metric name prefix with labels regex; prints the value or 0
+  curl -s "http://127.0.0.1:$ADMIN_PORT/metrics?scope=application" \
+    | awk -v m="$1" '$0 ~ "^"m {v=$NF} END {print v+0}'
+}
+server_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+# Waits out the warm-up, then over the window: the fleet's exposition timed every 5 s, and the
+# remote-write samples sent and the server's CPU between the window's ends.
+probe_prometheus() { # $1 = agents
+  # The window starts once the whole fleet is connected (the tool's warm-up starts then too).
+  for _ in $(seq 1 300); do
+    [ "$(admin_metric 'nodelink_agents_connected[{ ]')" -ge "$1" ] 2>/dev/null && break
+    sleep 1
+  done
+  sleep "$WARMUP"
+  local sent0 ticks0 t0 times=() bytes=0
+  sent0=$(admin_metric 'nodelink_remote_write_samples_sent_total[{].*destination="bench"')
+  ticks0=$(server_ticks); t0=$(date +%s.%N)
+  local end=$(( $(date +%s) + WINDOW ))
+  while [ "$(date +%s)" -lt "$end" ]; do
+    read -r t b < <(curl -s -o /dev/null -w '%{time_total} %{size_download}\n' \
+      "http://127.0.0.1:$HTTP_PORT/metrics/prometheus")
+    times+=("$t"); bytes=$b
+    sleep 5
+  done
+  local sent1 ticks1 t1 dropped
+  sent1=$(admin_metric 'nodelink_remote_write_samples_sent_total[{].*destination="bench"')
+  dropped=$(admin_metric 'nodelink_remote_write_samples_dropped_total[{].*destination="bench"')
+  ticks1=$(server_ticks); t1=$(date +%s.%N)
+  printf '%s\n' "${times[@]}" | sort -n | awk -v n="$1" -v bytes="$bytes" -v s0="$sent0" -v s1="$sent1" \
+    -v d="$dropped" -v k0="$ticks0" -v k1="$ticks1" -v t0="$t0" -v t1="$t1" -v hz="$(getconf CLK_TCK)" \
+    '{a[NR]=$1} END {printf "%s\t%.3f\t%.3f\t%d\t%.0f\t%d\t%.2f\n", n, a[int((NR+1)/2)], a[NR], bytes,
+      (s1-s0)/(t1-t0), d, (k1-k0)/hz/(t1-t0)}' >> "$OUT/prometheus.tsv"
+}
+
 FAILED=""
 for n in $AGENTS; do
   start_server "fleet-$n"
+  PROBE_PID=""
+  if [ "$PROMETHEUS" = 1 ]; then probe_prometheus "$n" & PROBE_PID=$!; fi
   run_tool --scenario fleet --agents "$n" --gc-log "$OUT/gc-fleet-$n.log" || FAILED="$FAILED fleet-$n"
+  [ -n "$PROBE_PID" ] && { wait "$PROBE_PID" || true; }
   stop_server
 done
 if [ "$FANOUT" = 1 ]; then
@@ -176,6 +231,11 @@ echo "== NodeLink server load: warm-up ${WARMUP}s, window ${WINDOW}s, server -Xm
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -f "$RESULTS" ]; then
   java -cp "$CP" io.nodelink.metrics.bench.load.ServerLoad table "$RESULTS"
+fi
+if [ "$PROMETHEUS" = 1 ] && [ -f "$OUT/prometheus.tsv" ]; then
+  echo "-- Prometheus: GET /metrics/prometheus of the whole fleet; remote-write to VictoriaMetrics"
+  echo "   (server_cores: the whole server's CPU over the window, ingestion included)"
+  column -t "$OUT/prometheus.tsv"
 fi
 echo "outputs (results.tsv, GC logs, heap histograms, JFR if --jfr): $OUT"
 if [ -n "$FAILED" ]; then

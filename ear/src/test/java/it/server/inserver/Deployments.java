@@ -90,6 +90,9 @@ public final class Deployments {
     // History in memory too: the main application owns the history tables, and two writers of one
     // series catalog would clash.
     all.put("nodelink.store.enabled", false);
+    // Only the main application remote-writes (RemoteWriteIT compares what it sent): a copy's
+    // senders would also share, and on undeploy remove, the main application's metrics.
+    all.put("nodelink.remote-write.enabled", false);
     all.putAll(config);
     all.put("config_ordinal", CONFIG_ORDINAL);
     // The main application already serves the OpenAPI document; scanning copies only costs time.

@@ -56,6 +56,7 @@ class OpenApiIT {
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
     "get, /metrics/agents",
+    "get, /metrics/prometheus",
     "get, /agents/{id}",
     "post, /agents/{id}/system/refresh",
     "get, /agents/{id}/system",
@@ -85,6 +86,7 @@ class OpenApiIT {
         .contains("id", "metrics", "start", "end", "interval", "max_points", "agg");
     assertThat(parameterNames("/agents/{id}/metrics/stream", "get")).contains("id", "interval");
     assertThat(parameterNames("/tasks/{taskId}", "delete")).contains("taskId");
+    assertThat(parameterNames("/metrics/prometheus", "get")).contains("agent_id");
   }
 
   @Test

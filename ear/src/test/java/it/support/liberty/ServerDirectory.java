@@ -91,12 +91,15 @@ final class ServerDirectory {
 
   /**
    * Writes {@code server.env}: the template's variables (tokens, key store password, ...) except
-   * its database, then {@code env} over them.
+   * its database and remote-write destinations, then {@code env} over them.
    */
   void writeEnv(Map<String, String> env) {
     Map<String, String> all = new LinkedHashMap<>(readEnv(template.resolve("server.env")));
     // The build's server has a database of its own; a copy keeps the default or gets one in env.
     all.keySet().removeIf(name -> name.startsWith(DATABASE_VARIABLES));
+    // Only the build's server writes to the remote-write ITs' receivers (their samples are
+    // compared with what that server sent).
+    all.keySet().removeIf(name -> name.startsWith("NODELINK_REMOTE_WRITE_"));
     all.putAll(env);
     List<String> lines = new ArrayList<>();
     lines.add("# Written by the integration tests' LibertyInstance");

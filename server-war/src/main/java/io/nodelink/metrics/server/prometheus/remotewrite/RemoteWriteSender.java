@@ -1,0 +1,154 @@
+package io.nodelink.metrics.server.prometheus.remotewrite;
+
+import io.nodelink.metrics.server.prometheus.AgentSamples;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One destination: its queue and the one request in flight. {@link #flush} (on every tick) starts a
+ * send task unless one runs or a backoff is pending; the task sends batches until the queue is
+ * empty or a request fails. One request at a time keeps every series in time order at the receiver.
+ */
+final class RemoteWriteSender {
+
+  private static final Logger LOG = Logger.getLogger(RemoteWriteSender.class.getName());
+
+  private final RemoteWriteSettings settings;
+  private final RemoteWriteClient client;
+  private final Executor executor;
+  private final Clock clock;
+  private final SampleQueue queue;
+  private final AtomicBoolean sending = new AtomicBoolean();
+  private final DeliveryCounts counts;
+  private volatile long retryAtMillis;
+  private long backoffMillis;
+  private int failures;
+
+  RemoteWriteSender(
+      RemoteWriteSettings settings, Executor executor, Clock clock, DeliveryCounts counts) {
+    this.settings = settings;
+    this.executor = executor;
+    this.clock = clock;
+    this.client = new RemoteWriteClient(settings, executor);
+    this.queue = new SampleQueue(settings.queueMaxSamples());
+    this.backoffMillis = settings.minBackoff().toMillis();
+    this.counts = counts;
+  }
+
+  String name() {
+    return settings.name();
+  }
+
+  void offer(AgentSamples samples) {
+    int dropped = queue.offer(samples);
+    if (dropped > 0) {
+      counts.dropped(dropped);
+    }
+  }
+
+  /** Starts sending what is queued, unless a send runs or a retry waits. */
+  void flush() {
+    if (queue.samples() == 0 || clock.millis() < retryAtMillis) {
+      return;
+    }
+    if (!sending.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      executor.execute(this::sendAll);
+    } catch (RejectedExecutionException e) {
+      sending.set(false); // the executor is busy or stopping; the next tick tries again
+    }
+  }
+
+  private void sendAll() {
+    try {
+      while (queue.samples() > 0 && sendOne()) {
+        // next batch
+      }
+    } finally {
+      sending.set(false);
+    }
+  }
+
+  /** Sends the head batch; false when it must be retried later. */
+  private boolean sendOne() {
+    List<AgentSamples> batch = queue.peek(settings.batchMaxSamples());
+    int count = batch.stream().mapToInt(s -> s.samples().size()).sum();
+    try {
+      RemoteWriteClient.Answer answer =
+          client.send(WriteRequestEncoder.encode(batch, settings.job()));
+      int status = answer.status();
+      if (status / 100 == 2) {
+        queue.remove(batch);
+        counts.sent(count);
+        recovered();
+        return true;
+      }
+      counts.failed(count);
+      if (status == 429 || status / 100 == 5) {
+        return retryLater("HTTP " + status + " " + answer.body());
+      }
+      queue.remove(batch);
+      counts.dropped(count);
+      LOG.log(
+          Level.WARNING,
+          "Remote-write {0}: dropped {1} samples, the receiver answered HTTP {2}: {3}",
+          new Object[] {settings.name(), count, status, answer.body()});
+      return true;
+    } catch (IOException e) {
+      counts.failed(count);
+      return retryLater(e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (RuntimeException e) {
+      // Cannot be encoded or sent at all: retrying would block the queue forever.
+      queue.remove(batch);
+      counts.dropped(count);
+      LOG.log(Level.WARNING, "Remote-write " + settings.name() + ": dropped a batch", e);
+      return true;
+    }
+  }
+
+  private boolean retryLater(String cause) {
+    if (failures++ == 0) {
+      LOG.log(
+          Level.WARNING,
+          "Remote-write {0} ({1}) failed, retrying with backoff up to {2} s: {3}",
+          new Object[] {
+            settings.name(), settings.safeUrl(), settings.maxBackoff().toSeconds(), cause
+          });
+    }
+    retryAtMillis = clock.millis() + backoffMillis;
+    backoffMillis = Math.min(backoffMillis * 2, settings.maxBackoff().toMillis());
+    return false;
+  }
+
+  private void recovered() {
+    if (failures > 0) {
+      LOG.log(
+          Level.INFO,
+          "Remote-write {0} delivers again after {1} failed attempts",
+          new Object[] {settings.name(), failures});
+    }
+    failures = 0;
+    backoffMillis = settings.minBackoff().toMillis();
+    retryAtMillis = 0;
+  }
+
+  long queuedSamples() {
+    return queue.samples();
+  }
+
+  double lagSeconds() {
+    long oldest = queue.oldestMillis();
+    return oldest == 0 ? 0 : Math.max(0, clock.millis() - oldest) / 1000.0;
+  }
+}
