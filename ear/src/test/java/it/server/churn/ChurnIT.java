@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
  * round of the same churn (class loading, JIT, pools and caches filled), because nothing per
  * connection or per name outlives it.
  *
- * <p>The cycles reuse a few agent ids, one per parallel worker: an id stays known while offline
- * for the retention (30 min, by design), with its newest finished tasks (at most {@code
+ * <p>The cycles reuse a few agent ids, one per parallel worker: an id stays known while offline for
+ * the retention (30 min, by design), with its newest finished tasks (at most {@code
  * nodelink.tasks.max-finished-per-agent}, 100, which the warm-up reaches), so distinct ids would
  * grow the heap legitimately. Each cycle is a new gRPC connection and stream of one of them, up to
  * the server's system-info request, then a drop. The interface names go past the per-agent series
