@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +146,7 @@ final class TierMaintenance {
       long target = (long) (0.9 * max);
       Map<String, Long> byAgent = UsageTable.byAgent(connection, tier);
       long share = fairShare(byAgent.values(), target);
-      List<String> trimmed = new ArrayList<>();
+      int trimmed = 0;
       int n = 0;
       for (Map.Entry<String, Long> agent : byAgent.entrySet()) {
         if (agent.getValue() > share) {
@@ -155,14 +154,14 @@ final class TierMaintenance {
               ChunkTable.deleteOldestOfAgent(
                   connection, tier, agent.getKey(), agent.getValue() - share);
           connection.commit();
-          trimmed.add(agent.getKey());
+          trimmed++;
         }
       }
       deleted += n;
       LOG.log(
           Level.WARNING,
           "History tier {0} over its size budget ({1} > {2} bytes): deleted {3} oldest chunks of"
-              + " the agents over their fair share of {4} bytes: {5}",
+              + " the {5} agents over their fair share of {4} bytes",
           new Object[] {tier, have, max, n, share, trimmed});
     }
     return deleted;
