@@ -9,8 +9,12 @@
 #                        [--fanout-clients 1000] [--no-fanout] [--heap 6g] [--jfr] [--quick]
 #                        [--no-build] [--out DIR] [--jvm-opt OPT]... [--server-env KEY=VALUE]...
 #                        [--ear FILE] [--prometheus]
+#                        [--soak MINUTES [--soak-agents N] [--sample-minutes M]]
 #
 # --quick: agents "100 1000", warm-up 5 s, window 15 s, fan-out 200 clients (a smoke run).
+# --soak MINUTES: instead of the sweep, the soak (bench/soak.sh): --soak-agents (1000) well-behaved
+#          agents at a 1 s collection interval for MINUTES, with churning and hostile agents beside
+#          them, sampled every --sample-minutes (5); fails if a well-behaved agent saw an error.
 # --jfr:   record a JFR profile of each server run into the output directory.
 # --jvm-opt / --server-env: extra server JVM options / server.env lines (repeatable), e.g.
 #          --jvm-opt -XX:+UseZGC, --server-env NODELINK_HISTORY_RETENTION=60s.
@@ -39,6 +43,9 @@ EAR_OPT=""
 JVM_OPTS=()
 SERVER_ENV=()
 PROMETHEUS=0
+SOAK_MINUTES=""
+SOAK_AGENTS=1000
+SAMPLE_MINUTES=5
 while [ $# -gt 0 ]; do
   case "$1" in
     --agents) AGENTS=$2; shift 2 ;;
@@ -55,6 +62,9 @@ while [ $# -gt 0 ]; do
     --server-env) SERVER_ENV+=("$2"); shift 2 ;;
     --ear) EAR_OPT=$2; shift 2 ;;
     --prometheus) PROMETHEUS=1; shift ;;
+    --soak) SOAK_MINUTES=$2; shift 2 ;;
+    --soak-agents) SOAK_AGENTS=$2; shift 2 ;;
+    --sample-minutes) SAMPLE_MINUTES=$2; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^set -euo/ {exit} NR > 1' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -209,6 +219,29 @@ probe_prometheus() { # $1 = agents
     '{a[NR]=$1} END {printf "%s\t%.3f\t%.3f\t%d\t%.0f\t%d\t%.2f\n", n, a[int((NR+1)/2)], a[NR], bytes,
       (s1-s0)/(t1-t0), d, (k1-k0)/hz/(t1-t0)}' >> "$OUT/prometheus.tsv"
 }
+if [ -n "$SOAK_MINUTES" ]; then
+  # Every agent streams at 1 s, watched or not: the server's collection baseline. The in-memory
+  # history is kept 5 min raw and 15 min coarse (30 min and 24 h by default), so it is full after a
+  # quarter of an hour and what grows after that is a leak; offline agents are forgotten after the
+  # 5 min too, and the cleanup runs every minute, so churned agents come and go many times.
+  SERVER_ENV=("NODELINK_COLLECTION_INTERVAL=1s" "NODELINK_HISTORY_RETENTION=5m"
+    "NODELINK_HISTORY_COARSE_RETENTION=15m" "NODELINK_CLEANUP_INTERVAL=1m" "${SERVER_ENV[@]}")
+  start_server "soak"
+  echo "== NodeLink soak: $SOAK_AGENTS agents at 1 s for $SOAK_MINUTES min, server -Xmx$HEAP =="
+  echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(java -version 2>&1 | head -1)"
+  rc=0
+  java -Xms256m -Xmx2g ${TOOL_JVM_OPTS:-} -cp "$CP" io.nodelink.metrics.bench.load.ServerLoad soak \
+    --http-port "$HTTP_PORT" --admin-port "$ADMIN_PORT" --grpc-port "$GRPC_PORT" \
+    --token "$TOKEN" --server-pid "$SERVER_PID" --agents "$SOAK_AGENTS" \
+    --minutes "$SOAK_MINUTES" --sample-minutes "$SAMPLE_MINUTES" --out "$OUT" &
+  TOOL_PID=$!
+  wait "$TOOL_PID" || rc=$?
+  TOOL_PID=""
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  stop_server
+  echo "outputs (soak.md, GC log, messages log): $OUT"
+  exit $rc
+fi
 
 FAILED=""
 for n in $AGENTS; do

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,14 +42,17 @@ final class ChunkTable {
       }
       insert.executeBatch();
     }
-    Map<Tier, long[]> added = new EnumMap<>(Tier.class);
+    Map<Tier, Map<Long, long[]>> added = new EnumMap<>(Tier.class);
     for (Row row : rows) {
-      long[] sum = added.computeIfAbsent(row.tier(), t -> new long[2]);
+      long[] sum =
+          added
+              .computeIfAbsent(row.tier(), t -> new HashMap<>())
+              .computeIfAbsent(row.seriesId(), id -> new long[2]);
       sum[0] += row.chunk().data().length;
       sum[1]++;
     }
-    for (Map.Entry<Tier, long[]> e : added.entrySet()) {
-      UsageTable.add(connection, e.getKey(), e.getValue()[0], e.getValue()[1]);
+    for (Map.Entry<Tier, Map<Long, long[]>> e : added.entrySet()) {
+      UsageTable.add(connection, e.getKey(), e.getValue());
     }
   }
 
@@ -122,7 +126,7 @@ final class ChunkTable {
     for (EncodedChunk chunk : deleted) {
       bytes += chunk.data().length;
     }
-    UsageTable.add(connection, tier, -bytes, -deleted.size());
+    UsageTable.add(connection, tier, Map.of(seriesId, new long[] {-bytes, -deleted.size()}));
     try (PreparedStatement delete =
         connection.prepareStatement(
             "DELETE FROM nl_history_chunk"
@@ -169,20 +173,23 @@ final class ChunkTable {
 
   /** Deletes the chunks of a tier whose newest point is older than {@code cutoff}. */
   static int deleteOlderThan(Connection connection, Tier tier, long cutoff) throws SQLException {
+    Map<Long, long[]> freed = new HashMap<>();
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT COALESCE(SUM(OCTET_LENGTH(data)), 0), COUNT(*) FROM nl_history_chunk"
-                + " WHERE tier = ? AND last_ts < ?")) {
+            "SELECT series_id, SUM(OCTET_LENGTH(data)), COUNT(*) FROM nl_history_chunk"
+                + " WHERE tier = ? AND last_ts < ? GROUP BY series_id")) {
       select.setShort(1, (short) tier.ordinal());
       select.setLong(2, cutoff);
       try (ResultSet rows = select.executeQuery()) {
-        rows.next();
-        if (rows.getLong(2) == 0) {
-          return 0;
+        while (rows.next()) {
+          freed.put(rows.getLong(1), new long[] {-rows.getLong(2), -rows.getLong(3)});
         }
-        UsageTable.add(connection, tier, -rows.getLong(1), -rows.getLong(2));
       }
     }
+    if (freed.isEmpty()) {
+      return 0;
+    }
+    UsageTable.add(connection, tier, freed);
     try (PreparedStatement delete =
         connection.prepareStatement(
             "DELETE FROM nl_history_chunk WHERE tier = ? AND last_ts < ?")) {
@@ -193,20 +200,48 @@ final class ChunkTable {
   }
 
   /**
-   * The newest point of the chunk at position {@code offset} of a tier ordered by newest point, or
-   * {@code Long.MAX_VALUE} if there are fewer: deleting below it frees about that many chunks.
+   * Deletes one agent's oldest chunks of a tier (by newest point) until at least {@code bytes}
+   * (counted as {@link UsageTable} counts them) are freed.
+   *
+   * @return chunks deleted
    */
-  static long lastAtPosition(Connection connection, Tier tier, long offset) throws SQLException {
+  static int deleteOldestOfAgent(Connection connection, Tier tier, String agentId, long bytes)
+      throws SQLException {
+    Map<Long, long[]> freed = new HashMap<>();
+    int deleted = 0;
     try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT last_ts FROM nl_history_chunk WHERE tier = ? ORDER BY last_ts"
-                + " LIMIT 1 OFFSET ?")) {
-      select.setShort(1, (short) tier.ordinal());
-      select.setLong(2, offset);
+            connection.prepareStatement(
+                "SELECT c.series_id, c.first_ts, c.seq, OCTET_LENGTH(c.data)"
+                    + " FROM nl_history_chunk c JOIN nl_history_series s ON s.id = c.series_id"
+                    + " WHERE s.agent_id = ? AND c.tier = ? ORDER BY c.last_ts, c.seq");
+        PreparedStatement delete =
+            connection.prepareStatement(
+                "DELETE FROM nl_history_chunk"
+                    + " WHERE series_id = ? AND tier = ? AND first_ts = ? AND seq = ?")) {
+      select.setString(1, agentId);
+      select.setShort(2, (short) tier.ordinal());
+      long left = bytes;
       try (ResultSet rows = select.executeQuery()) {
-        return rows.next() ? rows.getLong(1) : Long.MAX_VALUE;
+        while (left > 0 && rows.next()) {
+          long length = rows.getLong(4);
+          long[] sum = freed.computeIfAbsent(rows.getLong(1), id -> new long[2]);
+          sum[0] -= length;
+          sum[1]--;
+          left -= length + UsageTable.CHUNK_OVERHEAD;
+          delete.setLong(1, rows.getLong(1));
+          delete.setShort(2, (short) tier.ordinal());
+          delete.setLong(3, rows.getLong(2));
+          delete.setLong(4, rows.getLong(3));
+          delete.addBatch();
+          deleted++;
+        }
+      }
+      if (deleted > 0) {
+        delete.executeBatch();
       }
     }
+    UsageTable.add(connection, tier, freed);
+    return deleted;
   }
 
   /**

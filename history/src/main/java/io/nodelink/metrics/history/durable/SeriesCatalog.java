@@ -59,11 +59,13 @@ final class SeriesCatalog {
   final class Staged {
     private final Map<String, Map<String, Long>> added = new HashMap<>();
     private final PreparedStatement insert;
+    private final PreparedStatement insertUsage;
 
     Staged(Connection connection) throws SQLException {
       insert =
           connection.prepareStatement(
               "INSERT INTO nl_history_series (id, agent_id, name) VALUES (?, ?, ?)");
+      insertUsage = UsageTable.prepareAddSeries(connection);
     }
 
     long idOf(String agentId, String series) throws SQLException {
@@ -77,6 +79,7 @@ final class SeriesCatalog {
         insert.setString(2, agentId);
         insert.setString(3, series);
         insert.executeUpdate();
+        UsageTable.addSeries(insertUsage, id);
         added.get(agentId).put(series, id);
       }
       return id;
@@ -84,7 +87,7 @@ final class SeriesCatalog {
 
     void committed() throws SQLException {
       added.forEach((agent, names) -> names.forEach((name, id) -> publish(agent, name, id)));
-      insert.close();
+      close();
     }
 
     /** The transaction rolled back: its ids may be handed out again. */
@@ -96,7 +99,12 @@ final class SeriesCatalog {
         }
       }
       nextId = lowest;
+      close();
+    }
+
+    private void close() throws SQLException {
       insert.close();
+      insertUsage.close();
     }
   }
 

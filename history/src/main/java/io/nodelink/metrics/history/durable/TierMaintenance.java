@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,8 +19,10 @@ import javax.sql.DataSource;
  * The database side of the cleanup timer: merges each series' raw chunks (one per written window)
  * into one per 6 hours, its small minute and hour chunks into one per day, and hour chunks into one
  * per 30 days (fewer, longer rows: a database's per-row overhead is paid less often); deletes
- * chunks past their tier's retention; then deletes the oldest chunks of a tier over its size budget
- * (sizes from {@code nl_history_usage}, no scan).
+ * chunks past their tier's retention; then, in a tier over its size budget, gives each agent a
+ * max-min fair share of it: agents under the share keep everything, the others lose their own
+ * oldest chunks down to it, so one agent's volume never deletes another's history (sizes from
+ * {@code nl_history_usage} and {@code nl_history_series_usage}, no scan of the chunks).
  */
 final class TierMaintenance {
 
@@ -148,23 +152,49 @@ final class TierMaintenance {
     for (Tier tier : Tier.values()) {
       long max = limits(tier).maxBytes();
       long have = usage.bytes().get(tier);
-      long count = usage.chunks().get(tier);
-      if (max == 0 || have <= max || count == 0) {
+      if (max == 0 || have <= max || usage.chunks().get(tier) == 0) {
         continue;
       }
       // Down to 90 % of the budget, so the next pass does not start over at once.
-      double share = (have - 0.9 * max) / have;
-      long position = (long) Math.ceil(count * share);
-      long cutoff = ChunkTable.lastAtPosition(connection, tier, position);
-      int n = ChunkTable.deleteOlderThan(connection, tier, cutoff);
-      connection.commit();
+      long target = (long) (0.9 * max);
+      Map<String, Long> byAgent = UsageTable.byAgent(connection, tier);
+      long share = fairShare(byAgent.values(), target);
+      int trimmed = 0;
+      int n = 0;
+      for (Map.Entry<String, Long> agent : byAgent.entrySet()) {
+        if (agent.getValue() > share) {
+          n +=
+              ChunkTable.deleteOldestOfAgent(
+                  connection, tier, agent.getKey(), agent.getValue() - share);
+          connection.commit();
+          trimmed++;
+        }
+      }
       deleted += n;
       LOG.log(
           Level.WARNING,
-          "History tier {0} over its size budget ({1} > {2} bytes): deleted its {3} oldest chunks",
-          new Object[] {tier, have, max, n});
+          "History tier {0} over its size budget ({1} > {2} bytes): deleted {3} oldest chunks of"
+              + " the {5} agents over their fair share of {4} bytes",
+          new Object[] {tier, have, max, n, share, trimmed});
     }
     return deleted;
+  }
+
+  /**
+   * The max-min fair share of {@code target} among agents of these sizes: agents under it keep what
+   * they have, the others split the rest evenly.
+   */
+  static long fairShare(Collection<Long> sizes, long target) {
+    long[] sorted = sizes.stream().mapToLong(Long::longValue).sorted().toArray();
+    long remaining = target;
+    for (int i = 0; i < sorted.length; i++) {
+      long even = remaining / (sorted.length - i);
+      if (sorted[i] > even) {
+        return even;
+      }
+      remaining -= sorted[i];
+    }
+    return Long.MAX_VALUE;
   }
 
   private static long oldestFirst(Connection connection, Tier tier) throws SQLException {

@@ -6,17 +6,52 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The SQL of {@code nl_history_usage}: bytes of chunk data and chunks per tier, changed in the
- * transaction of every insert and delete, so sizes are read without scanning the chunk table.
+ * The SQL of {@code nl_history_usage} and {@code nl_history_series_usage}: bytes of chunk data and
+ * chunks per tier, and per series and tier, changed in the transaction of every insert and delete,
+ * so sizes are read without scanning the chunk table.
  */
 final class UsageTable {
 
+  /** Row overhead (key columns, tuple header, index entries) counted per chunk. */
+  static final long CHUNK_OVERHEAD = 64;
+
   private UsageTable() {}
 
-  static void add(Connection connection, Tier tier, long bytes, long chunks) throws SQLException {
+  /**
+   * Adds {@code bytes} and {@code chunks} to the tier's total and to each series' share of it.
+   *
+   * @param bySeries per series id: bytes and chunks, both negative for deletes
+   */
+  static void add(Connection connection, Tier tier, Map<Long, long[]> bySeries)
+      throws SQLException {
+    long bytes = 0;
+    long chunks = 0;
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE nl_history_series_usage SET bytes = bytes + ?, chunks = chunks + ?"
+                + " WHERE series_id = ? AND tier = ?")) {
+      for (Map.Entry<Long, long[]> e : bySeries.entrySet()) {
+        update.setLong(1, e.getValue()[0]);
+        update.setLong(2, e.getValue()[1]);
+        update.setLong(3, e.getKey());
+        update.setShort(4, (short) tier.ordinal());
+        update.addBatch();
+        bytes += e.getValue()[0];
+        chunks += e.getValue()[1];
+      }
+      if (!bySeries.isEmpty()) {
+        update.executeBatch();
+      }
+    }
+    addToTier(connection, tier, bytes, chunks);
+  }
+
+  private static void addToTier(Connection connection, Tier tier, long bytes, long chunks)
+      throws SQLException {
     if (bytes == 0 && chunks == 0) {
       return;
     }
@@ -28,6 +63,22 @@ final class UsageTable {
       update.setShort(3, (short) tier.ordinal());
       update.executeUpdate();
     }
+  }
+
+  /** The empty usage rows of a new series, one per tier. */
+  static void addSeries(PreparedStatement insert, long seriesId) throws SQLException {
+    for (Tier tier : Tier.values()) {
+      insert.setLong(1, seriesId);
+      insert.setShort(2, (short) tier.ordinal());
+      insert.addBatch();
+    }
+    insert.executeBatch();
+  }
+
+  /** The statement {@link #addSeries} fills. */
+  static PreparedStatement prepareAddSeries(Connection connection) throws SQLException {
+    return connection.prepareStatement(
+        "INSERT INTO nl_history_series_usage (series_id, tier, bytes, chunks) VALUES (?, ?, 0, 0)");
   }
 
   static ChunkTable.Usage read(Connection connection) throws SQLException {
@@ -43,10 +94,27 @@ final class UsageTable {
       while (rows.next()) {
         Tier tier = Tier.values()[rows.getShort(1)];
         counts.put(tier, rows.getLong(3));
-        // Row overhead (key columns, tuple header, index entries) counted at 64 bytes.
-        bytes.put(tier, rows.getLong(2) + 64 * rows.getLong(3));
+        bytes.put(tier, rows.getLong(2) + CHUNK_OVERHEAD * rows.getLong(3));
       }
     }
     return new ChunkTable.Usage(bytes, counts);
+  }
+
+  /** Bytes of one tier per agent, counted as {@link #read} counts a tier's. */
+  static Map<String, Long> byAgent(Connection connection, Tier tier) throws SQLException {
+    Map<String, Long> sizes = new HashMap<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT s.agent_id, SUM(u.bytes), SUM(u.chunks) FROM nl_history_series_usage u"
+                + " JOIN nl_history_series s ON s.id = u.series_id"
+                + " WHERE u.tier = ? GROUP BY s.agent_id")) {
+      select.setShort(1, (short) tier.ordinal());
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          sizes.put(rows.getString(1), rows.getLong(2) + CHUNK_OVERHEAD * rows.getLong(3));
+        }
+      }
+    }
+    return sizes;
   }
 }

@@ -61,6 +61,7 @@ public class ServerConfig {
   public static final String TASKS_RETENTION = "nodelink.tasks.retention";
   public static final String TASKS_MAX = "nodelink.tasks.max";
   public static final String TASKS_MAX_PER_AGENT = "nodelink.tasks.max-per-agent";
+  public static final String TASKS_MAX_FINISHED_PER_AGENT = "nodelink.tasks.max-finished-per-agent";
   public static final String STREAMING_MIN_INTERVAL = "nodelink.streaming.min-interval";
   public static final String GRPC_MAX_UNAUTHENTICATED_PER_SOURCE =
       "nodelink.grpc.max-unauthenticated-per-source";
@@ -122,6 +123,7 @@ public class ServerConfig {
   private final Duration tasksRetention;
   private final int tasksMax;
   private final int tasksMaxPerAgent;
+  private final int tasksMaxFinishedPerAgent;
   private final int streamingMinIntervalSeconds;
   private final int grpcMaxUnauthenticatedPerSource;
   private final int streamingDefaultInterval;
@@ -198,6 +200,7 @@ public class ServerConfig {
     tasksRetention = r.duration(TASKS_RETENTION, "30m");
     tasksMax = r.integer(TASKS_MAX, 100_000, 1, Integer.MAX_VALUE);
     tasksMaxPerAgent = r.integer(TASKS_MAX_PER_AGENT, 100, 1, Integer.MAX_VALUE);
+    tasksMaxFinishedPerAgent = r.integer(TASKS_MAX_FINISHED_PER_AGENT, 100, 1, Integer.MAX_VALUE);
     streamingMinIntervalSeconds =
         wholeSeconds(STREAMING_MIN_INTERVAL, r.duration(STREAMING_MIN_INTERVAL, "1s"));
     grpcMaxUnauthenticatedPerSource =
@@ -436,6 +439,11 @@ public class ServerConfig {
   /** Open (not final) tasks one agent may have at once. */
   public int tasksMaxPerAgent() {
     return tasksMaxPerAgent;
+  }
+
+  /** Finished tasks kept of one agent; older ones go before their retention ends. */
+  public int tasksMaxFinishedPerAgent() {
+    return tasksMaxFinishedPerAgent;
   }
 
   /** The shortest streaming interval the server asks any agent for; shorter requests are raised. */

@@ -53,12 +53,18 @@ public class TaskRegistry {
 
   private final int maxTasks;
   private final int maxOpenPerAgent;
+  private final int maxFinishedPerAgent;
   private final Clock clock;
   private final TaskRepository repository;
 
   @Inject
   public TaskRegistry(ServerConfig config, Clock clock, TaskRepository repository) {
-    this(config.tasksMax(), config.tasksMaxPerAgent(), clock, repository);
+    this(
+        config.tasksMax(),
+        config.tasksMaxPerAgent(),
+        config.tasksMaxFinishedPerAgent(),
+        clock,
+        repository);
   }
 
   /** A registry that keeps no task across restarts. */
@@ -74,8 +80,22 @@ public class TaskRegistry {
    * {@code maxOpenPerAgent}: open tasks one agent may have ({@code nodelink.tasks.max-per-agent}).
    */
   public TaskRegistry(int maxTasks, int maxOpenPerAgent, Clock clock, TaskRepository repository) {
+    this(maxTasks, maxOpenPerAgent, Integer.MAX_VALUE, clock, repository);
+  }
+
+  /**
+   * {@code maxFinishedPerAgent}: finished tasks kept of one agent ({@code
+   * nodelink.tasks.max-finished-per-agent}); beyond it the oldest go before their retention ends.
+   */
+  public TaskRegistry(
+      int maxTasks,
+      int maxOpenPerAgent,
+      int maxFinishedPerAgent,
+      Clock clock,
+      TaskRepository repository) {
     this.maxTasks = maxTasks;
     this.maxOpenPerAgent = maxOpenPerAgent;
+    this.maxFinishedPerAgent = maxFinishedPerAgent;
     this.clock = clock;
     this.repository = repository;
   }
@@ -128,6 +148,9 @@ public class TaskRegistry {
   /** Records a new pending task under an id chosen by the caller. */
   public TaskView create(
       String id, String agentId, TaskType type, int intervalSeconds, String message) {
+    // An agent that reconnects again and again gets a system-info task each time: without this its
+    // finished tasks would pile up for the whole retention and fill the table for everyone.
+    dropOldestFinishedBeyondLimit(agentId);
     if (tasks.size() >= maxTasks) {
       throw DomainException.limitReached("task limit of " + maxTasks + " reached; retry later");
     }
@@ -299,6 +322,25 @@ public class TaskRegistry {
 
   public int size() {
     return tasks.size();
+  }
+
+  private void dropOldestFinishedBeyondLimit(String agentId) {
+    List<ControlTask> finished =
+        tasksOf(agentId).stream().filter(t -> t.status().isFinal()).toList();
+    if (finished.size() <= maxFinishedPerAgent) {
+      return;
+    }
+    finished.stream()
+        .sorted(Comparator.comparing((ControlTask t) -> t.view().updatedAt()))
+        .limit(finished.size() - maxFinishedPerAgent)
+        .forEach(this::remove);
+  }
+
+  private void remove(ControlTask task) {
+    if (tasks.remove(task.id(), task)) {
+      unindex(task);
+      repository.delete(task.id());
+    }
   }
 
   private Set<ControlTask> tasksOf(String agentId) {

@@ -9,6 +9,8 @@ import io.nodelink.metrics.server.domain.DomainException;
 import io.nodelink.metrics.server.testing.FakeChannel;
 import io.nodelink.metrics.server.testing.MovableClock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** One agent's open tasks are capped, and a refresh in flight is joined instead of repeated. */
@@ -57,5 +59,27 @@ class TaskQuotaTest {
     assertThat(later.alreadyInFlight()).isFalse();
     assertThat(later.task().taskId()).isNotEqualTo(first.task().taskId());
     assertThat(channel.sent()).hasSize(2);
+  }
+
+  @Test
+  void anAgentThatReconnectsAgainAndAgainKeepsOnlyItsNewestFinishedTasks() {
+    TaskRegistry registry = new TaskRegistry(1000, 3, 2, clock, TaskRepository.NONE);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      TaskView task = registry.create("a1", TaskType.SYSTEM_INFO, 0, "x");
+      registry.fail(task.taskId(), "the agent reconnected before answering");
+      ids.add(task.taskId());
+      clock.advanceSeconds(1);
+    }
+    TaskView other = registry.create("a2", TaskType.SYSTEM_INFO, 0, "x");
+    registry.complete(other.taskId(), "done");
+
+    TaskView open = registry.create("a1", TaskType.SYSTEM_INFO, 0, "x");
+
+    assertThat(registry.forAgent("a1"))
+        .extracting(TaskView::taskId)
+        .containsExactly(open.taskId(), ids.get(4), ids.get(3));
+    assertThat(registry.find(ids.get(0))).isEmpty();
+    assertThat(registry.find(other.taskId())).as("another agent's task").isPresent();
   }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "server-load",
     mixinStandardHelpOptions = true,
-    subcommands = {ServerLoad.Run.class, ServerLoad.Table.class},
+    subcommands = {ServerLoad.Run.class, ServerLoad.SoakRun.class, ServerLoad.Table.class},
     description = "Load benchmark of the NodeLink server (see bench/README.md).")
 public final class ServerLoad {
 
@@ -144,6 +144,71 @@ public final class ServerLoad {
       }
       io.shutdownNow();
       return 0;
+    }
+  }
+
+  /** Runs the soak. */
+  @Command(
+      name = "soak",
+      mixinStandardHelpOptions = true,
+      description = "Well-behaved agents for a long time with churning and hostile ones beside.")
+  static final class SoakRun implements Callable<Integer> {
+
+    @Option(names = "--agents", defaultValue = "1000", description = "Well-behaved agents.")
+    int agents;
+
+    @Option(names = "--minutes", defaultValue = "60", description = "How long.")
+    int minutes;
+
+    @Option(names = "--sample-minutes", defaultValue = "5", description = "Sample period.")
+    double sampleMinutes;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1")
+    String host;
+
+    @Option(names = "--http-port", defaultValue = "48080")
+    int httpPort;
+
+    @Option(names = "--admin-port", defaultValue = "49080")
+    int adminPort;
+
+    @Option(names = "--grpc-port", defaultValue = "49090")
+    int grpcPort;
+
+    @Option(names = "--token", defaultValue = "bench-secret", description = "The shared token.")
+    String token;
+
+    @Option(names = "--server-pid", required = true, description = "PID of the Liberty JVM.")
+    long serverPid;
+
+    @Option(names = "--out", defaultValue = "bench-out", description = "Directory for outputs.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      Logger.getLogger("").setLevel(Level.WARNING);
+      Files.createDirectories(out);
+      Scenario.Target target =
+          new Scenario.Target(host, httpPort, adminPort, grpcPort, token, serverPid, null, out);
+      HttpClient http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(10))
+              .build();
+      Soak.Plan plan =
+          new Soak.Plan(
+              agents,
+              Duration.ofMinutes(minutes),
+              Duration.ofSeconds(Math.round(sampleMinutes * 60)));
+      List<Soak.Sample> samples = new Soak(plan, target, http, System.out).run();
+      long errors = samples.get(samples.size() - 1).errors();
+      long minHeap = samples.stream().mapToLong(Soak.Sample::liveHeapBytes).min().orElse(0);
+      long maxHeap = samples.stream().mapToLong(Soak.Sample::liveHeapBytes).max().orElse(0);
+      System.out.printf(
+          "[soak] %d min, %d well-behaved agents: errors they saw %d; live heap after full GC"
+              + " %.1f-%.1f MiB over the samples%n",
+          minutes, agents, errors, minHeap / 1048576.0, maxHeap / 1048576.0);
+      return errors == 0 ? 0 : 1;
     }
   }
 
