@@ -12,6 +12,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
@@ -39,6 +41,13 @@ public class SnapshotConversion {
 
   private static final Logger LOG = Logger.getLogger(SnapshotConversion.class.getName());
 
+  /**
+   * Without remote-write, snapshots are converted only while someone scrapes: at thousands of
+   * agents the conversion costs more CPU than the rest of ingestion, and nobody may be using it.
+   * The first scrape after this long without one restarts the counters at 0 (a reset).
+   */
+  static final Duration SCRAPED_RECENTLY = Duration.ofMinutes(10);
+
   /** Far above what a drain falls behind by; beyond it snapshots are not converted. */
   static final int MAX_PENDING = 200_000;
 
@@ -56,13 +65,48 @@ public class SnapshotConversion {
 
   @Inject Event<SamplesConverted> converted;
 
+  private volatile boolean convertAlways;
+  private volatile long lastScrapeMillis = Long.MIN_VALUE;
+
   @Resource(lookup = "concurrent/nodelinkPrometheusExecutor")
   ManagedExecutorService executor;
 
   void onMetrics(@Observes MetricsReceived event) {
+    if (!active()) {
+      return;
+    }
     MetricsDataResponse snapshot = event.snapshot();
     long millis = event.buffered() ? snapshot.getTimestamp() * 1000 : clock.millis();
     enqueue(new Job(JobKind.CONVERT, event.agentId(), snapshot, millis));
+  }
+
+  /** Every snapshot is converted from now on: remote-write destinations need them all. */
+  public void convertAlways() {
+    convertAlways = true;
+  }
+
+  private boolean active() {
+    return convertAlways || clock.millis() - lastScrapeMillis < SCRAPED_RECENTLY.toMillis();
+  }
+
+  /**
+   * A scrape is starting. After a time without scrapes (and without remote-write), the conversion
+   * starts again from each connected agent's latest snapshot, with counters at 0; this scrape
+   * answers with what is converted by the time it reads.
+   */
+  public void scraped(Collection<String> connectedAgents) {
+    boolean wasActive = active();
+    lastScrapeMillis = clock.millis();
+    if (wasActive) {
+      return;
+    }
+    long now = clock.millis();
+    for (String agentId : connectedAgents) {
+      enqueue(new Job(JobKind.RESET, agentId, null, 0));
+      store
+          .latestMetrics(agentId)
+          .ifPresent(snapshot -> enqueue(new Job(JobKind.CONVERT, agentId, snapshot, now)));
+    }
   }
 
   void onConnected(@Observes AgentConnected event) {

@@ -3,6 +3,7 @@ package io.nodelink.metrics.server.prometheus.exposition;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.AgentState;
 import io.nodelink.metrics.server.prometheus.LatestSamples;
+import io.nodelink.metrics.server.prometheus.SnapshotConversion;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,10 +30,14 @@ public class PrometheusResource {
 
   @Inject LatestSamples latest;
 
+  @Inject SnapshotConversion conversion;
+
   @GET
   public Response scrape(
       @HeaderParam(HttpHeaders.ACCEPT) String accept, @QueryParam("agent_id") List<String> ids) {
     Set<String> only = new HashSet<>(ids);
+    conversion.scraped(
+        agents.all().stream().filter(AgentState::connected).map(AgentState::agentId).toList());
     FleetSnapshots fleet = new FleetSnapshots();
     for (AgentState state : agents.all()) {
       if (only.isEmpty() || only.contains(state.agentId())) {

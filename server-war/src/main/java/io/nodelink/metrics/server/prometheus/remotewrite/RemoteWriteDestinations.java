@@ -1,6 +1,7 @@
 package io.nodelink.metrics.server.prometheus.remotewrite;
 
 import io.nodelink.metrics.server.prometheus.SamplesConverted;
+import io.nodelink.metrics.server.prometheus.SnapshotConversion;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -43,6 +44,8 @@ public class RemoteWriteDestinations {
 
   @Inject MetricRegistry registry;
 
+  @Inject SnapshotConversion conversion;
+
   @Resource(lookup = "concurrent/nodelinkPrometheusExecutor")
   ManagedExecutorService executor;
 
@@ -61,6 +64,7 @@ public class RemoteWriteDestinations {
       RemoteWriteSender sender = new RemoteWriteSender(settings, executor, clock, metrics);
       metrics.watch(sender);
       senders.add(sender);
+      conversion.convertAlways();
       long period = settings.flushInterval().toMillis();
       ticks.add(
           scheduler.scheduleAtFixedRate(sender::flush, period, period, TimeUnit.MILLISECONDS));
