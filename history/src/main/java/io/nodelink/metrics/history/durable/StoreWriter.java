@@ -118,11 +118,7 @@ final class StoreWriter {
    */
   private void addTails(String agentId, UnflushedPoints points, long sealedBefore) {
     long phase = ChunkWindows.phase(agentId, windowSeconds);
-    long newest = memory.newestAppended(agentId);
-    long newestWindow =
-        newest == Long.MIN_VALUE
-            ? Long.MIN_VALUE
-            : ChunkWindows.windowOf(newest, phase, windowSeconds);
+    long newestWindow = newestWindow(agentId, phase);
     Map<Long, List<Integer>> byWindow = new TreeMap<>();
     for (int e = 0; e < points.size(); e++) {
       long window = ChunkWindows.windowOf(points.timestamps()[e], phase, windowSeconds);
@@ -177,6 +173,14 @@ final class StoreWriter {
     return id;
   }
 
+  /** The chunk window of the agent's newest point, or {@code Long.MIN_VALUE} if it has none. */
+  private long newestWindow(String agentId, long phase) {
+    long newest = memory.newestAppended(agentId);
+    return newest == Long.MIN_VALUE
+        ? Long.MIN_VALUE
+        : ChunkWindows.windowOf(newest, phase, windowSeconds);
+  }
+
   private long windowEnd(long window, long phase) {
     return (window + 1) * windowSeconds + phase;
   }
@@ -195,11 +199,7 @@ final class StoreWriter {
         continue;
       }
       long phase = ChunkWindows.phase(agent, windowSeconds);
-      long newest = memory.newestAppended(agent);
-      long newestWindow =
-          newest == Long.MIN_VALUE
-              ? Long.MIN_VALUE
-              : ChunkWindows.windowOf(newest, phase, windowSeconds);
+      long newestWindow = newestWindow(agent, phase);
       long[] oldestUnsealed = {0, 0};
       List<Long> seqs =
           tails.deletable(

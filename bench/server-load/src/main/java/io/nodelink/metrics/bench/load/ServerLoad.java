@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -65,23 +66,7 @@ public final class ServerLoad {
     @Option(names = "--grace", defaultValue = "3", description = "Seconds to await late events.")
     int grace;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1")
-    String host;
-
-    @Option(names = "--http-port", defaultValue = "48080")
-    int httpPort;
-
-    @Option(names = "--admin-port", defaultValue = "49080")
-    int adminPort;
-
-    @Option(names = "--grpc-port", defaultValue = "49090")
-    int grpcPort;
-
-    @Option(names = "--token", defaultValue = "bench-secret", description = "The shared token.")
-    String token;
-
-    @Option(names = "--server-pid", required = true, description = "PID of the Liberty JVM.")
-    long serverPid;
+    @Mixin ServerTarget server;
 
     @Option(names = "--gc-log", description = "The server's GC log (-Xlog:gc:file=...).")
     Path gcLog;
@@ -120,8 +105,7 @@ public final class ServerLoad {
                 throw new CommandLine.ParameterException(
                     new CommandLine(this), "--scenario must be fleet or fanout");
           };
-      Scenario.Target target =
-          new Scenario.Target(host, httpPort, adminPort, grpcPort, token, serverPid, gcLog, out);
+      Scenario.Target target = server.target(gcLog, out);
       // Two threads read every SSE stream and HTTP answer: the tool shares the server's cores.
       ExecutorService io =
           Executors.newFixedThreadPool(
@@ -163,23 +147,7 @@ public final class ServerLoad {
     @Option(names = "--sample-minutes", defaultValue = "5", description = "Sample period.")
     double sampleMinutes;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1")
-    String host;
-
-    @Option(names = "--http-port", defaultValue = "48080")
-    int httpPort;
-
-    @Option(names = "--admin-port", defaultValue = "49080")
-    int adminPort;
-
-    @Option(names = "--grpc-port", defaultValue = "49090")
-    int grpcPort;
-
-    @Option(names = "--token", defaultValue = "bench-secret", description = "The shared token.")
-    String token;
-
-    @Option(names = "--server-pid", required = true, description = "PID of the Liberty JVM.")
-    long serverPid;
+    @Mixin ServerTarget server;
 
     @Option(names = "--out", defaultValue = "bench-out", description = "Directory for outputs.")
     Path out;
@@ -188,8 +156,7 @@ public final class ServerLoad {
     public Integer call() throws Exception {
       Logger.getLogger("").setLevel(Level.WARNING);
       Files.createDirectories(out);
-      Scenario.Target target =
-          new Scenario.Target(host, httpPort, adminPort, grpcPort, token, serverPid, null, out);
+      Scenario.Target target = server.target(null, out);
       HttpClient http =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
