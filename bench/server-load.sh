@@ -97,6 +97,10 @@ server_running() { [ -n "${SERVER_PID:-}" ] && kill -0 "$SERVER_PID" 2>/dev/null
 RUN_TAG=""
 stop_server() {
   if server_running; then
+    if [ "$JFR" = 1 ] && [ -n "$RUN_TAG" ]; then
+      # Dumped before the stop: a shutdown slowed by load ends in a kill, which loses the exit dump.
+      jcmd "$SERVER_PID" JFR.dump filename="$OUT/server-$RUN_TAG.jfr" >/dev/null 2>&1 || true
+    fi
     "$WLP/bin/server" stop bench >/dev/null 2>&1 || true
     for _ in $(seq 1 30); do server_running || break; sleep 1; done
     server_running && kill "$SERVER_PID" 2>/dev/null || true

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,6 +39,8 @@ final class Outbox {
   }
 
   private final ConcurrentLinkedQueue<Pending> incoming = new ConcurrentLinkedQueue<>();
+  // The queue's own size() walks every node: status gauges read this instead.
+  private final AtomicInteger incomingCount = new AtomicInteger();
   private final AtomicLong seq;
   private final long maxBytes;
   private final ArrayDeque<Pending> chunks = new ArrayDeque<>();
@@ -55,6 +58,7 @@ final class Outbox {
   /** From an appending thread: a raw chunk was sealed (or late points patched one). */
   void offerRaw(String agentId, String series, EncodedChunk chunk) {
     incoming.add(new Pending(agentId, series, Tier.RAW, seq.incrementAndGet(), chunk));
+    incomingCount.incrementAndGet();
   }
 
   long nextSeq() {
@@ -73,6 +77,7 @@ final class Outbox {
   void takeIncoming() {
     Pending next;
     while ((next = incoming.poll()) != null) {
+      incomingCount.decrementAndGet();
       // Packed here, on the writer's thread: the appending thread sealed it as it was written.
       next = next.withChunk(RawPacking.packed(next.chunk()));
       hold(next);
@@ -137,7 +142,7 @@ final class Outbox {
   }
 
   int heldChunks() {
-    return chunks.size() + incoming.size();
+    return chunks.size() + incomingCount.get();
   }
 
   long droppedChunks() {

@@ -249,6 +249,7 @@ final class StoreWriter {
               new ChunkTable.Row(
                   staged.idOf(p.agentId(), p.series()), p.tier(), p.seq(), p.chunk()));
         }
+        staged.insertAdded();
         ChunkTable.insert(connection, rows);
         TailTable.insert(connection, newTails);
         for (Map.Entry<String, List<Long>> e : deletions.entrySet()) {

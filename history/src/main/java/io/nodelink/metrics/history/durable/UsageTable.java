@@ -65,14 +65,13 @@ final class UsageTable {
     }
   }
 
-  /** The empty usage rows of a new series, one per tier. */
+  /** Adds the empty usage rows of a new series, one per tier, to the statement's batch. */
   static void addSeries(PreparedStatement insert, long seriesId) throws SQLException {
     for (Tier tier : Tier.values()) {
       insert.setLong(1, seriesId);
       insert.setShort(2, (short) tier.ordinal());
       insert.addBatch();
     }
-    insert.executeBatch();
   }
 
   /** The statement {@link #addSeries} fills. */

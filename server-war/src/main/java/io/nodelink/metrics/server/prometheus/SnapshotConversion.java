@@ -12,7 +12,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,13 +40,6 @@ public class SnapshotConversion {
 
   private static final Logger LOG = Logger.getLogger(SnapshotConversion.class.getName());
 
-  /**
-   * Without remote-write, snapshots are converted only while someone scrapes: at thousands of
-   * agents the conversion costs more CPU than the rest of ingestion, and nobody may be using it.
-   * The first scrape after this long without one restarts the counters at 0 (a reset).
-   */
-  static final Duration SCRAPED_RECENTLY = Duration.ofMinutes(10);
-
   /** Far above what a drain falls behind by; beyond it snapshots are not converted. */
   static final int MAX_PENDING = 200_000;
 
@@ -65,14 +57,13 @@ public class SnapshotConversion {
 
   @Inject Event<SamplesConverted> converted;
 
-  private volatile boolean convertAlways;
-  private volatile long lastScrapeMillis = Long.MIN_VALUE;
+  private final ConversionDemand demand = new ConversionDemand();
 
   @Resource(lookup = "concurrent/nodelinkPrometheusExecutor")
   ManagedExecutorService executor;
 
   void onMetrics(@Observes MetricsReceived event) {
-    if (!active()) {
+    if (!demand.active(clock.millis())) {
       return;
     }
     MetricsDataResponse snapshot = event.snapshot();
@@ -82,11 +73,7 @@ public class SnapshotConversion {
 
   /** Every snapshot is converted from now on: remote-write destinations need them all. */
   public void convertAlways() {
-    convertAlways = true;
-  }
-
-  private boolean active() {
-    return convertAlways || clock.millis() - lastScrapeMillis < SCRAPED_RECENTLY.toMillis();
+    demand.convertAlways();
   }
 
   /**
@@ -95,12 +82,10 @@ public class SnapshotConversion {
    * answers with what is converted by the time it reads.
    */
   public void scraped(Collection<String> connectedAgents) {
-    boolean wasActive = active();
-    lastScrapeMillis = clock.millis();
-    if (wasActive) {
+    long now = clock.millis();
+    if (!demand.scraped(now)) {
       return;
     }
-    long now = clock.millis();
     for (String agentId : connectedAgents) {
       enqueue(new Job(JobKind.RESET, agentId, null, 0));
       store
