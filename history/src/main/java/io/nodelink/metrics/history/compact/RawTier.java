@@ -231,7 +231,17 @@ final class RawTier {
     sink.sealed(chunk);
   }
 
-  /** Merges the late points into the chunks owning their time (rewriting those chunks). */
+  /** {@link #owner}: the open chunk. */
+  private static final int OPEN = -1;
+
+  /** {@link #owner}: no chunk holds the point's window; its late points become a chunk. */
+  private static final int NEW_CHUNK = -2;
+
+  /**
+   * Merges the late points into the chunks of their windows (rewriting those chunks); points of a
+   * window no chunk holds (older than what memory kept, or restored after newer points came) make a
+   * chunk of their own, so no chunk ever crosses a window.
+   */
   private void mergeLate() {
     if (late == null || late.isEmpty()) {
       return;
@@ -241,8 +251,11 @@ final class RawTier {
     int i = 0;
     while (i < points.size) {
       int owner = owner(points.timestamps[i]);
+      long window = windowOf(points.timestamps[i]);
       int end = i + 1;
-      while (end < points.size && owner(points.timestamps[end]) == owner) {
+      while (end < points.size
+          && owner(points.timestamps[end]) == owner
+          && windowOf(points.timestamps[end]) == window) {
         end++;
       }
       mergeInto(owner, points.slice(i, end));
@@ -251,29 +264,50 @@ final class RawTier {
     hasPoints = true;
   }
 
-  /** The sealed chunk index owning a timestamp, or -1 for the open chunk. */
+  /**
+   * The chunk a late point goes to: the sealed chunk or the open chunk of its window next to it,
+   * {@link #OPEN} or {@link #NEW_CHUNK}. A point between two chunks of its window goes to the
+   * earlier one, so chunks never overlap.
+   */
   private int owner(long timestamp) {
     if (!open.isEmpty() && timestamp >= open.first()) {
-      return -1;
+      return OPEN;
     }
-    if (sealed.length == 0) {
-      return -1;
+    long window = windowOf(timestamp);
+    int before = lastSealedStartingBy(timestamp);
+    if (before >= 0 && windowOf(sealed[before].first) == window) {
+      return before;
     }
+    int next = before + 1;
+    if (next < sealed.length) {
+      return windowOf(sealed[next].first) == window ? next : NEW_CHUNK;
+    }
+    if (!open.isEmpty()) {
+      return windowOf(open.first()) == window ? OPEN : NEW_CHUNK;
+    }
+    // Nothing newer is held: the point may start the open chunk.
+    return OPEN;
+  }
+
+  /** The last sealed chunk whose first point is at or before {@code timestamp}, or -1. */
+  private int lastSealedStartingBy(long timestamp) {
     int low = 0;
     int high = sealed.length - 1;
-    while (low < high) {
-      int mid = (low + high + 1) >>> 1;
+    int found = -1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
       if (sealed[mid].first <= timestamp) {
-        low = mid;
+        found = mid;
+        low = mid + 1;
       } else {
         high = mid - 1;
       }
     }
-    return low;
+    return found;
   }
 
   private void mergeInto(int owner, PointBuffer points) {
-    if (owner < 0) {
+    if (owner == OPEN) {
       PointBuffer current = new PointBuffer(open.count() + 1);
       if (!open.isEmpty()) {
         open.snapshot().decodeAll(current);
@@ -282,10 +316,20 @@ final class RawTier {
       newest = Math.max(newest, open.last());
       return;
     }
+    RawChunk latePoints = RawChunk.encode(points, 0, points.size);
+    sink.patched(latePoints);
+    if (owner == NEW_CHUNK) {
+      int at = lastSealedStartingBy(points.timestamps[0]) + 1;
+      RawChunk[] copy = new RawChunk[sealed.length + 1];
+      System.arraycopy(sealed, 0, copy, 0, at);
+      copy[at] = latePoints;
+      System.arraycopy(sealed, at, copy, at + 1, sealed.length - at);
+      sealed = copy;
+      return;
+    }
     PointBuffer current = new PointBuffer(sealed[owner].count + points.size);
     sealed[owner].decodeAll(current);
     PointBuffer merged = PointBuffer.merge(current, points);
-    sink.patched(RawChunk.encode(points, 0, points.size));
     RawChunk[] copy = sealed.clone();
     copy[owner] = RawChunk.encode(merged, 0, merged.size);
     sealed = copy;
