@@ -29,7 +29,9 @@ import javax.sql.DataSource;
  * <p>A graceful {@link #close()} writes everything. A crash loses at most the points appended since
  * the last flush. At start-up the records of unflushed points are replayed into memory. While the
  * database is down, appends and live queries go on from memory, writes wait up to {@link
- * DurableSettings#queueMaxBytes()} and are retried at every flush.
+ * DurableSettings#queueMaxBytes()} and are retried at every flush. A database that cannot be
+ * reached at start-up is attached when it can: then the schema is migrated and the previous run's
+ * unflushed points are merged into memory as late points.
  */
 public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
 
@@ -46,6 +48,11 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
   private final TierMaintenance tiers;
   private final ReentrantLock maintenance = new ReentrantLock();
   private final AtomicLong flushTicks = new AtomicLong();
+  private final ReentrantLock attaching = new ReentrantLock();
+  private final long attachRetrySeconds;
+  private volatile boolean attached;
+  private volatile String attachError;
+  private long nextAttachSeconds;
   private volatile long diskBytes;
   private volatile boolean closed;
 
@@ -75,8 +82,10 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
             outbox,
             tails,
             Math.max(1, settings.flushInterval().toSeconds()),
-            memorySettings.chunkWindow().toSeconds());
+            memorySettings.chunkWindow().toSeconds(),
+            () -> attached);
     this.tiers = new TierMaintenance(dataSource, settings, outbox::nextSeq);
+    this.attachRetrySeconds = Math.max(1, settings.flushInterval().toSeconds());
   }
 
   /**
@@ -113,22 +122,99 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
               + memorySettings.chunkWindow());
     }
     long started = System.nanoTime();
+    long startSeconds = clock.instant().getEpochSecond();
+    DurableHistoryStore store;
+    try {
+      long firstSeq = prepare(dataSource);
+      store =
+          new DurableHistoryStore(
+              dataSource, memorySettings, settings, budgetExecutor, clock, firstSeq);
+      int replayed = store.restore();
+      store.attached = true;
+      LOG.log(
+          Level.INFO,
+          "History store opened in {0} ms: {1} unflushed points replayed from {2} records",
+          new Object[] {(System.nanoTime() - started) / 1_000_000, replayed, store.tails.size()});
+    } catch (SQLException e) {
+      // The live path must not wait for a database: memory takes everything, the writes queue
+      // up to their bound, and every flush tries to attach.
+      store =
+          new DurableHistoryStore(
+              dataSource,
+              memorySettings,
+              settings,
+              budgetExecutor,
+              clock,
+              seqAboveEveryEarlierRun(startSeconds));
+      store.attachError = e.toString();
+      LOG.log(
+          Level.WARNING,
+          "History database not reachable at start-up; keeping history in memory and writing it"
+              + " when the database can be reached: "
+              + e,
+          e);
+    }
+    // Before this run, only the database holds the history: older queries read it.
+    store.memory.memoryCompleteFrom(startSeconds);
+    return store;
+  }
+
+  /** Migrates the schema and reserves the sequence numbers from the saved mark on. */
+  private static long prepare(DataSource dataSource) throws SQLException {
     HistorySchema.migrate(dataSource);
-    long firstSeq;
     try (Connection connection = dataSource.getConnection()) {
-      firstSeq = SeqMark.load(connection);
+      long firstSeq = SeqMark.load(connection);
       // The mark's row exists from now on: later saves only update it.
       SeqMark.save(connection, firstSeq);
+      return firstSeq;
     }
-    DurableHistoryStore store =
-        new DurableHistoryStore(
-            dataSource, memorySettings, settings, budgetExecutor, clock, firstSeq);
-    int replayed = store.restore();
-    LOG.log(
-        Level.INFO,
-        "History store opened in {0} ms: {1} unflushed points replayed from {2} records",
-        new Object[] {(System.nanoTime() - started) / 1_000_000, replayed, store.tails.size()});
-    return store;
+  }
+
+  /**
+   * Sequence numbers for a run that cannot read the saved mark yet: chunks must be numbered after
+   * every chunk of earlier runs (the later write wins). A million per second of wall clock is far
+   * above any run's rate (5,000 agents seal about 5,000 chunks a second at window ends).
+   */
+  private static long seqAboveEveryEarlierRun(long nowSeconds) {
+    return nowSeconds * 1_000_000L;
+  }
+
+  /**
+   * Attaches the database that could not be reached at start-up, at most once per flush interval:
+   * migrates the schema, continues above the saved sequence mark and merges the previous run's
+   * unflushed points into memory as late points (their records stay until their chunks are written,
+   * so a crash in between replays them again).
+   */
+  private void attachIfDetached() {
+    if (attached || !attaching.tryLock()) {
+      return;
+    }
+    try {
+      long now = nowSeconds();
+      if (attached || now < nextAttachSeconds) {
+        return;
+      }
+      nextAttachSeconds = now + attachRetrySeconds;
+      long mark = prepare(dataSource);
+      if (mark >= outbox.currentSeq()) {
+        LOG.warning(
+            "The saved sequence mark is ahead of this run's (the clock went back?): continuing"
+                + " above it; chunks of this run written before may lose against older ones");
+        outbox.advanceTo(mark);
+      }
+      int replayed = restore();
+      attached = true;
+      attachError = null;
+      LOG.log(
+          Level.INFO,
+          "History database reachable: attached; {0} unflushed points of the previous run merged"
+              + " from {1} records",
+          new Object[] {replayed, tails.size()});
+    } catch (SQLException | RuntimeException e) {
+      attachError = e.toString();
+    } finally {
+      attaching.unlock();
+    }
   }
 
   private int restore() throws SQLException {
@@ -161,7 +247,6 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     if (unreadable[0] > 0) {
       LOG.log(Level.WARNING, "{0} unreadable tail record(s) skipped", unreadable[0]);
     }
-    memory.memoryCompleteFrom(nowSeconds());
     return points[0];
   }
 
@@ -200,8 +285,12 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
    */
   @Override
   public MaintenanceReport maintain(long nowSeconds) {
+    attachIfDetached();
     writer.flush(nowSeconds);
     MaintenanceReport report = memory.maintain(nowSeconds);
+    if (!attached) {
+      return report;
+    }
     maintenance.lock();
     try {
       TierMaintenance.Report stored = tiers.run(nowSeconds);
@@ -227,7 +316,8 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
    * @return true if nothing is left waiting
    */
   public boolean flush() {
-    return writer.flush(nowSeconds());
+    attachIfDetached();
+    return writer.flush(nowSeconds()) && attached;
   }
 
   /**
@@ -239,9 +329,12 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
    * @return true if nothing is left waiting
    */
   public boolean flushSlice(int slices) {
+    attachIfDetached();
     int slice = (int) Math.floorMod(flushTicks.getAndIncrement(), (long) slices);
-    return writer.flush(
-        nowSeconds(), agent -> slices <= 1 || Math.floorMod(agent.hashCode(), slices) == slice);
+    boolean written =
+        writer.flush(
+            nowSeconds(), agent -> slices <= 1 || Math.floorMod(agent.hashCode(), slices) == slice);
+    return written && attached;
   }
 
   /** Writes everything; later appends are kept in memory only. */
@@ -259,9 +352,12 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
   }
 
   public StoreStatus status() {
-    String error = writer.lastError() != null ? writer.lastError() : cold.lastError();
+    String error = attached ? writer.lastError() : attachError;
+    if (error == null) {
+      error = cold.lastError();
+    }
     return new StoreStatus(
-        writer.degraded(),
+        writer.degraded() || !attached,
         Optional.ofNullable(error),
         outbox.heldBytes(),
         outbox.heldChunks(),

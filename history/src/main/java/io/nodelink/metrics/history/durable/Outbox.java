@@ -65,6 +65,11 @@ final class Outbox {
     return seq.incrementAndGet();
   }
 
+  /** Continues above {@code mark}: numbers handed out from now on are higher. */
+  void advanceTo(long mark) {
+    seq.accumulateAndGet(mark, Math::max);
+  }
+
   /** The highest sequence number handed out so far. */
   long currentSeq() {
     return seq.get();

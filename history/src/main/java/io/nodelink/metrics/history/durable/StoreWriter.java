@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +40,7 @@ final class StoreWriter {
   private final TailIndex tails;
   private final long graceSeconds;
   private final long windowSeconds;
+  private final BooleanSupplier attached;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, Set<String>> unregistered = new HashMap<>();
   private volatile boolean degraded;
@@ -53,7 +55,8 @@ final class StoreWriter {
       Outbox outbox,
       TailIndex tails,
       long graceSeconds,
-      long windowSeconds) {
+      long windowSeconds,
+      BooleanSupplier attached) {
     this.dataSource = dataSource;
     this.memory = memory;
     this.catalog = catalog;
@@ -61,6 +64,7 @@ final class StoreWriter {
     this.tails = tails;
     this.graceSeconds = graceSeconds;
     this.windowSeconds = windowSeconds;
+    this.attached = attached;
   }
 
   /**
@@ -232,6 +236,11 @@ final class StoreWriter {
     if (chunks.isEmpty() && newTails.isEmpty() && deletions.isEmpty()) {
       recovered();
       return true;
+    }
+    if (!attached.getAsBoolean()) {
+      // Not before the store has read the catalog and the saved sequence mark (it says why).
+      degraded = true;
+      return false;
     }
     SeriesCatalog.Staged staged = null;
     try (Connection connection = dataSource.getConnection()) {

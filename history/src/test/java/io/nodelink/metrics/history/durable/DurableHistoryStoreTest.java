@@ -356,6 +356,40 @@ class DurableHistoryStoreTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void aDatabaseDownAtStartIsAttachedWhenItComesBack(TestDatabase db) throws SQLException {
+    SwitchableDataSource ds = new SwitchableDataSource(db.fresh());
+    DurableHistoryStore previous = open(ds);
+    feed(previous, "a1", T0, T0 + 310, 1);
+    assertThat(previous.flush()).isTrue();
+    // The previous run dies with points in tail records only; the database is down at the start.
+    ds.down(true);
+    clock.set(T0 + 400);
+    DurableHistoryStore store = open(ds);
+    assertThat(store.status().degraded()).isTrue();
+    assertThat(store.status().lastError()).hasValueSatisfying(e -> assertThat(e).contains("down"));
+
+    feed(store, "a1", T0 + 400, T0 + 1300, 1);
+    assertThat(store.flush()).isFalse();
+    assertThat(raw(store, "a1", T0 + 400, T0 + 1300)).hasSize(901);
+
+    ds.down(false);
+    clock.set(T0 + 1310);
+    assertThat(store.flush()).isTrue();
+    assertThat(store.status().degraded()).isFalse();
+    List<TimePoint> all = raw(store, "a1", T0, T0 + 1300);
+    assertThat(all).hasSize(311 + 901);
+    assertThat(all.get(305).values()).containsEntry("cpu.usage_percent", cpu(T0 + 305));
+    store.close();
+
+    clock.set(T0 + 1400);
+    DurableHistoryStore reopened = open(ds);
+    assertThat(raw(reopened, "a1", T0, T0 + 1300)).isEqualTo(all);
+    assertUsageMatchesTheChunks(ds);
+    reopened.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void anOutageLongerThanTheQueueDropsTheOldestAndCountsThem(TestDatabase db) throws SQLException {
     SwitchableDataSource ds = new SwitchableDataSource(db.fresh());
     DurableHistoryStore store = open(ds, DurableSettings.defaults().withQueueMaxBytes(64 << 10));

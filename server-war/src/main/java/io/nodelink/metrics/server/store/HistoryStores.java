@@ -21,9 +21,11 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
- * Chooses and opens the history engine once: durable in the configured data source (the default),
- * or memory only when the store is disabled or its database cannot be opened at start-up (then
- * nothing of this run survives a restart, which the health check and the log say).
+ * Chooses and opens the history engine once: durable in the configured data source (the default; a
+ * database that cannot be reached at start-up is attached when it can, meanwhile history is kept in
+ * memory and the store reports itself degraded), or memory only when the store is disabled or the
+ * data source is missing or misconfigured (then nothing of this run survives a restart, which the
+ * health check and the log say).
  */
 @ApplicationScoped
 public class HistoryStores {
