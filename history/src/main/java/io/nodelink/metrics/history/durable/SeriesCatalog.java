@@ -59,13 +59,11 @@ final class SeriesCatalog {
   final class Staged {
     private final Map<String, Map<String, Long>> added = new HashMap<>();
     private final PreparedStatement insert;
-    private final PreparedStatement insertUsage;
 
     Staged(Connection connection) throws SQLException {
       insert =
           connection.prepareStatement(
               "INSERT INTO nl_history_series (id, agent_id, name) VALUES (?, ?, ?)");
-      insertUsage = UsageTable.prepareAddSeries(connection);
     }
 
     long idOf(String agentId, String series) throws SQLException {
@@ -79,7 +77,6 @@ final class SeriesCatalog {
         insert.setString(2, agentId);
         insert.setString(3, series);
         insert.addBatch();
-        UsageTable.addSeries(insertUsage, id);
         added.get(agentId).put(series, id);
       }
       return id;
@@ -92,7 +89,6 @@ final class SeriesCatalog {
     void insertAdded() throws SQLException {
       if (!added.isEmpty()) {
         insert.executeBatch();
-        insertUsage.executeBatch();
       }
     }
 
@@ -115,7 +111,6 @@ final class SeriesCatalog {
 
     private void close() throws SQLException {
       insert.close();
-      insertUsage.close();
     }
   }
 

@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,11 +32,13 @@ final class UsageTable {
       throws SQLException {
     long bytes = 0;
     long chunks = 0;
+    List<Map.Entry<Long, long[]>> entries = new ArrayList<>(bySeries.entrySet());
+    int[] updated;
     try (PreparedStatement update =
         connection.prepareStatement(
             "UPDATE nl_history_series_usage SET bytes = bytes + ?, chunks = chunks + ?"
                 + " WHERE series_id = ? AND tier = ?")) {
-      for (Map.Entry<Long, long[]> e : bySeries.entrySet()) {
+      for (Map.Entry<Long, long[]> e : entries) {
         update.setLong(1, e.getValue()[0]);
         update.setLong(2, e.getValue()[1]);
         update.setLong(3, e.getKey());
@@ -43,11 +47,40 @@ final class UsageTable {
         bytes += e.getValue()[0];
         chunks += e.getValue()[1];
       }
-      if (!bySeries.isEmpty()) {
-        update.executeBatch();
+      updated = entries.isEmpty() ? new int[0] : update.executeBatch();
+    }
+    insertMissing(connection, tier, entries, updated);
+    addToTier(connection, tier, bytes, chunks);
+  }
+
+  /**
+   * A series gets its usage row of a tier with its first chunk of that tier (not when it is
+   * registered: a fleet that connects registers hundreds of thousands of series at once, and most
+   * of their coarse rows would wait an hour for a chunk).
+   */
+  private static void insertMissing(
+      Connection connection, Tier tier, List<Map.Entry<Long, long[]>> entries, int[] updated)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO nl_history_series_usage (series_id, tier, bytes, chunks)"
+                + " VALUES (?, ?, ?, ?)")) {
+      boolean any = false;
+      for (int i = 0; i < entries.size(); i++) {
+        if (updated[i] != 0) {
+          continue; // updated, or a driver that does not say (SUCCESS_NO_INFO)
+        }
+        insert.setLong(1, entries.get(i).getKey());
+        insert.setShort(2, (short) tier.ordinal());
+        insert.setLong(3, entries.get(i).getValue()[0]);
+        insert.setLong(4, entries.get(i).getValue()[1]);
+        insert.addBatch();
+        any = true;
+      }
+      if (any) {
+        insert.executeBatch();
       }
     }
-    addToTier(connection, tier, bytes, chunks);
   }
 
   private static void addToTier(Connection connection, Tier tier, long bytes, long chunks)
@@ -63,21 +96,6 @@ final class UsageTable {
       update.setShort(3, (short) tier.ordinal());
       update.executeUpdate();
     }
-  }
-
-  /** Adds the empty usage rows of a new series, one per tier, to the statement's batch. */
-  static void addSeries(PreparedStatement insert, long seriesId) throws SQLException {
-    for (Tier tier : Tier.values()) {
-      insert.setLong(1, seriesId);
-      insert.setShort(2, (short) tier.ordinal());
-      insert.addBatch();
-    }
-  }
-
-  /** The statement {@link #addSeries} fills. */
-  static PreparedStatement prepareAddSeries(Connection connection) throws SQLException {
-    return connection.prepareStatement(
-        "INSERT INTO nl_history_series_usage (series_id, tier, bytes, chunks) VALUES (?, ?, 0, 0)");
   }
 
   static ChunkTable.Usage read(Connection connection) throws SQLException {
