@@ -20,8 +20,9 @@ import javax.sql.DataSource;
 /**
  * Writes what memory holds that the database does not, in one transaction per flush: sealed chunks
  * (with their minute and hour buckets), one tail record per agent with the points appended since
- * the last flush, and the deletion of tail records whose points are all in written chunks. A failed
- * flush keeps everything for the next one.
+ * the last flush, and the deletion of tail records whose points are all in written chunks (marked
+ * done per agent, deleted from the start of the log). A failed flush keeps everything for the next
+ * one.
  *
  * <p>Why a tail record may go: it holds points of one chunk window; once that window ended by the
  * time this flush sealed ended windows, every series' chunk of it was sealed before this flush took
@@ -250,9 +251,7 @@ final class StoreWriter {
         staged.insertAdded();
         ChunkTable.insert(connection, rows);
         TailTable.insert(connection, newTails);
-        for (Map.Entry<String, List<Long>> e : deletions.entrySet()) {
-          TailTable.delete(connection, e.getKey(), e.getValue());
-        }
+        deleteDone(connection, deletions, newTails);
         SeqMark.save(connection, outbox.currentSeq());
         connection.commit();
       } catch (SQLException | RuntimeException e) {
@@ -270,6 +269,27 @@ final class StoreWriter {
     outbox.written();
     recovered();
     return true;
+  }
+
+  /**
+   * Marks each agent's done records and deletes the start of the log up to the first record still
+   * needed (by any agent): one range delete instead of a row at a time.
+   */
+  private void deleteDone(
+      Connection connection, Map<String, List<Long>> deletions, List<TailTable.Row> newTails)
+      throws SQLException {
+    if (deletions.isEmpty()) {
+      return;
+    }
+    Map<String, Long> doneThrough = new HashMap<>();
+    deletions.forEach((agent, seqs) -> doneThrough.put(agent, seqs.get(seqs.size() - 1)));
+    TailMarks.raise(connection, doneThrough);
+    long firstNeeded = tails.firstNeeded(deletions);
+    for (TailTable.Row row : newTails) {
+      firstNeeded = Math.min(firstNeeded, row.seq());
+    }
+    TailTable.deleteBefore(connection, firstNeeded);
+    TailMarks.deleteBelow(connection, firstNeeded);
   }
 
   private void failed(Exception e, SeriesCatalog.Staged staged) {

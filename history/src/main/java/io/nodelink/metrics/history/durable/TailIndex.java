@@ -54,6 +54,25 @@ final class TailIndex {
     }
   }
 
+  /**
+   * The lowest sequence number of a record still needed once {@code deletions} (prefixes of the
+   * agents' records, from {@link #deletable}) are done, or {@code Long.MAX_VALUE} if none is.
+   */
+  synchronized long firstNeeded(Map<String, List<Long>> deletions) {
+    long first = Long.MAX_VALUE;
+    for (Map.Entry<String, TreeMap<Long, Long>> agent : byAgent.entrySet()) {
+      List<Long> deleted = deletions.get(agent.getKey());
+      Long needed =
+          deleted == null || deleted.isEmpty()
+              ? agent.getValue().firstKey()
+              : agent.getValue().higherKey(deleted.get(deleted.size() - 1));
+      if (needed != null) {
+        first = Math.min(first, needed);
+      }
+    }
+    return first;
+  }
+
   synchronized int size() {
     int n = 0;
     for (TreeMap<Long, Long> rows : byAgent.values()) {

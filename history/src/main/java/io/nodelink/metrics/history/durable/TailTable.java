@@ -14,7 +14,7 @@ final class TailTable {
   /** One flush's unflushed points of one agent. */
   record Row(String agentId, long seq, long lastTs, byte[] data) {}
 
-  /** Receives the stored rows, by agent then sequence. */
+  /** Receives the stored rows in sequence order. */
   @FunctionalInterface
   interface RowSink {
     void accept(Row row);
@@ -38,24 +38,19 @@ final class TailTable {
     }
   }
 
-  /** Deletes the given rows of one agent (by sequence number). */
-  static void delete(Connection connection, String agentId, Collection<Long> seqs)
-      throws SQLException {
+  /** Deletes every record numbered below {@code seq} (the start of the log). */
+  static void deleteBefore(Connection connection, long seq) throws SQLException {
     try (PreparedStatement delete =
-        connection.prepareStatement("DELETE FROM nl_history_tail WHERE agent_id = ? AND seq = ?")) {
-      for (long seq : seqs) {
-        delete.setString(1, agentId);
-        delete.setLong(2, seq);
-        delete.addBatch();
-      }
-      delete.executeBatch();
+        connection.prepareStatement("DELETE FROM nl_history_tail WHERE seq < ?")) {
+      delete.setLong(1, seq);
+      delete.executeUpdate();
     }
   }
 
   static void readAll(Connection connection, RowSink sink) throws SQLException {
     try (PreparedStatement select =
             connection.prepareStatement(
-                "SELECT agent_id, seq, last_ts, data FROM nl_history_tail ORDER BY agent_id, seq");
+                "SELECT agent_id, seq, last_ts, data FROM nl_history_tail ORDER BY seq");
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
         sink.accept(new Row(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getBytes(4)));

@@ -18,7 +18,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,6 +121,46 @@ class DurableHistoryStoreTest {
     assertThat(after).hasSize(1001);
     assertThat(after.get(after.size() - 1).timestampSeconds()).isEqualTo(T0 + 1000);
     assertThat(after.get(999).values()).containsEntry("cpu.usage_percent", cpu(T0 + 999));
+    reopened.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void doneTailRecordsAreNotReplayedBeforeTheLogDeletesThem(TestDatabase db) throws SQLException {
+    DataSource ds = db.fresh();
+    DurableHistoryStore store = open(ds);
+    List<String> agents = List.of("a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8");
+    for (long t = T0; t <= T0 + 700; t++) {
+      clock.set(t);
+      for (String agent : agents) {
+        SeriesBatch batch = new SeriesBatch(1);
+        batch.add(NAMES.get(0), cpu(t));
+        store.appendAll(agent, t, batch);
+      }
+      if (t % 10 == 0) {
+        assertThat(store.flush()).isTrue();
+      }
+    }
+    assertThat(store.flush()).isTrue();
+    // Agents whose window ended have done records after the oldest record still needed.
+    assertThat(
+            single(
+                ds,
+                "SELECT COUNT(*) FROM nl_history_tail t JOIN nl_history_tail_mark m"
+                    + " ON t.agent_id = m.agent_id AND t.seq <= m.done_through"))
+        .isPositive();
+    long chunks = count(ds, "nl_history_chunk");
+    Map<String, List<TimePoint>> before = new HashMap<>();
+    agents.forEach(agent -> before.put(agent, raw(store, agent, T0, T0 + 700)));
+    // No close: the process died; it restarts within every agent's open window.
+
+    DurableHistoryStore reopened = open(ds);
+    assertThat(reopened.flush()).isTrue();
+    assertThat(count(ds, "nl_history_chunk"))
+        .as("replayed done records would be sealed and written again")
+        .isEqualTo(chunks);
+    agents.forEach(
+        agent -> assertThat(raw(reopened, agent, T0, T0 + 700)).isEqualTo(before.get(agent)));
     reopened.close();
   }
 
