@@ -27,8 +27,13 @@ final class DebianMachine {
     Assumptions.assumeTrue(
         Commands.available("dpkg") && Commands.root(),
         "package install test skipped: needs dpkg and root (.ci/run runs as root on Debian)");
-    Assumptions.assumeFalse(
-        installed(), "package install test skipped: " + PACKAGE + " is installed on this machine");
+    Assumptions.assumeTrue(
+        status().isEmpty(),
+        "package install test skipped: "
+            + PACKAGE
+            + " is on this machine ("
+            + status()
+            + "); purge it to run the test");
     return deb;
   }
 

@@ -150,9 +150,17 @@ final class PackagedServer implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    process.destroy(); // SIGTERM: Liberty stops the application and the server
-    if (!process.waitFor(90, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    // The jar's launcher runs the server in a child JVM (with jvm.options): SIGTERM to both,
+    // and Liberty stops the application and the server.
+    List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    all.forEach(ProcessHandle::destroy);
+    for (ProcessHandle handle : all) {
+      try {
+        handle.onExit().get(90, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        handle.destroyForcibly();
+      }
     }
   }
 }
