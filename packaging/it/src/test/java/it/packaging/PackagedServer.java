@@ -149,7 +149,7 @@ final class PackagedServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     // The jar's launcher runs the server in a child JVM (with jvm.options): SIGTERM to both,
     // and Liberty stops the application and the server.
     List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
@@ -159,6 +159,9 @@ final class PackagedServer implements AutoCloseable {
       try {
         handle.onExit().get(90, TimeUnit.SECONDS);
       } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        handle.destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         handle.destroyForcibly();
       }
     }
