@@ -45,7 +45,10 @@ public final class AgentCli implements Callable<Integer> {
 
   @Option(
       names = {"-c", "--config"},
-      description = "Properties file (default /etc/nodelink/agent.properties; may be missing).")
+      description =
+          "Properties file (default /etc/nodelink/agent.properties; Windows"
+              + " %ProgramData%\\NodeLink\\agent.properties; macOS /Library/Application"
+              + " Support/NodeLink/agent.properties; may be missing).")
   Path config;
 
   @Option(
