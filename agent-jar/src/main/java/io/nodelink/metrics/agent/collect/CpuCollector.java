@@ -16,6 +16,10 @@ import oshi.hardware.Sensors;
 public final class CpuCollector implements Collector {
   private static final String IOWAIT = "cpu.iowait_percent";
   private static final String TEMPERATURE = "cpu.temperature_celsius";
+  // Built once: the CPU collector runs every sample on the fast path.
+  private static final List<String> NO_TEMPERATURE = List.of(TEMPERATURE);
+  private static final List<String> NO_IOWAIT = List.of(IOWAIT);
+  private static final List<String> NO_IOWAIT_NOR_TEMPERATURE = List.of(IOWAIT, TEMPERATURE);
 
   private final CentralProcessor processor;
   private final Sensors sensors;
@@ -88,9 +92,9 @@ public final class CpuCollector implements Collector {
 
   private List<String> unavailable(boolean hasTemperature) {
     if (hasIowait) {
-      return hasTemperature ? List.of() : List.of(TEMPERATURE);
+      return hasTemperature ? List.of() : NO_TEMPERATURE;
     }
-    return hasTemperature ? List.of(IOWAIT) : List.of(IOWAIT, TEMPERATURE);
+    return hasTemperature ? NO_IOWAIT : NO_IOWAIT_NOR_TEMPERATURE;
   }
 
   private double temperature() {

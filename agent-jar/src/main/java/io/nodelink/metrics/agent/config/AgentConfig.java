@@ -304,13 +304,25 @@ public record AgentConfig(
   private static String defaultAgentId() {
     String host = System.getenv("HOSTNAME");
     if (host == null || host.isBlank()) {
+      host = System.getenv("COMPUTERNAME"); // Windows
+    }
+    if (host == null || host.isBlank()) {
       try {
         host = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
       } catch (IOException e) {
-        host = "agent";
+        host = localHostName(); // macOS: launchd passes no HOSTNAME
       }
     }
     return host;
+  }
+
+  private static String localHostName() {
+    try {
+      String name = java.net.InetAddress.getLocalHost().getHostName();
+      return name == null || name.isBlank() ? "agent" : name;
+    } catch (IOException e) {
+      return "agent";
+    }
   }
 
   /** A description safe to log: everything but the token and the trust-store password. */
