@@ -107,7 +107,7 @@ public final class HostAgent {
     long refresh = TimeUnit.SECONDS.toNanos(config.mountRefreshSeconds());
     return choose("disk", probe.hasFiles("mounts", "diskstats"))
         ? new DiskCollector(fs, filesystems, space, nanos, refresh)
-        : new OshiDiskCollector(OshiStorage.of(si), filesystems, platform, nanos, refresh);
+        : new OshiDiskCollector(OshiStorage.of(si), space, filesystems, platform, nanos, refresh);
   }
 
   private Collector network() {

@@ -104,7 +104,12 @@ class ProcfsOshiAgreementTest {
         new DiskCollector(fs, filesystems, DiskSpace.statvfs(), () -> clock[0], 60 * SECOND);
     Collector oshi =
         new OshiDiskCollector(
-            OshiStorage.of(si), filesystems, HostPlatform.LINUX, () -> clock[0], 60 * SECOND);
+            OshiStorage.of(si),
+            DiskSpace.statvfs(),
+            filesystems,
+            HostPlatform.LINUX,
+            () -> clock[0],
+            60 * SECOND);
     warmUp(procfs, oshi);
     writeAndSync(dir.resolve("load.bin"), 64 * MIB);
     clock[0] += SECOND;

@@ -8,6 +8,7 @@ import io.nodelink.metrics.agent.collect.MetricGroup;
 import io.nodelink.metrics.agent.collect.Rates;
 import io.nodelink.metrics.pb.DiskMetrics;
 import io.nodelink.metrics.pb.MetricsDataResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import oshi.hardware.HWDiskStore;
-import oshi.software.os.OSFileStore;
 
 /**
  * Space of every real local filesystem from OSHI's file stores, and I/O rates from the physical
@@ -41,13 +41,13 @@ public final class OshiDiskCollector implements Collector {
    * @param disk the disk it lives on, or null when OSHI lists none for it
    * @param ownsIo whether this filesystem reports that disk's rates
    */
-  record Target(
-      OSFileStore store, String device, String mountPoint, HWDiskStore disk, boolean ownsIo) {}
+  record Target(String device, String mountPoint, HWDiskStore disk, boolean ownsIo) {}
 
   /** Cumulative counters of one disk. */
   private record Counters(long reads, long readBytes, long writes, long writeBytes, long busyMs) {}
 
   private final OshiStorage storage;
+  private final DiskSpace space;
   private final Filesystems filesystems;
   private final HostPlatform platform;
   private final LongSupplier nanoClock;
@@ -58,13 +58,20 @@ public final class OshiDiskCollector implements Collector {
   private long previousNanos;
   private List<String> unavailable = List.of();
 
+  /**
+   * @param storage OSHI's filesystems and disks, listed every {@code refreshNanos}
+   * @param space the size of a filesystem each sample (the JDK's: OSHI's own refresh of one file
+   *     store re-lists them all, ten times the cost of the whole {@code /proc} snapshot on Linux)
+   */
   public OshiDiskCollector(
       OshiStorage storage,
+      DiskSpace space,
       Filesystems filesystems,
       HostPlatform platform,
       LongSupplier nanoClock,
       long refreshNanos) {
     this.storage = storage;
+    this.space = space;
     this.filesystems = filesystems;
     this.platform = platform;
     this.nanoClock = nanoClock;
@@ -95,13 +102,15 @@ public final class OshiDiskCollector implements Collector {
     long elapsed = now - previousNanos;
     boolean missingDisk = false;
     for (Target t : targets) {
-      t.store().updateAttributes();
-      if (t.store().getTotalSpace() <= 0) {
-        continue; // unmounted since the last refresh, or an empty optical drive
+      DiskSpace.Space s;
+      try {
+        s = space.read(t.mountPoint());
+      } catch (IOException e) {
+        continue; // unmounted since the last refresh
       }
-      DiskSpace.Space s =
-          new DiskSpace.Space(
-              t.store().getTotalSpace(), t.store().getFreeSpace(), t.store().getUsableSpace());
+      if (s.total() <= 0) {
+        continue; // an empty optical drive
+      }
       DiskMetrics.Builder m =
           DiskMetrics.newBuilder()
               .setDevice(t.device())
@@ -170,7 +179,7 @@ public final class OshiDiskCollector implements Collector {
     List<Target> result = new ArrayList<>();
     for (OshiVolumes.Volume v : OshiVolumes.select(storage, filesystems, platform)) {
       boolean owns = v.disk() != null && owned.add(v.disk().getName());
-      result.add(new Target(v.store(), v.device(), v.mountPoint(), v.disk(), owns));
+      result.add(new Target(v.device(), v.mountPoint(), v.disk(), owns));
     }
     return result;
   }

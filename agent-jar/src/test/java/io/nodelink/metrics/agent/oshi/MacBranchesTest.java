@@ -70,7 +70,12 @@ class MacBranchesTest {
   void theRootAndDataVolumesAreReportedAndTheContainersIoOnce() {
     OshiDiskCollector collector =
         new OshiDiskCollector(
-            storage, filesystems, HostPlatform.MACOS, () -> clock[0], 60 * SECOND);
+            storage,
+            OshiFakes.spaceOf(storage),
+            filesystems,
+            HostPlatform.MACOS,
+            () -> clock[0],
+            60 * SECOND);
 
     collector.prime();
     clock[0] += SECOND;

@@ -1,5 +1,6 @@
 package io.nodelink.metrics.agent.oshi;
 
+import io.nodelink.metrics.agent.collect.DiskSpace;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.List;
@@ -131,6 +132,18 @@ final class OshiFakes {
       public List<HWDiskStore> diskStores() {
         return disks;
       }
+    };
+  }
+
+  /** The sizes of the given stores by mount point, as the JDK's statvfs would read them. */
+  static DiskSpace spaceOf(OshiStorage storage) {
+    return mount -> {
+      for (OSFileStore s : storage.fileStores()) {
+        if (s.getMount().equals(mount)) {
+          return new DiskSpace.Space(s.getTotalSpace(), s.getFreeSpace(), s.getUsableSpace());
+        }
+      }
+      throw new java.nio.file.NoSuchFileException(mount);
     };
   }
 }

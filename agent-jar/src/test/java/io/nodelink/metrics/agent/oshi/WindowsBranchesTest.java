@@ -49,7 +49,13 @@ class WindowsBranchesTest {
                     c,
                     partition("Disk #0, Partition #1", "C:\\"))));
     OshiDiskCollector collector =
-        new OshiDiskCollector(s, filesystems, HostPlatform.WINDOWS, () -> clock[0], 60 * SECOND);
+        new OshiDiskCollector(
+            s,
+            OshiFakes.spaceOf(s),
+            filesystems,
+            HostPlatform.WINDOWS,
+            () -> clock[0],
+            60 * SECOND);
 
     collector.prime();
     clock[0] += 2 * SECOND;
