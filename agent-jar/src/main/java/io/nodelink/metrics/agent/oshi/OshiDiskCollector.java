@@ -27,6 +27,7 @@ import oshi.hardware.HWDiskStore;
  * unavailable. Which filesystems and disks: {@link OshiVolumes}.
  */
 public final class OshiDiskCollector implements Collector {
+  private static final List<String> NO_UTIL = List.of("disk.io_util_percent");
   private static final List<String> NO_IO =
       List.of(
           "disk.read_bytes_per_sec",
@@ -139,7 +140,7 @@ public final class OshiDiskCollector implements Collector {
     if (missingDisk) {
       return NO_IO;
     }
-    return platform == HostPlatform.MACOS ? List.of("disk.io_util_percent") : List.of();
+    return platform == HostPlatform.MACOS ? NO_UTIL : List.of();
   }
 
   private void addRates(DiskMetrics.Builder m, Counters prev, Counters cur, long elapsed) {
