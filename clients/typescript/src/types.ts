@@ -196,6 +196,8 @@ export interface LoadMetrics {
 export interface CollectionStats {
   duration_ms: number;
   failed_collectors: string[];
+  /** Fields this host cannot measure (reported as 0), e.g. `load.load1` on Windows; absent from older servers. */
+  unavailable_fields?: string[];
 }
 
 /** `GET /agents/{id}/metrics` and the data of every SSE `metrics` event. */

@@ -45,7 +45,10 @@ public final class AgentCli implements Callable<Integer> {
 
   @Option(
       names = {"-c", "--config"},
-      description = "Properties file (default /etc/nodelink/agent.properties; may be missing).")
+      description =
+          "Properties file (default /etc/nodelink/agent.properties; Windows"
+              + " %ProgramData%\\NodeLink\\agent.properties; macOS /Library/Application"
+              + " Support/NodeLink/agent.properties; may be missing).")
   Path config;
 
   @Option(
@@ -106,6 +109,12 @@ public final class AgentCli implements Callable<Integer> {
   @Option(names = "--rootfs", description = "Root filesystem for /etc and package databases.")
   Path rootfs;
 
+  @Option(
+      names = "--collectors",
+      paramLabel = "procfs|oshi|auto",
+      description = "How memory, disks, network and processes are read (default auto).")
+  String collectors;
+
   @Option(names = "--log-level", description = "java.util.logging level (default INFO).")
   String logLevel;
 
@@ -140,6 +149,7 @@ public final class AgentCli implements Callable<Integer> {
     put(v, AgentConfig.PROCFS, procfs);
     put(v, AgentConfig.SYSFS, sysfs);
     put(v, AgentConfig.ROOTFS, rootfs);
+    put(v, AgentConfig.COLLECTORS, collectors);
     put(v, AgentConfig.LOG_LEVEL, logLevel);
     if (verbosity != null) {
       v.put(AgentConfig.LOG_LEVEL, verbosity <= 0 ? "INFO" : verbosity == 1 ? "FINE" : "FINEST");

@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The cost of one snapshot on this machine: all groups (collection plus protobuf serialisation,
  * what the agent does each interval), each group alone, and all groups with a full process walk
- * every sample ({@code processes.scan-seconds=0}). Runs with the launcher's C1-only JIT and OSHI's
- * memoisation off so every operation reads the kernel as a 1 s sampler would.
+ * every sample ({@code processes.scan-seconds=0}), on the {@code /proc} path and on the OSHI path.
+ * Runs with the launcher's C1-only JIT and OSHI's memoisation off so every operation reads the
+ * kernel as a 1 s sampler would.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,13 +46,24 @@ public class SnapshotBenchmark {
   @Param({"all", "all-walk", "cpu", "memory", "disk", "network", "processes", "load"})
   public String groups;
 
+  /** The collectors' path: {@code procfs} (Linux's fast path) or {@code oshi} (Windows, macOS). */
+  @Param({"procfs", "oshi"})
+  public String collectors;
+
   private HostSnapshotSource source;
   private Set<MetricGroup> selected;
 
   @Setup
   public void setUp() {
     boolean walk = groups.equals("all-walk");
-    source = HostAgent.source(AgentConfig.from(Map.of(AgentConfig.PROCESS_SCAN, walk ? "0" : "5")));
+    source =
+        HostAgent.source(
+            AgentConfig.from(
+                Map.of(
+                    AgentConfig.PROCESS_SCAN,
+                    walk ? "0" : "5",
+                    AgentConfig.COLLECTORS,
+                    collectors)));
     selected =
         groups.startsWith("all")
             ? EnumSet.allOf(MetricGroup.class)

@@ -1,6 +1,7 @@
 package io.nodelink.metrics.agent.collect;
 
 import io.nodelink.metrics.pb.MetricsDataResponse;
+import java.util.List;
 
 /**
  * Collects one metric group into a snapshot. Collectors that report rates keep the previous
@@ -19,4 +20,12 @@ public interface Collector {
 
   /** Reads the system and fills this group's fields of {@code out}. */
   void collect(MetricsDataResponse.Builder out) throws Exception;
+
+  /**
+   * The fields of the last {@link #collect} that this host cannot measure, as {@code group.field}
+   * names (e.g. {@code load.load1}); they were reported as 0. Empty for most.
+   */
+  default List<String> unavailableFields() {
+    return List.of();
+  }
 }

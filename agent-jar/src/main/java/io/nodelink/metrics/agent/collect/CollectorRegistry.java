@@ -15,7 +15,8 @@ import java.util.logging.Logger;
 /**
  * Runs the collectors of the selected groups into one snapshot, timing each and surviving any that
  * fail: a failure is logged (once per distinct cause, so a broken sensor does not flood the log at
- * one sample per second) and named in the snapshot's {@code collection.failed_collectors}.
+ * one sample per second) and named in the snapshot's {@code collection.failed_collectors}. Fields a
+ * collector could not measure on this host go to {@code collection.unavailable_fields}.
  */
 public final class CollectorRegistry {
   private static final Logger LOG = Logger.getLogger(CollectorRegistry.class.getName());
@@ -70,6 +71,10 @@ public final class CollectorRegistry {
         MetricsDataResponse.Builder part = MetricsDataResponse.newBuilder();
         c.collect(part);
         out.mergeFrom(part.build());
+        List<String> unavailable = c.unavailableFields();
+        if (!unavailable.isEmpty()) { // no list copy per sample where everything is measured
+          stats.addAllUnavailableFields(unavailable);
+        }
         if (lastFailure.remove(group) != null) {
           LOG.log(Level.INFO, "collector {0} recovered", group.wireName());
         }

@@ -2,6 +2,7 @@ package io.nodelink.metrics.agent.collect;
 
 import io.nodelink.metrics.pb.CpuMetrics;
 import io.nodelink.metrics.pb.MetricsDataResponse;
+import java.util.List;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.CentralProcessor.TickType;
 import oshi.hardware.Sensors;
@@ -10,16 +11,33 @@ import oshi.hardware.Sensors;
  * CPU usage from the deltas of two tick snapshots (never since boot): total and per logical
  * processor, split into user (+nice), system (+irq, softirq), idle and iowait, which sum to 100
  * less any steal time. Temperature comes from OSHI's sensors; 0 when the machine exposes none.
+ * Windows and macOS have no iowait: there it is 0 and named unavailable, as is a missing sensor.
  */
 public final class CpuCollector implements Collector {
+  private static final String IOWAIT = "cpu.iowait_percent";
+  private static final String TEMPERATURE = "cpu.temperature_celsius";
+  // Built once: the CPU collector runs every sample on the fast path.
+  private static final List<String> NO_TEMPERATURE = List.of(TEMPERATURE);
+  private static final List<String> NO_IOWAIT = List.of(IOWAIT);
+  private static final List<String> NO_IOWAIT_NOR_TEMPERATURE = List.of(IOWAIT, TEMPERATURE);
+
   private final CentralProcessor processor;
   private final Sensors sensors;
+  private final boolean hasIowait;
   private long[] previous;
   private long[][] previousPerCore;
+  private List<String> unavailable = List.of();
 
+  /** A collector for this JVM's platform. */
   public CpuCollector(CentralProcessor processor, Sensors sensors) {
+    this(processor, sensors, HostPlatform.current());
+  }
+
+  /** A collector for the given platform (tests of other platforms' branches). */
+  public CpuCollector(CentralProcessor processor, Sensors sensors, HostPlatform platform) {
     this.processor = processor;
     this.sensors = sensors;
+    this.hasIowait = platform == HostPlatform.LINUX || platform == HostPlatform.OTHER;
   }
 
   @Override
@@ -59,10 +77,24 @@ public final class CpuCollector implements Collector {
         cpu.addCoreUsage(0);
       }
     }
-    cpu.setTemperatureCelsius(temperature());
+    double temperature = temperature();
+    cpu.setTemperatureCelsius(temperature);
+    unavailable = unavailable(temperature > 0);
     previous = ticks;
     previousPerCore = perCore;
     out.setCpu(cpu);
+  }
+
+  @Override
+  public List<String> unavailableFields() {
+    return unavailable;
+  }
+
+  private List<String> unavailable(boolean hasTemperature) {
+    if (hasIowait) {
+      return hasTemperature ? List.of() : NO_TEMPERATURE;
+    }
+    return hasTemperature ? NO_IOWAIT : NO_IOWAIT_NOR_TEMPERATURE;
   }
 
   private double temperature() {

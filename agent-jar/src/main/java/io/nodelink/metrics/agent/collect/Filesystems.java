@@ -17,15 +17,21 @@ public final class Filesystems {
 
   /** Filesystem types that hold no data on a disk of this host (node_exporter's list and more). */
   public static final String DEFAULT_EXCLUDED_TYPES =
-      "autofs,binfmt_misc,bpf,cgroup,cgroup2,configfs,debugfs,devpts,devtmpfs,efivarfs,fusectl,"
+      "autofs,binfmt_misc,bpf,cgroup,cgroup2,configfs,debugfs,devfs,devpts,devtmpfs,efivarfs,"
+          + "fusectl,"
           + "fuse.lxcfs,fuse.portal,fuse.gvfsd-fuse,hugetlbfs,mqueue,nsfs,nfsd,overlay,proc,"
           + "procfs,pstore,ramfs,rpc_pipefs,securityfs,selinuxfs,squashfs,erofs,sysfs,tracefs,"
           + "tmpfs";
 
-  /** Mount points under the kernel's and container runtimes' private trees. */
+  /**
+   * Mount points under the kernel's and container runtimes' private trees, and macOS's APFS system
+   * volumes that share the container of {@code /} and {@code /System/Volumes/Data} (VM, Preboot,
+   * Update, ...).
+   */
   public static final String DEFAULT_EXCLUDED_MOUNTS =
       "/(dev|proc|sys|run/credentials|var/lib/docker|var/lib/containers|var/lib/kubelet"
-          + "|snap)(/.*)?";
+          + "|snap|System/Volumes/(VM|Preboot|Update|xarts|iSCPreboot|Hardware)|private/var/vm)"
+          + "(/.*)?";
 
   private final Set<String> excludedTypes;
   private final Pattern excludedMounts;

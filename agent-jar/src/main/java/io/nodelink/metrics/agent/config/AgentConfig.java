@@ -1,5 +1,6 @@
 package io.nodelink.metrics.agent.config;
 
+import io.nodelink.metrics.agent.collect.CollectorMode;
 import io.nodelink.metrics.agent.collect.Filesystems;
 import io.nodelink.metrics.agent.collect.TrackRule;
 import java.io.IOException;
@@ -36,6 +37,7 @@ import java.util.regex.PatternSyntaxException;
  * @param procRoot procfs root
  * @param sysRoot sysfs root
  * @param rootfs root filesystem (for /etc/os-release and package databases)
+ * @param collectors how memory, disk, network and processes are read: procfs, OSHI or per collector
  * @param diskInclude regex on mount point or device; empty = all
  * @param diskExclude regex on mount point or device
  * @param diskMountExclude regex of mount points always left out (kernel and runtime trees)
@@ -67,6 +69,7 @@ public record AgentConfig(
     Path procRoot,
     Path sysRoot,
     Path rootfs,
+    CollectorMode collectors,
     String diskInclude,
     String diskExclude,
     String diskMountExclude,
@@ -98,6 +101,7 @@ public record AgentConfig(
   public static final String PROCFS = "procfs.root";
   public static final String SYSFS = "sysfs.root";
   public static final String ROOTFS = "rootfs";
+  public static final String COLLECTORS = "collectors";
   public static final String DISK_INCLUDE = "disk.include";
   public static final String DISK_EXCLUDE = "disk.exclude";
   public static final String DISK_MOUNT_EXCLUDE = "disk.mount-exclude";
@@ -131,6 +135,7 @@ public record AgentConfig(
           PROCFS,
           SYSFS,
           ROOTFS,
+          COLLECTORS,
           DISK_INCLUDE,
           DISK_EXCLUDE,
           DISK_MOUNT_EXCLUDE,
@@ -169,6 +174,7 @@ public record AgentConfig(
         Path.of(v.getOrDefault(PROCFS, "/proc")),
         Path.of(v.getOrDefault(SYSFS, "/sys")),
         Path.of(v.getOrDefault(ROOTFS, "/")),
+        collectorMode(v),
         regex(v, DISK_INCLUDE, ""),
         regex(v, DISK_EXCLUDE, ""),
         regex(v, DISK_MOUNT_EXCLUDE, Filesystems.DEFAULT_EXCLUDED_MOUNTS),
@@ -232,6 +238,15 @@ public record AgentConfig(
     }
   }
 
+  private static CollectorMode collectorMode(Map<String, String> v) {
+    String s = v.getOrDefault(COLLECTORS, "auto");
+    CollectorMode mode = CollectorMode.parse(s);
+    if (mode == null) {
+      throw new ConfigException(COLLECTORS + " must be procfs, oshi or auto: " + s);
+    }
+    return mode;
+  }
+
   private static String regex(Map<String, String> v, String key, String fallback) {
     String r = v.getOrDefault(key, fallback);
     compile(key, r);
@@ -289,13 +304,25 @@ public record AgentConfig(
   private static String defaultAgentId() {
     String host = System.getenv("HOSTNAME");
     if (host == null || host.isBlank()) {
+      host = System.getenv("COMPUTERNAME"); // Windows
+    }
+    if (host == null || host.isBlank()) {
       try {
         host = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
       } catch (IOException e) {
-        host = "agent";
+        host = localHostName(); // macOS: launchd passes no HOSTNAME
       }
     }
     return host;
+  }
+
+  private static String localHostName() {
+    try {
+      String name = java.net.InetAddress.getLocalHost().getHostName();
+      return name == null || name.isBlank() ? "agent" : name;
+    } catch (IOException e) {
+      return "agent";
+    }
   }
 
   /** A description safe to log: everything but the token and the trust-store password. */

@@ -1,5 +1,6 @@
 package io.nodelink.metrics.agent.config;
 
+import io.nodelink.metrics.agent.collect.HostPlatform;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
 
-  /** The default properties file; a missing default is fine, a missing explicit one is not. */
+  /**
+   * The default properties file on Linux; a missing default is fine, a missing explicit one is not.
+   */
   public static final Path DEFAULT_FILE = Path.of("/etc/nodelink/agent.properties");
 
   private static final Pattern TRACK_ENV =
@@ -31,7 +34,7 @@ public final class ConfigLoader {
   /**
    * Loads the merged configuration.
    *
-   * @param file the properties file, or null for {@link #DEFAULT_FILE}
+   * @param file the properties file, or null for this platform's {@link #defaultFile}
    * @param env the environment (normally {@code System.getenv()})
    * @param flags keys set on the command line
    */
@@ -44,7 +47,7 @@ public final class ConfigLoader {
   }
 
   static Map<String, String> readFile(Path file) {
-    Path path = file == null ? DEFAULT_FILE : file;
+    Path path = file == null ? defaultFile(HostPlatform.current(), System.getenv()) : file;
     if (!Files.exists(path)) {
       if (file == null) {
         return Map.of();
@@ -62,6 +65,21 @@ public final class ConfigLoader {
       values.put(key.trim(), props.getProperty(key).trim());
     }
     return values;
+  }
+
+  /**
+   * Where the agent looks for its configuration when none is given: {@code
+   * %ProgramData%\NodeLink\agent.properties} on Windows, {@code /Library/Application
+   * Support/NodeLink/agent.properties} on macOS, {@link #DEFAULT_FILE} elsewhere.
+   */
+  public static Path defaultFile(HostPlatform platform, Map<String, String> env) {
+    return switch (platform) {
+      case WINDOWS ->
+          Path.of(
+              env.getOrDefault("ProgramData", "C:\\ProgramData"), "NodeLink", "agent.properties");
+      case MACOS -> Path.of("/Library/Application Support/NodeLink/agent.properties");
+      case LINUX, OTHER -> DEFAULT_FILE;
+    };
   }
 
   /** The environment's view of the known keys, plus tracked-process rules. */

@@ -2,25 +2,21 @@ package io.nodelink.metrics.agent.sysinfo;
 
 import io.nodelink.metrics.agent.procfs.ProcFs;
 import io.nodelink.metrics.pb.InstalledPackage;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Installed packages from the system's package database: dpkg's status file on Debian and Ubuntu,
- * {@code rpm -qa} where rpm is the package manager, Alpine's apk database. The list is kept until
- * the database file changes, so repeated system_info requests cost a stat call.
+ * Linux's installed packages from the system's package database: dpkg's status file on Debian and
+ * Ubuntu, {@code rpm -qa} where rpm is the package manager, Alpine's apk database. The list is kept
+ * until the database file changes, so repeated system_info requests cost a stat call.
  */
-public final class Packages {
+public final class Packages implements PackageSource {
   private static final Logger LOG = Logger.getLogger(Packages.class.getName());
 
   private final ProcFs fs;
@@ -33,6 +29,7 @@ public final class Packages {
   }
 
   /** The installed packages, empty when no known package database exists. */
+  @Override
   public synchronized List<InstalledPackage> list() {
     Path dpkg = fs.root("var/lib/dpkg/status");
     Path apk = fs.root("lib/apk/db/installed");
@@ -136,26 +133,8 @@ public final class Packages {
   }
 
   private static List<InstalledPackage> queryRpm() throws IOException {
-    Process p =
-        new ProcessBuilder("rpm", "-qa", "--qf", "%{NAME}\\t%{VERSION}-%{RELEASE}\\n")
-            .redirectErrorStream(false)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    List<String> lines = new ArrayList<>();
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        lines.add(line);
-      }
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      p.destroyForcibly();
-    }
-    return parseRpmQuery(lines);
+    return parseRpmQuery(
+        CommandOutput.lines("rpm", "-qa", "--qf", "%{NAME}\\t%{VERSION}-%{RELEASE}\\n"));
   }
 
   private static void addIf(

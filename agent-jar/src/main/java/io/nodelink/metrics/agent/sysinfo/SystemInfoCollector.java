@@ -1,13 +1,10 @@
 package io.nodelink.metrics.agent.sysinfo;
 
-import io.nodelink.metrics.agent.collect.DiskCollector;
 import io.nodelink.metrics.agent.collect.DiskSpace;
 import io.nodelink.metrics.agent.collect.Filesystems;
 import io.nodelink.metrics.agent.collect.NameFilter;
-import io.nodelink.metrics.agent.procfs.MountEntry;
 import io.nodelink.metrics.agent.procfs.ProcFs;
 import io.nodelink.metrics.pb.CpuInfo;
-import io.nodelink.metrics.pb.DiskInfo;
 import io.nodelink.metrics.pb.MemoryInfo;
 import io.nodelink.metrics.pb.NetworkInterface;
 import io.nodelink.metrics.pb.OperatingSystem;
@@ -15,7 +12,6 @@ import io.nodelink.metrics.pb.SystemHardware;
 import io.nodelink.metrics.pb.SystemInfoRequest;
 import io.nodelink.metrics.pb.SystemInfoResponse;
 import io.nodelink.metrics.pb.SystemSoftware;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,12 +40,12 @@ public final class SystemInfoCollector {
   private final HardwareAbstractionLayer hal;
   private final oshi.software.os.OperatingSystem os;
   private final ProcFs fs;
-  private final Filesystems filesystems;
-  private final DiskSpace space;
+  private final SystemDisks disks;
+  private final PackageSource packages;
   private final NameFilter interfaces;
-  private final Packages packages;
   private final Clock clock;
 
+  /** A collector reading filesystems from {@code /proc} and packages from Linux's databases. */
   public SystemInfoCollector(
       HardwareAbstractionLayer hal,
       oshi.software.os.OperatingSystem os,
@@ -58,13 +54,34 @@ public final class SystemInfoCollector {
       DiskSpace space,
       NameFilter interfaces,
       Clock clock) {
+    this(
+        hal,
+        os,
+        fs,
+        SystemDisks.procfs(fs, filesystems, space),
+        new Packages(fs),
+        interfaces,
+        clock);
+  }
+
+  /**
+   * A collector with the given sources of filesystems and packages; the OS, kernel and hostname
+   * come from {@code /etc/os-release} and {@code /proc} where present, from OSHI otherwise.
+   */
+  public SystemInfoCollector(
+      HardwareAbstractionLayer hal,
+      oshi.software.os.OperatingSystem os,
+      ProcFs fs,
+      SystemDisks disks,
+      PackageSource packages,
+      NameFilter interfaces,
+      Clock clock) {
     this.hal = hal;
     this.os = os;
     this.fs = fs;
-    this.filesystems = filesystems;
-    this.space = space;
+    this.disks = disks;
+    this.packages = packages;
     this.interfaces = interfaces;
-    this.packages = new Packages(fs);
     this.clock = clock;
   }
 
@@ -110,7 +127,7 @@ public final class SystemInfoCollector {
         SystemHardware.newBuilder()
             .setCpu(safely("cpu", () -> cpuInfo(cpu), CpuInfo.getDefaultInstance()))
             .setMemory(safely("memory", this::memoryInfo, MemoryInfo.getDefaultInstance()))
-            .addAllDisks(safely("disks", this::disks, List.of()))
+            .addAllDisks(safely("disks", disks::list, List.of()))
             .setArchitecture(architecture(System.getProperty("os.arch", "")))
             .setCoreCount(Math.max(0, cpu.getPhysicalProcessorCount()))
             .setThreadCount(Math.max(0, cpu.getLogicalProcessorCount()));
@@ -183,44 +200,6 @@ public final class SystemInfoCollector {
     return m.build();
   }
 
-  private List<DiskInfo> disks() throws IOException {
-    List<DiskInfo> disks = new ArrayList<>();
-    for (MountEntry m : filesystems.select(MountEntry.parse(fs.procLines("mounts")))) {
-      DiskInfo.Builder d =
-          DiskInfo.newBuilder()
-              .setDevice(m.device())
-              .setMountPoint(m.mountPoint())
-              .setFilesystem(m.fsType())
-              .setDiskType(diskType(DiskCollector.statName(m.device())));
-      try {
-        DiskSpace.Space s = space.read(m.mountPoint());
-        d.setTotalBytes(s.total()).setAvailableBytes(s.available());
-      } catch (IOException e) {
-        LOG.log(Level.FINE, "cannot stat {0}: {1}", new Object[] {m.mountPoint(), e});
-      }
-      disks.add(d.build());
-    }
-    return disks;
-  }
-
-  /** SSD or HDD from the block device's (or its parent disk's) rotational flag; "" if unknown. */
-  String diskType(String name) {
-    Path dev = fs.sys("class/block/" + name);
-    String disk = name;
-    try {
-      if (Files.exists(dev.resolve("partition"))) {
-        disk = dev.toRealPath().getParent().getFileName().toString();
-      }
-    } catch (IOException e) {
-      return "";
-    }
-    return switch (ProcFs.firstLine(fs.sys("class/block/" + disk + "/queue/rotational"), "")) {
-      case "0" -> "SSD";
-      case "1" -> "HDD";
-      default -> "";
-    };
-  }
-
   /** Go's GOARCH names (what NodeLink agents report) for the JVM's os.arch. */
   static String architecture(String osArch) {
     return switch (osArch.toLowerCase(Locale.ROOT)) {
@@ -258,7 +237,7 @@ public final class SystemInfoCollector {
                         "VERSION",
                         release.getOrDefault("VERSION_ID", nz(v == null ? null : v.getVersion()))))
                 .setKernelVersion(kernel)
-                .setDistribution(release.getOrDefault("ID", "")))
+                .setDistribution(release.getOrDefault("ID", distribution(os.getFamily()))))
         .setHostname(hostname)
         .setUptimeSeconds(Math.max(0, os.getSystemUptime()))
         .addAllPackages(packages.list())
@@ -341,6 +320,21 @@ public final class SystemInfoCollector {
 
   private static boolean isZero(String group) {
     return group.matches("0+");
+  }
+
+  /**
+   * Where {@code /etc/os-release} is missing (Windows, macOS): Go's GOOS names, which the original
+   * agent reports as its platform.
+   */
+  static String distribution(String family) {
+    String f = nz(family).toLowerCase(Locale.ROOT);
+    if (f.contains("windows")) {
+      return "windows";
+    }
+    if (f.contains("mac") || f.contains("darwin")) {
+      return "darwin";
+    }
+    return "";
   }
 
   private static String nz(String s) {

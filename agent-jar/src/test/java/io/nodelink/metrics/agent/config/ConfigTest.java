@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nodelink.metrics.agent.AgentCliAccess;
+import io.nodelink.metrics.agent.collect.CollectorMode;
+import io.nodelink.metrics.agent.collect.HostPlatform;
 import io.nodelink.metrics.agent.collect.TrackRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,5 +136,40 @@ class ConfigTest {
     assertThat(c.agentId()).isEqualTo("a2");
     assertThat(c.tls()).isTrue();
     assertThat(c.caFile()).isEqualTo(Path.of("/tmp/ca.pem"));
+  }
+
+  @Test
+  void collectorsDefaultToAutoAndComeFromFileEnvironmentAndFlags() throws Exception {
+    assertThat(ConfigLoader.load(file(""), Map.of(), Map.of()).collectors())
+        .isEqualTo(CollectorMode.AUTO);
+    assertThat(ConfigLoader.load(file("collectors=procfs\n"), Map.of(), Map.of()).collectors())
+        .isEqualTo(CollectorMode.PROCFS);
+    assertThat(
+            ConfigLoader.load(
+                    file("collectors=procfs\n"), Map.of("NODELINK_COLLECTORS", "OSHI"), Map.of())
+                .collectors())
+        .isEqualTo(CollectorMode.OSHI);
+    assertThat(
+            AgentCliAccess.resolve(
+                    Map.of(), "--config", file("").toString(), "--collectors", "oshi")
+                .collectors())
+        .isEqualTo(CollectorMode.OSHI);
+    assertThatThrownBy(() -> ConfigLoader.load(file("collectors=wmi\n"), Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("procfs, oshi or auto");
+  }
+
+  @Test
+  void theDefaultConfigFileIsWhereEachPlatformKeepsMachineWideSettings() {
+    assertThat(ConfigLoader.defaultFile(HostPlatform.LINUX, Map.of()))
+        .isEqualTo(Path.of("/etc/nodelink/agent.properties"));
+    assertThat(ConfigLoader.defaultFile(HostPlatform.MACOS, Map.of()))
+        .isEqualTo(Path.of("/Library/Application Support/NodeLink/agent.properties"));
+    assertThat(
+            ConfigLoader.defaultFile(HostPlatform.WINDOWS, Map.of("ProgramData", "D:\\Data"))
+                .toString())
+        .startsWith("D:\\Data")
+        .contains("NodeLink")
+        .endsWith("agent.properties");
   }
 }

@@ -41,7 +41,8 @@ class ProtoJsonTest {
         .contains("\"processes\":{\"total_processes\":0,")
         .contains("\"task_processes\":[]")
         .contains("\"load\":{\"load1\":0,\"load5\":0,\"load15\":0}")
-        .endsWith("\"collection\":{\"duration_ms\":0,\"failed_collectors\":[]}}")
+        .endsWith(
+            "\"collection\":{\"duration_ms\":0,\"failed_collectors\":[],\"unavailable_fields\":[]}}")
         .doesNotContain("buffered");
   }
 

@@ -109,7 +109,8 @@ public final class DtoMapper {
         load(m.getLoad()),
         new MetricsSnapshotDto.Collection(
             m.getCollection().getDurationMs(),
-            List.copyOf(m.getCollection().getFailedCollectorsList())));
+            List.copyOf(m.getCollection().getFailedCollectorsList()),
+            List.copyOf(m.getCollection().getUnavailableFieldsList())));
   }
 
   private static MetricsSnapshotDto.Cpu cpu(CpuMetrics c) {

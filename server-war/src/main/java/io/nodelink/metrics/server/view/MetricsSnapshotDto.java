@@ -90,6 +90,10 @@ public record MetricsSnapshotDto(
   /** Load averages. */
   public record Load(double load1, double load5, double load15) {}
 
-  /** Extension: the agent's own cost of collecting this snapshot. */
-  public record Collection(double durationMs, List<String> failedCollectors) {}
+  /**
+   * Extension: the agent's own cost of collecting this snapshot, and which fields this host cannot
+   * measure (reported as 0).
+   */
+  public record Collection(
+      double durationMs, List<String> failedCollectors, List<String> unavailableFields) {}
 }

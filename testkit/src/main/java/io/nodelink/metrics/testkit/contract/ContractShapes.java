@@ -160,7 +160,11 @@ public final class ContractShapes {
                               "read_bytes", INTEGER,
                               "write_bytes", INTEGER))),
           "load", object("load1", NUMBER, "load5", NUMBER, "load15", NUMBER),
-          "collection", object("duration_ms", NUMBER, "failed_collectors", arrayOf(STRING)));
+          "collection",
+              object(
+                  "duration_ms", NUMBER,
+                  "failed_collectors", arrayOf(STRING),
+                  "unavailable_fields", arrayOf(STRING)));
 
   /** History of {@code GET /agents/{id}/metrics/history} (values are checked by the tests). */
   public static final Shape HISTORY =

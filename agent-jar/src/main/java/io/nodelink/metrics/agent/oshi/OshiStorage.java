@@ -1,0 +1,31 @@
+package io.nodelink.metrics.agent.oshi;
+
+import java.util.List;
+import oshi.SystemInfo;
+import oshi.hardware.HWDiskStore;
+import oshi.software.os.OSFileStore;
+
+/** The mounted filesystems and physical disks as OSHI lists them (faked in tests). */
+public interface OshiStorage {
+
+  /** The local filesystems (OSHI's {@code getFileStores(true)}). */
+  List<OSFileStore> fileStores();
+
+  /** The physical disks with their partitions and I/O counters. */
+  List<HWDiskStore> diskStores();
+
+  /** The live system's storage. */
+  static OshiStorage of(SystemInfo si) {
+    return new OshiStorage() {
+      @Override
+      public List<OSFileStore> fileStores() {
+        return si.getOperatingSystem().getFileSystem().getFileStores(true);
+      }
+
+      @Override
+      public List<HWDiskStore> diskStores() {
+        return si.getHardware().getDiskStores();
+      }
+    };
+  }
+}

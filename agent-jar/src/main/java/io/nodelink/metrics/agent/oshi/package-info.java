@@ -1,0 +1,5 @@
+/**
+ * The OSHI path of the memory, disk, network and process collectors: what the agent reports on
+ * Windows, macOS and wherever {@code /proc} is missing, and on Linux with {@code collectors=oshi}.
+ */
+package io.nodelink.metrics.agent.oshi;
