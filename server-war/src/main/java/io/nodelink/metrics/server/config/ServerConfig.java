@@ -71,6 +71,7 @@ public class ServerConfig {
   public static final String SSE_KEEPALIVE_INTERVAL = "nodelink.sse.keepalive-interval";
   public static final String SSE_QUEUE_SIZE = "nodelink.sse.queue-size";
   public static final String CORS_ALLOWED_ORIGINS = "nodelink.cors.allowed-origins";
+  public static final String HTTP_ANONYMOUS_ROLE = "nodelink.http.anonymous-role";
   public static final String INGEST_MAX_FUTURE = "nodelink.ingest.max-future";
   public static final String INGEST_MAX_PACKAGES = "nodelink.ingest.max-packages";
   public static final String STATE_PERSIST = "nodelink.state.persist";
@@ -132,6 +133,7 @@ public class ServerConfig {
   private final Duration sseKeepAliveInterval;
   private final int sseQueueSize;
   private final List<String> corsAllowedOrigins;
+  private final String httpAnonymousRole;
   private final Duration ingestMaxFuture;
   private final int ingestMaxPackages;
   private final boolean statePersist;
@@ -219,6 +221,7 @@ public class ServerConfig {
             .map(String::trim)
             .filter(s -> !s.isEmpty())
             .toList();
+    httpAnonymousRole = r.oneOf(HTTP_ANONYMOUS_ROLE, "none", List.of("none", "viewer", "operator"));
     ingestMaxFuture = r.duration(INGEST_MAX_FUTURE, "10m");
     ingestMaxPackages = r.integer(INGEST_MAX_PACKAGES, 20_000, 0, Integer.MAX_VALUE);
     ingestMaxListSize = r.integer(INGEST_MAX_LIST_SIZE, 4096, 1, Integer.MAX_VALUE);
@@ -495,11 +498,25 @@ public class ServerConfig {
     return corsAllowedOrigins;
   }
 
+  /** What a caller without credentials may do: {@code none}, {@code viewer} or {@code operator}. */
+  public String httpAnonymousRole() {
+    return httpAnonymousRole;
+  }
+
   /** Reads typed values with defaults and range checks, naming the key in every error. */
   private record Reader(Function<String, Optional<String>> lookup) {
 
     String text(String key, String fallback) {
       return optional(key).orElse(fallback);
+    }
+
+    String oneOf(String key, String fallback, List<String> allowed) {
+      String value = text(key, fallback).toLowerCase(java.util.Locale.ROOT);
+      if (!allowed.contains(value)) {
+        throw new IllegalArgumentException(
+            key + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+      }
+      return value;
     }
 
     Optional<String> optional(String key) {
