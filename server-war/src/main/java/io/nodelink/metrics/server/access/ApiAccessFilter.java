@@ -1,10 +1,7 @@
 package io.nodelink.metrics.server.access;
 
 import io.nodelink.metrics.server.config.ServerConfig;
-import io.nodelink.metrics.server.view.ErrorDto;
-import io.nodelink.metrics.server.view.Json;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -12,7 +9,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
 
 /**
  * Enforces {@link AccessPolicy} on the API's paths with the identity Liberty established (Basic,
@@ -26,7 +22,6 @@ import java.io.PrintWriter;
 public class ApiAccessFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
-  private static final Jsonb JSONB = Json.create();
   static final String CHALLENGE = "Basic realm=\"NodeLink\", charset=\"UTF-8\"";
 
   @Inject transient ServerConfig config;
@@ -63,14 +58,9 @@ public class ApiAccessFilter extends HttpFilter {
 
   private static void refuse(HttpServletResponse response, int status, String message)
       throws IOException {
-    response.setStatus(status);
     if (status == 401) {
       response.setHeader("WWW-Authenticate", CHALLENGE);
     }
-    response.setContentType("application/json");
-    response.setCharacterEncoding("UTF-8");
-    try (PrintWriter out = response.getWriter()) {
-      out.write(JSONB.toJson(new ErrorDto(message)));
-    }
+    JsonErrors.write(response, status, message);
   }
 }
