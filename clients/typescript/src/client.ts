@@ -52,7 +52,7 @@ export interface BasicAuth {
   password: string;
 }
 
-/** A bearer token, e.g. an MP JWT from the site's identity provider. */
+/** A bearer token, for a server or an authenticating proxy in front of it that takes one. */
 export interface BearerAuth {
   bearerToken: string;
 }

@@ -8,9 +8,9 @@ import java.util.Objects;
 
 /**
  * How the client signs in to a server that requires login: HTTP Basic (a user of the server's
- * registry) or a bearer token (an MP JWT from the site's identity provider). A JAX-RS request
- * filter, so REST calls and the SSE stream carry it alike; register it on your own {@code Client}
- * too.
+ * registry) or a bearer token (for a server or an authenticating proxy in front of it that takes
+ * one, e.g. an OpenID Connect access token). A JAX-RS request filter, so REST calls and the SSE
+ * stream carry it alike; register it on your own {@code Client} too.
  */
 public final class Credentials implements ClientRequestFilter {
 

@@ -11,9 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Enforces {@link AccessPolicy} on the API's paths with the identity Liberty established (Basic,
- * the single sign-on cookie of the dashboard's form login, or a bearer token). Refusals are JSON
- * like every other error: 401 with a Basic challenge, or 403.
+ * Enforces {@link AccessPolicy} on the API's paths with the identity Liberty established (Basic, or
+ * the single sign-on cookie of the dashboard's form login). Refusals are JSON like every other
+ * error: 401 with a Basic challenge, or 403.
  *
  * <p>Not container security constraints: those cannot let anonymous callers in by configuration
  * ({@code nodelink.http.anonymous-role}), and would answer a missing login with a login-page
