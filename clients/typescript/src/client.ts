@@ -37,6 +37,33 @@ export interface MetricsClientOptions {
   timeoutMs?: number;
   /** Passed to `EventSource` for cross-origin streams that need cookies. */
   withCredentials?: boolean;
+  /**
+   * Credentials for a server that requires login: HTTP Basic (`{ username, password }`) or a
+   * bearer token (`{ bearerToken }`). Sent with every REST request, and with the SSE stream where
+   * the `EventSource` accepts a `fetch` (the `eventsource` package; a browser's own `EventSource`
+   * sends the page's cookies instead). Without them the client sends no credentials, as before.
+   */
+  auth?: BasicAuth | BearerAuth;
+}
+
+/** HTTP Basic credentials (a user of the server's registry). */
+export interface BasicAuth {
+  username: string;
+  password: string;
+}
+
+/** A bearer token, for a server or an authenticating proxy in front of it that takes one. */
+export interface BearerAuth {
+  bearerToken: string;
+}
+
+/** The `Authorization` header value for {@link MetricsClientOptions.auth}. */
+export function authorizationHeader(auth: BasicAuth | BearerAuth): string {
+  if ('bearerToken' in auth) return `Bearer ${auth.bearerToken}`;
+  const bytes = new TextEncoder().encode(`${auth.username}:${auth.password}`);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return `Basic ${btoa(binary)}`;
 }
 
 /** Callbacks of {@link MetricsClient.subscribeMetrics}. */
@@ -121,7 +148,19 @@ export class MetricsClient {
       );
     }
     const url = `${this.baseURL}${agentPath(agentId)}/metrics/stream?interval=${interval}`;
-    return new EventSourceClass(url, { withCredentials: this.options.withCredentials ?? false });
+    const withCredentials = this.options.withCredentials ?? false;
+    const auth = this.options.auth;
+    if (!auth) return new EventSourceClass(url, { withCredentials });
+    const authorization = authorizationHeader(auth);
+    const fetchFn = this.options.fetch ?? globalThis.fetch;
+    return new EventSourceClass(url, {
+      withCredentials,
+      fetch: (input, init) =>
+        fetchFn(input, {
+          ...init,
+          headers: { ...(init?.headers as Record<string, string>), Authorization: authorization },
+        }),
+    });
   }
 
   /**
@@ -209,6 +248,7 @@ export class MetricsClient {
     if (!fetchFn) throw new TypeError('No fetch in this runtime: pass { fetch } in the options');
     const timeoutMs = this.options.timeoutMs ?? 30_000;
     const headers: Record<string, string> = { Accept: 'application/json', ...this.options.headers };
+    if (this.options.auth) headers.Authorization = authorizationHeader(this.options.auth);
     if (body !== undefined) headers['Content-Type'] = 'application/json';
 
     let response: Response;

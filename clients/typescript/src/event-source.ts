@@ -24,7 +24,7 @@ export interface MetricsEventSource {
 /** An `EventSource` class: `globalThis.EventSource` or `EventSource` from the `eventsource` package. */
 export type EventSourceConstructor = new (
   url: string,
-  init?: { withCredentials?: boolean },
+  init?: { withCredentials?: boolean; fetch?: typeof fetch },
 ) => MetricsEventSource;
 
 /** The runtime's own `EventSource`, if it has one (browsers, Deno, Node 22+ with a flag). */

@@ -9,7 +9,14 @@ export {
   MAX_INTERVAL_SECONDS,
   MIN_INTERVAL_SECONDS,
 } from './client.js';
-export type { MetricsClientOptions, MetricsHandlers, MetricsSubscription } from './client.js';
+export { authorizationHeader } from './client.js';
+export type {
+  BasicAuth,
+  BearerAuth,
+  MetricsClientOptions,
+  MetricsHandlers,
+  MetricsSubscription,
+} from './client.js';
 export { MetricsClientError } from './errors.js';
 export type { EventSourceConstructor, MetricsEventSource, SseEvent } from './event-source.js';
 export { MetricsFormatter } from './formatter.js';

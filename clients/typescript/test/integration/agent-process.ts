@@ -10,6 +10,8 @@ export interface LiveEnvironment {
   agentJar: string;
   agentToken: string;
   logDir: string;
+  /** The server's test user, when it requires login (NODELINK_USER / NODELINK_PASSWORD). */
+  auth?: { username: string; password: string };
 }
 
 export function liveEnvironment(): LiveEnvironment {
@@ -33,6 +35,9 @@ export function liveEnvironment(): LiveEnvironment {
     // The test Liberty accepts any agent id with this token (`*:shared-secret`).
     agentToken: process.env.NODELINK_AGENT_TOKEN ?? 'shared-secret',
     logDir: process.env.NODELINK_IT_LOG_DIR ?? 'build/it-agents',
+    auth: process.env.NODELINK_USER
+      ? { username: process.env.NODELINK_USER, password: process.env.NODELINK_PASSWORD ?? '' }
+      : undefined,
   };
 }
 

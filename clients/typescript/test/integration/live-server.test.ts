@@ -7,6 +7,7 @@ import {
   MetricsFormatter,
   type MetricsSnapshot,
   type SseEvent,
+  authorizationHeader,
 } from '../../src/node.js';
 import * as fixtures from '../unit/fixtures.js';
 import { AgentProcess, liveEnvironment, waitFor } from './agent-process.js';
@@ -29,7 +30,7 @@ const RFC3339_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
  * every call, the SSE stream and the errors. Each test leaves the agent not streaming.
  */
 const env = liveEnvironment();
-const client = new MetricsClient(env.baseURL);
+const client = new MetricsClient(env.baseURL, { auth: env.auth });
 let agent: AgentProcess;
 let id: string;
 
@@ -97,7 +98,9 @@ describe('MetricsClient against the real server and agent', { timeout: 240_000 }
     assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /POST/);
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /content-type/i);
 
-    const get = await fetch(`${env.baseURL}/metrics/agents`, { headers: { Origin: origin } });
+    const get = await fetch(`${env.baseURL}/metrics/agents`, {
+      headers: { Origin: origin, ...(env.auth ? { Authorization: authorizationHeader(env.auth) } : {}) },
+    });
     assert.ok(['*', origin].includes(get.headers.get('access-control-allow-origin') ?? ''));
   });
 

@@ -342,3 +342,33 @@ describe('Server-Sent Events', { timeout: 15_000 }, () => {
 });
 
 void browserEventSourceFits;
+
+describe('credentials', () => {
+  test('without auth no Authorization header is sent, as for the original NodeLink server', async () => {
+    server.json('GET', '/metrics/agents', 200, { agents: {} });
+    await client.getAllAgents();
+    assert.equal(lastRequest().headers.authorization, undefined);
+  });
+
+  test('Basic credentials go with every REST call, UTF-8 encoded', async () => {
+    server.json('POST', '/agents/agent1/system/refresh', 200, { message: 'requested', task_id: 't1' });
+    const withBasic = new MetricsClient(baseURL, { auth: { username: 'admin', password: 'pä:ss' } });
+    await withBasic.refreshSystemInfo('agent1');
+    const expected = `Basic ${Buffer.from('admin:pä:ss', 'utf8').toString('base64')}`;
+    assert.equal(lastRequest().headers.authorization, expected);
+  });
+
+  test('a bearer token goes with REST calls and the SSE stream', { timeout: 15_000 }, async () => {
+    server.json('GET', '/metrics/agents', 200, { agents: {} });
+    const withToken = new MetricsClient(baseURL, { auth: { bearerToken: 'abc.def.ghi' } });
+    await withToken.getAllAgents();
+    assert.equal(lastRequest().headers.authorization, 'Bearer abc.def.ghi');
+
+    const connection = nextSse('/agents/agent1/metrics/stream?interval=3');
+    const source = withToken.streamMetrics('agent1', 3);
+    const sse = await connection;
+    assert.equal(lastRequest().headers.authorization, 'Bearer abc.def.ghi');
+    source.close();
+    await sse.closed;
+  });
+});

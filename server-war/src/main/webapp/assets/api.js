@@ -25,6 +25,10 @@ async function request(path, options = {}) {
   } catch {
     body = null;
   }
+  if (response.status === 401) {
+    // Signed out (or the session ended): Liberty's form login brings the browser back here.
+    location.assign(url('login'));
+  }
   if (!response.ok) {
     throw new ApiError(response.status, body?.error || `HTTP ${response.status}`);
   }

@@ -19,6 +19,7 @@ import io.nodelink.metrics.client.model.SystemInfo;
 import io.nodelink.metrics.client.model.TaskAccepted;
 import io.nodelink.metrics.client.model.TaskInfo;
 import it.support.AgentProcess;
+import it.support.Credentials;
 import jakarta.ws.rs.NotFoundException;
 import java.net.URI;
 import java.time.Duration;
@@ -46,7 +47,9 @@ class JavaClientIT {
   static void startAgent() throws Exception {
     client =
         NodeLinkMetricsClient.create(
-            URI.create("http://127.0.0.1:" + Integer.getInteger("http.port")));
+            URI.create("http://127.0.0.1:" + Integer.getInteger("http.port")),
+            io.nodelink.metrics.client.Credentials.basic(
+                Credentials.OPERATOR.user(), Credentials.OPERATOR.password()));
     agent = AgentProcess.startWithSharedToken("java-client-it");
     id = agent.agentId();
     await("agent " + id + " connected")

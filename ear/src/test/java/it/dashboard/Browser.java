@@ -55,8 +55,43 @@ final class Browser implements AutoCloseable {
             + ": apt-get install -y chromium chromium-driver");
   }
 
-  /** Starts a fresh headless Chromium with an empty profile and a desktop-size window. */
+  /**
+   * Starts a fresh headless Chromium signed in to the dashboard as the test operator, through the
+   * login page (Liberty's form login; its single sign-on cookie then rides every request).
+   */
   static Browser start() {
+    Browser browser = startSignedOut();
+    browser.signIn(it.support.Credentials.OPERATOR);
+    return browser;
+  }
+
+  /** Signs in on the login page the dashboard sends a signed-out browser to. */
+  void signIn(it.support.Credentials user) {
+    submitLogin(user);
+    waitUpTo(Duration.ofSeconds(30))
+        .until(
+            d ->
+                !d.getCurrentUrl().contains("login")
+                    && !d.findElements(org.openqa.selenium.By.id("main")).isEmpty());
+  }
+
+  private void submitLogin(it.support.Credentials user) {
+    driver.get(Server.BASE);
+    waitUpTo(Duration.ofSeconds(30))
+        .until(d -> !d.findElements(org.openqa.selenium.By.id("username")).isEmpty());
+    driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(user.user());
+    driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(user.password());
+    driver.findElement(org.openqa.selenium.By.id("sign-in")).click();
+  }
+
+  /** Submits the login form with wrong credentials and waits for the page to say so. */
+  void signInExpectingFailure(it.support.Credentials user) {
+    submitLogin(user);
+    waitUpTo(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("failed"));
+  }
+
+  /** Starts a fresh headless Chromium with an empty profile and a desktop-size window. */
+  static Browser startSignedOut() {
     System.setProperty("SE_AVOID_STATS", "true");
     System.setProperty("SE_OFFLINE", "true");
     Path profile;

@@ -124,6 +124,7 @@ class OverviewScaleIT {
         HTTP.send(
             HttpRequest.newBuilder(URI.create(Server.BASE + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", it.support.Credentials.OPERATOR.basicHeader())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -30,7 +30,9 @@ final class Server {
 
   static HttpResponse<byte[]> get(String path, String... headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.newBuilder(URI.create(BASE + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", it.support.Credentials.OPERATOR.basicHeader());
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -42,6 +44,7 @@ final class Server {
     return send(
         HttpRequest.newBuilder(URI.create(BASE + path))
             .timeout(Duration.ofSeconds(10))
+            .header("Authorization", it.support.Credentials.OPERATOR.basicHeader())
             .method(method, HttpRequest.BodyPublishers.noBody()));
   }
 

@@ -26,7 +26,9 @@ class SmokeIT {
 
   private static HttpResponse<String> get(int port, String path) throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", it.support.Credentials.OPERATOR.basicHeader())
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -11,7 +11,11 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Map;
 
-/** A small HTTP client for the REST API (API port) and the admin port. */
+/**
+ * A small HTTP client for the REST API (API port) and the admin port. It signs in as the test
+ * operator ({@link Credentials#OPERATOR}) unless a request carries its own {@code Authorization}
+ * header or goes out {@link #anonymous}.
+ */
 public final class Api {
 
   private static final HttpClient HTTP =
@@ -42,8 +46,29 @@ public final class Api {
     return send("GET", ItConfig.admin(path), null, Map.of());
   }
 
-  /** Any method, any headers, optional body, on the given absolute URI. */
+  /** Any method, any headers, optional body, on the given absolute URI, as the test operator. */
   public static ApiResponse send(String method, URI uri, String body, Map<String, String> headers) {
+    Map<String, String> all = new java.util.HashMap<>(headers);
+    all.putIfAbsent("Authorization", Credentials.OPERATOR.basicHeader());
+    return sendRaw(method, uri, body, all);
+  }
+
+  /** As {@link #send}, signed in as {@code user}. */
+  public static ApiResponse sendAs(
+      Credentials user, String method, URI uri, String body, Map<String, String> headers) {
+    Map<String, String> all = new java.util.HashMap<>(headers);
+    all.put("Authorization", user.basicHeader());
+    return sendRaw(method, uri, body, all);
+  }
+
+  /** As {@link #send}, without credentials. */
+  public static ApiResponse anonymous(
+      String method, URI uri, String body, Map<String, String> headers) {
+    return sendRaw(method, uri, body, headers);
+  }
+
+  private static ApiResponse sendRaw(
+      String method, URI uri, String body, Map<String, String> headers) {
     BodyPublisher publisher =
         body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body);
     HttpRequest.Builder request =

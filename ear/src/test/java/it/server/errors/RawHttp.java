@@ -36,7 +36,9 @@ final class RawHttp {
               + target
               + " HTTP/1.1\r\nHost: 127.0.0.1:"
               + ItConfig.httpPort()
-              + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
+              + "\r\nAccept: application/json\r\nAuthorization: "
+              + it.support.Credentials.OPERATOR.basicHeader()
+              + "\r\nConnection: close\r\n\r\n";
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       return parse(target, readAll(socket.getInputStream()));

@@ -93,6 +93,9 @@ public final class Deployments {
     // Only the main application remote-writes (RemoteWriteIT compares what it sent): a copy's
     // senders would also share, and on undeploy remove, the main application's metrics.
     all.put("nodelink.remote-write.enabled", false);
+    // server.xml binds the roles of the main application only; a copy has none to check, so its
+    // callers act as operators.
+    all.put("nodelink.http.anonymous-role", "operator");
     all.putAll(config);
     all.put("config_ordinal", CONFIG_ORDINAL);
     // The main application already serves the OpenAPI document; scanning copies only costs time.

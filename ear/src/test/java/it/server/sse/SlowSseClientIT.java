@@ -104,7 +104,11 @@ class SlowSseClientIT {
     socket.connect(new InetSocketAddress("127.0.0.1", ItConfig.httpPort()), 5000);
     OutputStream out = socket.getOutputStream();
     out.write(
-        ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        ("GET "
+                + path
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nAuthorization: "
+                + it.support.Credentials.OPERATOR.basicHeader()
+                + "\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));
     out.flush();
   }

@@ -30,7 +30,7 @@ public final class PrometheusServer implements AutoCloseable {
   /**
    * Starts an empty Prometheus that scrapes {@code /metrics/prometheus?agent_id=<agentId>} on
    * {@code target} (host:port) every second, keeping the labels the target sets ({@code
-   * honor_labels}).
+   * honor_labels}), signed in as the test viewer like a production Prometheus would be.
    */
   public static PrometheusServer scraping(Path directory, int port, String target, String agentId) {
     String config =
@@ -42,12 +42,19 @@ public final class PrometheusServer implements AutoCloseable {
           - job_name: nodelink
             honor_labels: true
             metrics_path: /metrics/prometheus
+            basic_auth:
+              username: '%s'
+              password: '%s'
             params:
               agent_id: ['%s']
             static_configs:
               - targets: ['%s']
         """
-            .formatted(agentId, target);
+            .formatted(
+                it.support.Credentials.VIEWER.user(),
+                it.support.Credentials.VIEWER.password(),
+                agentId,
+                target);
     return start(directory, port, config);
   }
 

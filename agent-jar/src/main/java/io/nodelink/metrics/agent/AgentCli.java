@@ -85,6 +85,14 @@ public final class AgentCli implements Callable<Integer> {
   @Option(names = "--tls-authority", description = "Server name to verify in its certificate.")
   String tlsAuthority;
 
+  @Option(
+      names = "--tls-cert",
+      description = "PEM client certificate naming the agent id, for mutual TLS (implies --tls).")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", description = "PEM PKCS#8 private key of --tls-cert.")
+  Path tlsKey;
+
   @Option(names = "--once", description = "Print one metrics snapshot as JSON and exit.")
   boolean once;
 
@@ -141,7 +149,9 @@ public final class AgentCli implements Callable<Integer> {
     put(v, AgentConfig.TLS_CA_FILE, caFile);
     put(v, AgentConfig.TLS_TRUST_STORE, trustStore);
     put(v, AgentConfig.TLS_AUTHORITY, tlsAuthority);
-    if (caFile != null || trustStore != null) {
+    put(v, AgentConfig.TLS_CERT_FILE, tlsCert);
+    put(v, AgentConfig.TLS_KEY_FILE, tlsKey);
+    if (caFile != null || trustStore != null || tlsCert != null) {
       v.putIfAbsent(AgentConfig.TLS, "true");
     }
     put(v, AgentConfig.SIMULATE, simulate);

@@ -29,6 +29,8 @@ import java.util.regex.PatternSyntaxException;
  * @param trustStorePassword its password, or null
  * @param trustStoreType its type (PKCS12, JKS)
  * @param tlsAuthority the name to verify in the server certificate, or null for the host
+ * @param tlsCertFile PEM certificate (chain) of this agent for mutual TLS, or null
+ * @param tlsKeyFile PEM PKCS#8 private key of that certificate, or null
  * @param keepaliveSeconds HTTP/2 keepalive ping period
  * @param reconnectInitialSeconds first reconnect delay
  * @param reconnectMaxSeconds reconnect delay cap
@@ -61,6 +63,8 @@ public record AgentConfig(
     String trustStorePassword,
     String trustStoreType,
     String tlsAuthority,
+    Path tlsCertFile,
+    Path tlsKeyFile,
     int keepaliveSeconds,
     int reconnectInitialSeconds,
     int reconnectMaxSeconds,
@@ -93,6 +97,8 @@ public record AgentConfig(
   public static final String TLS_TRUST_STORE_PASSWORD = "tls.trust-store-password";
   public static final String TLS_TRUST_STORE_TYPE = "tls.trust-store-type";
   public static final String TLS_AUTHORITY = "tls.authority";
+  public static final String TLS_CERT_FILE = "tls.cert-file";
+  public static final String TLS_KEY_FILE = "tls.key-file";
   public static final String KEEPALIVE = "keepalive.seconds";
   public static final String RECONNECT_INITIAL = "reconnect.initial-seconds";
   public static final String RECONNECT_MAX = "reconnect.max-seconds";
@@ -127,6 +133,8 @@ public record AgentConfig(
           TLS_TRUST_STORE_PASSWORD,
           TLS_TRUST_STORE_TYPE,
           TLS_AUTHORITY,
+          TLS_CERT_FILE,
+          TLS_KEY_FILE,
           KEEPALIVE,
           RECONNECT_INITIAL,
           RECONNECT_MAX,
@@ -166,6 +174,8 @@ public record AgentConfig(
         v.get(TLS_TRUST_STORE_PASSWORD),
         v.getOrDefault(TLS_TRUST_STORE_TYPE, "PKCS12"),
         v.get(TLS_AUTHORITY),
+        path(v, TLS_CERT_FILE),
+        path(v, TLS_KEY_FILE),
         intIn(v, KEEPALIVE, 30, 10, 3600),
         initial,
         intIn(v, RECONNECT_MAX, 30, initial, 3600),

@@ -42,6 +42,10 @@ public final class Channels {
     }
     TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder();
     try {
+      if (config.tlsCertFile() != null && config.tlsKeyFile() != null) {
+        // Mutual TLS: the server checks that this certificate names the agent id.
+        tls.keyManager(config.tlsCertFile().toFile(), config.tlsKeyFile().toFile());
+      }
       if (config.caFile() != null) {
         tls.trustManager(config.caFile().toFile());
       } else if (config.trustStore() != null) {

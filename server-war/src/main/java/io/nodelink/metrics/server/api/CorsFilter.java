@@ -14,16 +14,18 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
 /**
- * CORS for browser clients on other origins ({@code nodelink.cors.allowed-origins}, default any):
- * answers preflight {@code OPTIONS} for any path and adds the headers to every API response, SSE
- * streams and errors included.
+ * CORS for browser clients on other origins ({@code nodelink.cors.allowed-origins}; default none
+ * when login is required, any when anonymous callers have a role): answers preflight {@code
+ * OPTIONS} for any path and adds the headers to every API response, SSE streams and errors
+ * included.
  */
 @Provider
 @PreMatching
 public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   static final String ALLOW_METHODS = "GET, POST, DELETE, OPTIONS";
-  static final String DEFAULT_ALLOW_HEADERS = "Content-Type, Accept, Cache-Control, Last-Event-ID";
+  static final String DEFAULT_ALLOW_HEADERS =
+      "Content-Type, Accept, Cache-Control, Last-Event-ID, Authorization";
 
   @Inject ServerConfig config;
 
@@ -53,6 +55,8 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     MultivaluedMap<String, Object> headers = response.getHeaders();
     headers.putSingle("Access-Control-Allow-Origin", allowed);
     if (!"*".equals(allowed)) {
+      // A listed origin may send the user's credentials (cookie, Basic); a wildcard never may.
+      headers.putSingle("Access-Control-Allow-Credentials", "true");
       headers.add("Vary", "Origin");
     }
   }

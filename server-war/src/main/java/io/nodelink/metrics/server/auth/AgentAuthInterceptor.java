@@ -9,10 +9,14 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import java.net.SocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 /**
  * Checks the {@code agent_id}/{@code agent_token} call metadata before any message flows. A missing
@@ -26,10 +30,11 @@ public final class AgentAuthInterceptor implements ServerInterceptor {
 
   private final Supplier<AgentTokens> tokens;
   private final Consumer<SocketAddress> onAuthenticated;
+  private final boolean certificateNamesAgent;
 
   /** Takes a supplier so the tokens can be loaded after the interceptor is built. */
   public AgentAuthInterceptor(Supplier<AgentTokens> tokens) {
-    this(tokens, remote -> {});
+    this(tokens, remote -> {}, false);
   }
 
   /**
@@ -38,8 +43,20 @@ public final class AgentAuthInterceptor implements ServerInterceptor {
    */
   public AgentAuthInterceptor(
       Supplier<AgentTokens> tokens, Consumer<SocketAddress> onAuthenticated) {
+    this(tokens, onAuthenticated, false);
+  }
+
+  /**
+   * As above; with {@code certificateNamesAgent} (mutual TLS on) the call's client certificate must
+   * also name the agent id (CN or DNS subject alternative name, {@link CertificateIdentity}).
+   */
+  public AgentAuthInterceptor(
+      Supplier<AgentTokens> tokens,
+      Consumer<SocketAddress> onAuthenticated,
+      boolean certificateNamesAgent) {
     this.tokens = tokens;
     this.onAuthenticated = onAuthenticated;
+    this.certificateNamesAgent = certificateNamesAgent;
   }
 
   @Override
@@ -68,6 +85,9 @@ public final class AgentAuthInterceptor implements ServerInterceptor {
     if (!current.accepts(agentId, token)) {
       return reject(call, "invalid agent credentials", agentId);
     }
+    if (certificateNamesAgent && !certificateNames(call, agentId)) {
+      return reject(call, "the client certificate does not name this agent id", agentId);
+    }
     LOG.log(Level.FINE, "Authenticated agent {0}", agentId);
     SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
     if (remote != null) {
@@ -83,6 +103,21 @@ public final class AgentAuthInterceptor implements ServerInterceptor {
                 AgentIdentity.MACHINE_ID,
                 AgentIdentity.hostPart(headers.get(AgentIdentity.AGENT_MACHINE_ID_HEADER)));
     return Contexts.interceptCall(context, call, headers, next);
+  }
+
+  private static boolean certificateNames(ServerCall<?, ?> call, String agentId) {
+    SSLSession session = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
+    if (session == null) {
+      return false;
+    }
+    try {
+      Certificate[] chain = session.getPeerCertificates();
+      return chain.length > 0
+          && chain[0] instanceof X509Certificate leaf
+          && CertificateIdentity.names(leaf, agentId);
+    } catch (SSLPeerUnverifiedException e) {
+      return false;
+    }
   }
 
   private static <Q, R> ServerCall.Listener<Q> reject(

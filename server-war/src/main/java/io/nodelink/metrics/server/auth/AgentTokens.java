@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,18 +11,19 @@ import java.util.Map;
 
 /**
  * The agent credentials the server accepts: {@code agentId:token} pairs, where the agent id {@code
- * *} accepts any agent id presenting that token. Comparison is constant-time; tokens are never part
- * of any message or log line produced here.
+ * *} accepts any agent id presenting that token, and the token may be stored hashed ({@code
+ * sha256:<hex>}, {@code pbkdf2:<iterations>:<salt>:<hash>}; see {@link TokenCredential}).
+ * Comparison is constant-time; tokens are never part of any message or log line produced here.
  */
 public final class AgentTokens {
 
   /** The agent id that accepts any agent presenting the token. */
   public static final String ANY_AGENT = "*";
 
-  private final Map<String, byte[]> byAgent;
-  private final List<byte[]> anyAgent;
+  private final Map<String, TokenCredential> byAgent;
+  private final List<TokenCredential> anyAgent;
 
-  private AgentTokens(Map<String, byte[]> byAgent, List<byte[]> anyAgent) {
+  private AgentTokens(Map<String, TokenCredential> byAgent, List<TokenCredential> anyAgent) {
     this.byAgent = Map.copyOf(byAgent);
     this.anyAgent = List.copyOf(anyAgent);
   }
@@ -41,8 +41,8 @@ public final class AgentTokens {
    *     the entry's position but not its token
    */
   public static AgentTokens parse(String commaList, List<String> fileLines) {
-    Map<String, byte[]> byAgent = new HashMap<>();
-    List<byte[]> anyAgent = new ArrayList<>();
+    Map<String, TokenCredential> byAgent = new HashMap<>();
+    List<TokenCredential> anyAgent = new ArrayList<>();
     String[] entries = commaList == null ? new String[0] : commaList.split(",");
     for (int i = 0; i < entries.length; i++) {
       add(entries[i], "entry " + (i + 1) + " of nodelink.auth.tokens", byAgent, anyAgent);
@@ -65,7 +65,10 @@ public final class AgentTokens {
   }
 
   private static void add(
-      String raw, String where, Map<String, byte[]> byAgent, List<byte[]> anyAgent) {
+      String raw,
+      String where,
+      Map<String, TokenCredential> byAgent,
+      List<TokenCredential> anyAgent) {
     String entry = raw.trim();
     if (entry.isEmpty()) {
       return;
@@ -75,7 +78,7 @@ public final class AgentTokens {
       throw new IllegalArgumentException(where + " is not of the form agentId:token");
     }
     String agentId = entry.substring(0, colon).trim();
-    byte[] token = entry.substring(colon + 1).trim().getBytes(StandardCharsets.UTF_8);
+    TokenCredential token = TokenCredential.parse(entry.substring(colon + 1).trim(), where);
     if (ANY_AGENT.equals(agentId)) {
       anyAgent.add(token);
     } else {
@@ -102,13 +105,13 @@ public final class AgentTokens {
       return false;
     }
     byte[] presented = token.getBytes(StandardCharsets.UTF_8);
-    byte[] own = byAgent.get(agentId);
+    TokenCredential own = byAgent.get(agentId);
     if (own != null) {
-      return MessageDigest.isEqual(own, presented);
+      return own.matches(presented);
     }
     boolean match = false;
-    for (byte[] candidate : anyAgent) {
-      match |= MessageDigest.isEqual(candidate, presented);
+    for (TokenCredential candidate : anyAgent) {
+      match |= candidate.matches(presented);
     }
     return match;
   }

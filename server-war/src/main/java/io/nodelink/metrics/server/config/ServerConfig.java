@@ -34,9 +34,12 @@ public class ServerConfig {
       "nodelink.grpc.max-calls-per-connection";
   public static final String GRPC_TLS_CERT = "nodelink.grpc.tls.cert";
   public static final String GRPC_TLS_KEY = "nodelink.grpc.tls.key";
+  public static final String GRPC_TLS_CLIENT_CA = "nodelink.grpc.tls.client-ca";
   public static final String SYSTEM_INFO_ON_CONNECT = "nodelink.grpc.system-info-on-connect";
   public static final String AUTH_TOKENS = "nodelink.auth.tokens";
   public static final String AUTH_TOKENS_FILE = "nodelink.auth.tokens-file";
+  public static final String AUTH_TOKENS_FILE_POLL_INTERVAL =
+      "nodelink.auth.tokens-file.poll-interval";
   public static final String AGENTS_MAX = "nodelink.agents.max";
   public static final String HISTORY_RETENTION = "nodelink.history.retention";
   public static final String HISTORY_MAX_POINTS_DEFAULT = "nodelink.history.max-points-default";
@@ -71,6 +74,7 @@ public class ServerConfig {
   public static final String SSE_KEEPALIVE_INTERVAL = "nodelink.sse.keepalive-interval";
   public static final String SSE_QUEUE_SIZE = "nodelink.sse.queue-size";
   public static final String CORS_ALLOWED_ORIGINS = "nodelink.cors.allowed-origins";
+  public static final String HTTP_ANONYMOUS_ROLE = "nodelink.http.anonymous-role";
   public static final String INGEST_MAX_FUTURE = "nodelink.ingest.max-future";
   public static final String INGEST_MAX_PACKAGES = "nodelink.ingest.max-packages";
   public static final String STATE_PERSIST = "nodelink.state.persist";
@@ -99,9 +103,11 @@ public class ServerConfig {
   private final int grpcMaxCallsPerConnection;
   private final Optional<String> grpcTlsCert;
   private final Optional<String> grpcTlsKey;
+  private final Optional<String> grpcTlsClientCa;
   private final boolean systemInfoOnConnect;
   private final String authTokens;
   private final Optional<String> authTokensFile;
+  private final Duration authTokensFilePollInterval;
   private final int maxAgents;
   private final Duration historyRetention;
   private final int historyMaxPointsDefault;
@@ -132,6 +138,7 @@ public class ServerConfig {
   private final Duration sseKeepAliveInterval;
   private final int sseQueueSize;
   private final List<String> corsAllowedOrigins;
+  private final String httpAnonymousRole;
   private final Duration ingestMaxFuture;
   private final int ingestMaxPackages;
   private final boolean statePersist;
@@ -169,10 +176,12 @@ public class ServerConfig {
         r.integer(GRPC_MAX_CALLS_PER_CONNECTION, 1000, 1, Integer.MAX_VALUE);
     grpcTlsCert = r.optional(GRPC_TLS_CERT);
     grpcTlsKey = r.optional(GRPC_TLS_KEY);
+    grpcTlsClientCa = r.optional(GRPC_TLS_CLIENT_CA);
     systemInfoOnConnect = Boolean.parseBoolean(r.text(SYSTEM_INFO_ON_CONNECT, "true"));
     statePersist = Boolean.parseBoolean(r.text(STATE_PERSIST, "true"));
     authTokens = r.text(AUTH_TOKENS, "");
     authTokensFile = r.optional(AUTH_TOKENS_FILE);
+    authTokensFilePollInterval = r.duration(AUTH_TOKENS_FILE_POLL_INTERVAL, "5s");
     maxAgents = r.integer(AGENTS_MAX, 10_000, 1, Integer.MAX_VALUE);
     historyRetention = r.duration(HISTORY_RETENTION, "30m");
     historyMaxPointsDefault = r.integer(HISTORY_MAX_POINTS_DEFAULT, 1000, 1, Integer.MAX_VALUE);
@@ -214,8 +223,13 @@ public class ServerConfig {
       throw new IllegalArgumentException(SSE_KEEPALIVE_INTERVAL + " must be at most 15s");
     }
     sseQueueSize = r.integer(SSE_QUEUE_SIZE, 64, 1, Integer.MAX_VALUE);
+    httpAnonymousRole = r.oneOf(HTTP_ANONYMOUS_ROLE, "none", List.of("none", "viewer", "operator"));
+    // With login required, browsers on other origins get nothing unless listed (same-origin); an
+    // open server keeps the original contract's any-origin default.
     corsAllowedOrigins =
-        Arrays.stream(r.text(CORS_ALLOWED_ORIGINS, "*").split(","))
+        Arrays.stream(
+                r.text(CORS_ALLOWED_ORIGINS, "none".equals(httpAnonymousRole) ? "" : "*")
+                    .split(","))
             .map(String::trim)
             .filter(s -> !s.isEmpty())
             .toList();
@@ -311,6 +325,14 @@ public class ServerConfig {
     return grpcTlsKey;
   }
 
+  /**
+   * PEM bundle of the CAs whose client certificates agents must present (mutual TLS, with the agent
+   * id named in the certificate); absent = no client certificates.
+   */
+  public Optional<String> grpcTlsClientCa() {
+    return grpcTlsClientCa;
+  }
+
   /** Whether the server asks a newly connected agent for its system information. */
   public boolean systemInfoOnConnect() {
     return systemInfoOnConnect;
@@ -331,6 +353,11 @@ public class ServerConfig {
 
   public Optional<String> authTokensFile() {
     return authTokensFile;
+  }
+
+  /** How often the tokens file is checked for changes (reloaded without a restart). */
+  public Duration authTokensFilePollInterval() {
+    return authTokensFilePollInterval;
   }
 
   public int maxAgents() {
@@ -490,9 +517,17 @@ public class ServerConfig {
     return sseQueueSize;
   }
 
-  /** Allowed CORS origins; {@code *} allows any. */
+  /**
+   * Allowed CORS origins; {@code *} allows any (never with credentials). Default: none besides the
+   * server's own when login is required, any when anonymous callers have a role.
+   */
   public List<String> corsAllowedOrigins() {
     return corsAllowedOrigins;
+  }
+
+  /** What a caller without credentials may do: {@code none}, {@code viewer} or {@code operator}. */
+  public String httpAnonymousRole() {
+    return httpAnonymousRole;
   }
 
   /** Reads typed values with defaults and range checks, naming the key in every error. */
@@ -500,6 +535,15 @@ public class ServerConfig {
 
     String text(String key, String fallback) {
       return optional(key).orElse(fallback);
+    }
+
+    String oneOf(String key, String fallback, List<String> allowed) {
+      String value = text(key, fallback).toLowerCase(java.util.Locale.ROOT);
+      if (!allowed.contains(value)) {
+        throw new IllegalArgumentException(
+            key + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+      }
+      return value;
     }
 
     Optional<String> optional(String key) {

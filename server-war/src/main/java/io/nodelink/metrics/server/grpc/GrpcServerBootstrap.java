@@ -1,7 +1,7 @@
 package io.nodelink.metrics.server.grpc;
 
 import io.nodelink.metrics.server.auth.AgentAuthInterceptor;
-import io.nodelink.metrics.server.auth.AgentTokens;
+import io.nodelink.metrics.server.auth.AgentTokenStore;
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.ingest.AgentStreamHandler;
 import jakarta.annotation.Resource;
@@ -12,10 +12,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
@@ -40,6 +37,8 @@ public class GrpcServerBootstrap {
 
   @Inject MetricRegistry metrics;
 
+  @Inject AgentTokenStore tokenStore;
+
   @Resource(lookup = "concurrent/nodelinkExecutor")
   ManagedExecutorService executor;
 
@@ -50,7 +49,7 @@ public class GrpcServerBootstrap {
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     startAttempted = true;
-    AgentTokens tokens = loadTokens();
+    tokenStore.start();
     EventLoops loops = new EventLoops();
     eventLoops = loops;
     CallExecutor callExecutor = new CallExecutor(executor, loops.workers(), rejections());
@@ -61,7 +60,10 @@ public class GrpcServerBootstrap {
           new GrpcServerLifecycle(
               NettyServerFactory.builder(config, callExecutor, loops, unauthenticated),
               new AgentStreamService(ingest),
-              new AgentAuthInterceptor(() -> tokens, unauthenticated::authenticated));
+              new AgentAuthInterceptor(
+                  tokenStore::current,
+                  unauthenticated::authenticated,
+                  config.grpcTlsClientCa().isPresent()));
       server.start();
       lifecycle = server;
     } catch (IOException | RuntimeException e) {
@@ -157,35 +159,5 @@ public class GrpcServerBootstrap {
   /** Whether start-up has run (successfully or not). */
   public boolean startAttempted() {
     return startAttempted;
-  }
-
-  private AgentTokens loadTokens() {
-    List<String> fileLines = List.of();
-    Optional<String> file = config.authTokensFile();
-    if (file.isPresent()) {
-      try {
-        fileLines = AgentTokens.readFile(Path.of(file.get()));
-      } catch (IOException e) {
-        LOG.log(
-            Level.SEVERE,
-            "Cannot read the agent tokens file {0}: {1}",
-            new Object[] {file.get(), e});
-      }
-    }
-    try {
-      AgentTokens tokens = AgentTokens.parse(config.authTokens(), fileLines);
-      if (tokens.isEmpty()) {
-        LOG.warning(
-            "No agent tokens configured (nodelink.auth.tokens / nodelink.auth.tokens-file):"
-                + " every agent will be rejected");
-      } else {
-        LOG.log(Level.INFO, "{0} agent token entries configured", tokens.size());
-      }
-      return tokens;
-    } catch (IllegalArgumentException e) {
-      LOG.log(
-          Level.SEVERE, "Invalid agent tokens, every agent will be rejected: {0}", e.getMessage());
-      return AgentTokens.none();
-    }
   }
 }

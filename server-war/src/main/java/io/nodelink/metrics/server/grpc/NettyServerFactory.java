@@ -5,10 +5,12 @@ import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.nodelink.metrics.server.auth.FilePermissions;
 import io.nodelink.metrics.server.config.ServerConfig;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -89,17 +91,34 @@ public final class NettyServerFactory {
     Optional<String> cert = config.grpcTlsCert();
     Optional<String> key = config.grpcTlsKey();
     if (cert.isEmpty() && key.isEmpty()) {
+      if (config.grpcTlsClientCa().isPresent()) {
+        throw new IllegalStateException(
+            ServerConfig.GRPC_TLS_CLIENT_CA + " needs the server's own certificate and key too");
+      }
       return InsecureServerCredentials.create();
     }
     if (cert.isEmpty() || key.isEmpty()) {
       throw new IllegalStateException(
           "TLS needs both " + ServerConfig.GRPC_TLS_CERT + " and " + ServerConfig.GRPC_TLS_KEY);
     }
+    FilePermissions.warnIfWorldReadable(Path.of(key.get()), "gRPC TLS private key");
     try {
-      ServerCredentials tls =
-          TlsServerCredentials.create(new File(cert.get()), new File(key.get()));
-      LOG.log(Level.INFO, "gRPC uses TLS with certificate {0}", cert.get());
-      return tls;
+      TlsServerCredentials.Builder tls =
+          TlsServerCredentials.newBuilder().keyManager(new File(cert.get()), new File(key.get()));
+      Optional<String> clientCa = config.grpcTlsClientCa();
+      if (clientCa.isPresent()) {
+        // Mutual TLS: no handshake without a certificate from these CAs; which agent id the
+        // certificate allows is checked per call (AgentAuthInterceptor).
+        tls.trustManager(new File(clientCa.get()))
+            .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
+        LOG.log(
+            Level.INFO,
+            "gRPC uses mutual TLS with certificate {0}, client CAs {1}",
+            new Object[] {cert.get(), clientCa.get()});
+      } else {
+        LOG.log(Level.INFO, "gRPC uses TLS with certificate {0}", cert.get());
+      }
+      return tls.build();
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the gRPC TLS certificate or key", e);
     }

@@ -22,7 +22,10 @@ class ServerConfigTest {
     assertThat(config.historyMaxPointsDefault()).isEqualTo(1000);
     assertThat(config.historyMaxPointsLimit()).isEqualTo(10_000);
     assertThat(config.sseKeepAliveInterval()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(config.corsAllowedOrigins()).containsExactly("*");
+    assertThat(config.httpAnonymousRole()).isEqualTo("none");
+    assertThat(config.corsAllowedOrigins())
+        .as("same-origin only while login is required")
+        .isEmpty();
     assertThat(config.ingestMaxFuture()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.ingestMaxPackages()).isEqualTo(20_000);
     assertThat(config.systemInfoOnConnect()).isTrue();
@@ -54,6 +57,26 @@ class ServerConfigTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(ServerConfig.STREAMING_MIN_INTERVAL);
     }
+  }
+
+  @Test
+  void anAnonymousRoleKeepsTheAnyOriginDefaultAndUnknownRolesAreRefused() {
+    ServerConfig open =
+        new ServerConfig(
+            key ->
+                key.equals(ServerConfig.HTTP_ANONYMOUS_ROLE)
+                    ? Optional.of("Viewer")
+                    : Optional.empty());
+    assertThat(open.httpAnonymousRole()).isEqualTo("viewer");
+    assertThat(open.corsAllowedOrigins()).containsExactly("*");
+    assertThatThrownBy(
+            () ->
+                new ServerConfig(
+                    key ->
+                        key.equals(ServerConfig.HTTP_ANONYMOUS_ROLE)
+                            ? Optional.of("admin")
+                            : Optional.empty()))
+        .hasMessageContaining(ServerConfig.HTTP_ANONYMOUS_ROLE);
   }
 
   private static int minInterval(String value) {

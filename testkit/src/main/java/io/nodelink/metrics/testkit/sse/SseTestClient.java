@@ -49,6 +49,9 @@ public final class SseTestClient implements AutoCloseable {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
     headers.forEach(request::header);
+    if (!headers.containsKey("Authorization")) {
+      defaultAuthorization().ifPresent(value -> request.header("Authorization", value));
+    }
     this.response = HTTP.sendAsync(request.build(), BodyHandlers.ofInputStream());
     this.response.whenComplete(
         (answer, error) -> {
@@ -76,6 +79,20 @@ public final class SseTestClient implements AutoCloseable {
   /** Opens {@code uri} with extra request headers. */
   public static SseTestClient open(URI uri, Map<String, String> headers) {
     return new SseTestClient(uri, headers);
+  }
+
+  /**
+   * HTTP Basic for the user in system properties {@code it.http.user} / {@code it.http.password}
+   * (failsafe passes the test operator), so a server that requires login lets the stream through.
+   */
+  private static java.util.Optional<String> defaultAuthorization() {
+    String user = System.getProperty("it.http.user");
+    String password = System.getProperty("it.http.password");
+    if (user == null || user.isBlank() || password == null) {
+      return java.util.Optional.empty();
+    }
+    byte[] pair = (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return java.util.Optional.of("Basic " + java.util.Base64.getEncoder().encodeToString(pair));
   }
 
   private static URI apiUri(String pathAndQuery) {

@@ -1,0 +1,2 @@
+/** Certificates made by the tests with the JDK's keytool (a CA and leaves it signs). */
+package it.support.tls;
