@@ -23,7 +23,9 @@
 #          and remote-write every snapshot to a VictoriaMetrics the script starts (Debian's
 #          victoria-metrics, port BENCH_VM_PORT=48428): prints scrape time and size, and samples/s
 #          sent with the server's CPU over the window (figures in prometheus.tsv).
-# Ports (override with env): BENCH_HTTP_PORT=48080 BENCH_ADMIN_PORT=49080 BENCH_GRPC_PORT=49090.
+# Ports (override with env): BENCH_HTTP_PORT=48080 BENCH_ADMIN_PORT=49080 BENCH_GRPC_PORT=49090
+# BENCH_HTTPS_PORT=48443. The bench server lets anonymous callers act as operators (the load tool
+# and its SSE clients send no credentials), on loopback only.
 # TOOL_JVM_OPTS: extra JVM options of the load tool (its GC log is written to the output too:
 # the tool's own pauses delay the receipt times it records).
 set -euo pipefail
@@ -71,6 +73,7 @@ while [ $# -gt 0 ]; do
 done
 
 HTTP_PORT=${BENCH_HTTP_PORT:-48080}
+HTTPS_PORT=${BENCH_HTTPS_PORT:-48443}
 ADMIN_PORT=${BENCH_ADMIN_PORT:-49080}
 GRPC_PORT=${BENCH_GRPC_PORT:-49090}
 TOKEN=bench-secret
@@ -134,6 +137,7 @@ configure_server() { # $1 = tag of the run (names the GC log and the JFR file)
 http.host=127.0.0.1
 admin.host=127.0.0.1
 http.port=$HTTP_PORT
+https.port=$HTTPS_PORT
 admin.port=$ADMIN_PORT
 EOF
   cat > "$SERVER_DIR/server.env" <<EOF
@@ -144,6 +148,7 @@ NODELINK_AGENTS_MAX=25000
 NODELINK_SSE_MAX_CLIENTS_PER_AGENT=2000
 NODELINK_SSE_MAX_CLIENTS=25000
 NODELINK_GRPC_MAX_UNAUTHENTICATED_PER_SOURCE=0
+NODELINK_HTTP_ANONYMOUS_ROLE=operator
 EOF
   for kv in "${SERVER_ENV[@]}"; do echo "$kv" >> "$SERVER_DIR/server.env"; done
   {

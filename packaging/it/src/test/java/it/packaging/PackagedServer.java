@@ -83,6 +83,7 @@ final class PackagedServer implements AutoCloseable {
       env.put("HTTP_PORT", Integer.toString(PackagingConfig.port(0)));
       env.put("ADMIN_PORT", Integer.toString(PackagingConfig.port(1)));
       env.put("NODELINK_GRPC_PORT", Integer.toString(PackagingConfig.port(2)));
+      env.put("HTTPS_PORT", Integer.toString(PackagingConfig.port(3)));
       env.put("NODELINK_CONFIG_DIR", siteConfig + "/");
       env.put("WLP_JAR_EXTRACT_DIR", dir.resolve("extract").toString());
       PackagedServer server = new PackagedServer(builder.start(), dir);

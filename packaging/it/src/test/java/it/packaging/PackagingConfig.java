@@ -58,7 +58,7 @@ final class PackagingConfig {
     }
   }
 
-  /** The packaged server's HTTP, admin and gRPC ports: it.port.base + 30, + 31, + 32. */
+  /** The packaged server's HTTP, admin, gRPC and HTTPS ports: it.port.base + 30 to + 33. */
   static int port(int offset) {
     return Integer.getInteger("it.port.base", 18180) + 30 + offset;
   }
