@@ -6,6 +6,7 @@ import io.nodelink.metrics.agent.config.AgentConfig;
 import io.nodelink.metrics.agent.config.ConfigException;
 import io.nodelink.metrics.agent.config.ConfigLoader;
 import io.nodelink.metrics.agent.json.ProtoJson;
+import io.nodelink.metrics.agent.oshi.OshiHostIdentity;
 import io.nodelink.metrics.agent.sim.Simulator;
 import io.nodelink.metrics.agent.stream.AgentConnection;
 import io.nodelink.metrics.agent.stream.Backoff;
@@ -239,7 +240,7 @@ public final class AgentCli implements Callable<Integer> {
                 () -> ThreadLocalRandom.current().nextDouble()),
             false,
             new SnapshotBuffer(cfg.bufferMaxSeconds(), cfg.bufferMaxBytes()),
-            HostIdentity.read(cfg.procRoot(), cfg.rootfs()));
+            HostIdentity.read(cfg.procRoot(), cfg.rootfs()).orElse(OshiHostIdentity::read));
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +36,20 @@ public record HostIdentity(String hostname, String machineId) {
     return new HostIdentity(
         firstLine(procRoot.resolve("sys/kernel/hostname")),
         firstLine(rootfs.resolve("etc/machine-id")));
+  }
+
+  /**
+   * This identity with its unknown parts taken from {@code fallback} (hosts without {@code /proc}
+   * or {@code /etc/machine-id}: Windows, macOS), asked only if a part is missing.
+   */
+  public HostIdentity orElse(Supplier<HostIdentity> fallback) {
+    if (!hostname.isEmpty() && !machineId.isEmpty()) {
+      return this;
+    }
+    HostIdentity other = fallback.get();
+    return new HostIdentity(
+        hostname.isEmpty() ? other.hostname() : hostname,
+        machineId.isEmpty() ? other.machineId() : machineId);
   }
 
   private static String firstLine(Path file) {
