@@ -166,6 +166,26 @@ class DurableHistoryStoreTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void aCrashBeforeTheFirstChunkKeepsTheFlushedPoints(TestDatabase db) throws SQLException {
+    DataSource ds = db.fresh();
+    DurableHistoryStore store = open(ds);
+    feed(store, "a1", T0, T0 + 4, 1);
+    assertThat(store.flush()).isTrue();
+    feed(store, "a1", T0 + 5, T0 + 8, 1);
+    assertThat(store.flush()).isTrue();
+    feed(store, "a1", T0 + 9, T0 + 10, 1);
+    // No close: the process died before any series had a chunk (records name the series).
+
+    clock.set(T0 + 30);
+    DurableHistoryStore reopened = open(ds);
+    assertThat(raw(reopened, "a1", T0, T0 + 30)).hasSize(9);
+    feed(reopened, "a1", T0 + 31, T0 + 40, 1);
+    assertThat(raw(reopened, "a1", T0, T0 + 40)).hasSize(19);
+    reopened.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void slicedFlushesWriteEveryAgentOncePerRound(TestDatabase db) throws SQLException {
     DataSource ds = db.fresh();
     DurableHistoryStore store = open(ds);

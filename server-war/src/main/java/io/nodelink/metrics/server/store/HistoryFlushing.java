@@ -48,14 +48,17 @@ public class HistoryFlushing {
   /**
    * A slice of the agents about every second, each agent once per flush interval: at thousands of
    * agents one flush of everyone is a burst of a few hundred milliseconds of CPU that delays the
-   * snapshots arriving meanwhile.
+   * snapshots arriving meanwhile. At a fixed rate, not a fixed delay: a slow flush makes the next
+   * ones catch up, so every agent is still written once per interval (with a fixed delay each
+   * slice's wait grew by every flush's duration, and a `kill -9` could lose more than the
+   * interval).
    */
   private void schedule(DurableHistoryStore store) {
     long interval = config.storeFlushInterval().toMillis();
     int slices = (int) Math.max(1, Math.min(MAX_SLICES, interval / 1000));
     long millis = interval / slices;
     flushes =
-        scheduler.scheduleWithFixedDelay(
+        scheduler.scheduleAtFixedRate(
             () -> flush(store, slices), millis, millis, TimeUnit.MILLISECONDS);
   }
 
