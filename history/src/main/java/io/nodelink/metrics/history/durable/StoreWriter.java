@@ -7,8 +7,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -41,6 +43,7 @@ final class StoreWriter {
   private final long windowSeconds;
   private final BooleanSupplier attached;
   private final ReentrantLock lock = new ReentrantLock();
+  private final Map<String, Set<String>> unregistered = new HashMap<>();
   private volatile boolean degraded;
   private volatile String lastError;
   private volatile long writtenChunks;
@@ -138,7 +141,7 @@ final class StoreWriter {
       for (int e : entries) {
         lastTs = Math.max(lastTs, points.timestamps()[e]);
       }
-      byte[] data = TailCodec.encode(points, entries, name -> idOrZero(agentId, name));
+      byte[] data = TailCodec.encode(points, entries, name -> idOrRegister(agentId, name));
       outbox.addTail(new TailTable.Row(agentId, outbox.nextSeq(), lastTs, data));
     }
   }
@@ -163,13 +166,16 @@ final class StoreWriter {
   }
 
   /**
-   * The series' catalog id, or 0: records name a series until its first chunk registered it (so a
-   * fleet that connects registers its series over a chunk window, with their chunks, instead of all
-   * at once).
+   * The series' catalog id, or 0 and the series is added to the catalog with this flush: records
+   * name a series until its id is committed, then refer to it by id.
    */
-  private long idOrZero(String agentId, String series) {
+  private long idOrRegister(String agentId, String series) {
     Long id = catalog.find(agentId, series);
-    return id == null ? 0 : id;
+    if (id == null) {
+      unregistered.computeIfAbsent(agentId, a -> new HashSet<>()).add(series);
+      return 0;
+    }
+    return id;
   }
 
   /** The chunk window of the agent's newest point, or {@code Long.MIN_VALUE} if it has none. */
@@ -242,6 +248,11 @@ final class StoreWriter {
       connection.setAutoCommit(false);
       try {
         staged = catalog.new Staged(connection);
+        for (Map.Entry<String, Set<String>> agent : unregistered.entrySet()) {
+          for (String series : agent.getValue()) {
+            staged.idOf(agent.getKey(), series);
+          }
+        }
         List<ChunkTable.Row> rows = new ArrayList<>(chunks.size());
         for (Outbox.Pending p : chunks) {
           rows.add(
@@ -262,6 +273,9 @@ final class StoreWriter {
     } catch (SQLException | RuntimeException e) {
       failed(e, staged);
       return false;
+    } finally {
+      // Registered or not, records go on naming a series until its id is committed.
+      unregistered.clear();
     }
     newTails.forEach(row -> tails.add(row.agentId(), row.seq(), row.lastTs()));
     deletions.forEach(tails::removed);
