@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.LongSupplier;
 
 /**
@@ -222,12 +223,8 @@ public final class ProcessCollector implements Collector {
 
   /** The pid in a rule's pid file (start time unknown: -1), or none. */
   private static List<Match> pidFileMatch(TrackRule rule) {
-    try {
-      String text = Files.readString(rule.pidFile(), StandardCharsets.US_ASCII).trim();
-      return List.of(new Match(Integer.parseInt(text.split("\\s+")[0]), -1));
-    } catch (IOException | NumberFormatException | SecurityException e) {
-      return List.of(); // no pid file (service stopped) or garbage: the rule reports pid 0
-    }
+    OptionalInt pid = rule.pidFromFile();
+    return pid.isPresent() ? List.of(new Match(pid.getAsInt(), -1)) : List.of();
   }
 
   /** Sums of one rule's processes. */

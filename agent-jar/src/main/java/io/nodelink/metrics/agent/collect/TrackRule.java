@@ -1,6 +1,10 @@
 package io.nodelink.metrics.agent.collect;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -27,5 +31,18 @@ public record TrackRule(String name, Pattern namePattern, Pattern cmdlinePattern
       return true;
     }
     return cmdlinePattern != null && cmdline != null && cmdlinePattern.matcher(cmdline).find();
+  }
+
+  /**
+   * The pid in the rule's pid file (its first word), or empty: no pid file (service stopped) or
+   * garbage in it, and the rule reports pid 0.
+   */
+  public OptionalInt pidFromFile() {
+    try {
+      String text = Files.readString(pidFile, StandardCharsets.US_ASCII).trim();
+      return OptionalInt.of(Integer.parseInt(text.split("\\s+")[0]));
+    } catch (IOException | NumberFormatException | SecurityException e) {
+      return OptionalInt.empty();
+    }
   }
 }

@@ -8,13 +8,11 @@ import io.nodelink.metrics.agent.collect.TrackRule;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.ProcessMetrics;
 import io.nodelink.metrics.pb.TaskProcessMetrics;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.LongSupplier;
 import oshi.software.os.OSProcess;
 
@@ -154,13 +152,9 @@ public final class OshiProcessCollector implements Collector {
   }
 
   private List<OSProcess> pidFileMatch(TrackRule rule) {
-    try {
-      String text = Files.readString(rule.pidFile(), StandardCharsets.US_ASCII).trim();
-      OSProcess p = processes.byPid(Integer.parseInt(text.split("\\s+")[0]));
-      return p == null ? List.of() : List.of(p);
-    } catch (IOException | NumberFormatException | SecurityException e) {
-      return List.of(); // no pid file (service stopped) or garbage: the rule reports pid 0
-    }
+    OptionalInt pid = rule.pidFromFile();
+    OSProcess p = pid.isPresent() ? processes.byPid(pid.getAsInt()) : null;
+    return p == null ? List.of() : List.of(p);
   }
 
   /** Sums of one rule's processes. */
