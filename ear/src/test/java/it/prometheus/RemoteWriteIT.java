@@ -9,13 +9,12 @@ import it.support.Agents;
 import it.support.Api;
 import it.support.Contract;
 import it.support.tsdb.PrometheusServer;
+import it.support.tsdb.RemoteWriteQueues;
 import it.support.tsdb.TsdbPorts;
 import it.support.tsdb.VictoriaMetricsServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,8 +87,11 @@ class RemoteWriteIT {
         .atMost(Duration.ofSeconds(120))
         .until(
             () ->
-                queued("itprom") == 0 && queued("itvm") == 0 && !prometheusTimes(series).isEmpty());
-    double droppedBefore = adminValue("nodelink_remote_write_samples_dropped_total", "itprom");
+                RemoteWriteQueues.queued("itprom") == 0
+                    && RemoteWriteQueues.queued("itvm") == 0
+                    && !prometheusTimes(series).isEmpty());
+    double droppedBefore =
+        RemoteWriteQueues.value("nodelink_remote_write_samples_dropped_total", "itprom");
     long outageStart = System.currentTimeMillis();
 
     prometheus.stop();
@@ -97,11 +99,13 @@ class RemoteWriteIT {
         .atMost(OUTAGE.plusSeconds(60))
         .pollInterval(Duration.ofSeconds(1))
         .until(
-            () -> adminValue("nodelink_remote_write_lag_seconds", "itprom") >= OUTAGE.toSeconds());
+            () ->
+                RemoteWriteQueues.value("nodelink_remote_write_lag_seconds", "itprom")
+                    >= OUTAGE.toSeconds());
     prometheus.restart();
     await("the queue for Prometheus drained")
         .atMost(Duration.ofSeconds(60))
-        .until(() -> queued("itprom") == 0);
+        .until(() -> RemoteWriteQueues.queued("itprom") == 0);
     long caughtUp = System.currentTimeMillis();
 
     long from = outageStart - 5_000;
@@ -119,7 +123,7 @@ class RemoteWriteIT {
     for (int i = 1; i < times.size(); i++) {
       assertThat(times.get(i) - times.get(i - 1)).as("gap at %d", times.get(i)).isLessThan(3_000);
     }
-    assertThat(adminValue("nodelink_remote_write_samples_dropped_total", "itprom"))
+    assertThat(RemoteWriteQueues.value("nodelink_remote_write_samples_dropped_total", "itprom"))
         .isEqualTo(droppedBefore);
   }
 
@@ -132,26 +136,5 @@ class RemoteWriteIT {
 
   private static List<Long> within(List<Long> times, long from, long to) {
     return times.stream().filter(t -> t > from && t <= to).sorted().toList();
-  }
-
-  private static double queued(String destination) {
-    return adminValue("nodelink_remote_write_queue_samples", destination);
-  }
-
-  /** A metric of one destination from the admin port's {@code /metrics}. */
-  private static double adminValue(String name, String destination) {
-    String text = Api.admin("/metrics?scope=application").body();
-    Matcher m =
-        Pattern.compile(
-                "(?m)^"
-                    + name
-                    + "\\{[^}]*destination=\""
-                    + destination
-                    + "\"[^}]*\\} ([-+.eE0-9NaInf]+)$")
-            .matcher(text);
-    if (!m.find()) {
-      throw new AssertionError(name + " of " + destination + " not in /metrics:\n" + text);
-    }
-    return Double.parseDouble(m.group(1));
   }
 }
