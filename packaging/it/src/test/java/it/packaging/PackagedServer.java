@@ -10,9 +10,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,13 @@ final class PackagedServer implements AutoCloseable {
           "pkg-plain", "token-plain-7f3a",
           "pkg-deb", "token-deb-91c2",
           "pkg-ansible", "token-ansible-5e0d");
+
+  private static final String VIEWER = "pkg-viewer";
+  private static final String VIEWER_PASSWORD = "pkg-viewer-secret";
+  private static final String BASIC_CREDENTIALS =
+      "Basic "
+          + Base64.getEncoder()
+              .encodeToString((VIEWER + ":" + VIEWER_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
@@ -73,6 +82,7 @@ final class PackagedServer implements AutoCloseable {
       Path dir = Files.createTempDirectory(PackagingConfig.workDir(), "server-");
       Path siteConfig = Files.createDirectories(dir.resolve("server.d"));
       Files.writeString(siteConfig.resolve("tokens.xml"), tokensXml());
+      Files.writeString(siteConfig.resolve("users.xml"), usersXml());
       Path copy = Files.copy(jar, dir.resolve("nodelink-server.jar"));
       ProcessBuilder builder =
           new ProcessBuilder(List.of(javaBin(), "-jar", copy.getFileName().toString()))
@@ -101,6 +111,21 @@ final class PackagedServer implements AutoCloseable {
     return "<server>\n  <variable name=\"nodelink.auth.tokens\" value=\""
         + tokens
         + "\"/>\n</server>\n";
+  }
+
+  /** A user registry with one viewer, in the groups server.xml binds to the viewer role. */
+  private static String usersXml() {
+    return """
+        <server>
+          <basicRegistry id="basic" realm="NodeLink">
+            <user name="%s" password="%s"/>
+            <group name="nodelink-viewers">
+              <member name="%s"/>
+            </group>
+          </basicRegistry>
+        </server>
+        """
+        .formatted(VIEWER, VIEWER_PASSWORD, VIEWER);
   }
 
   private static String javaBin() {
@@ -141,7 +166,10 @@ final class PackagedServer implements AutoCloseable {
   private static JsonNode get(URI uri) throws IOException, InterruptedException {
     HttpResponse<String> response =
         HTTP.send(
-            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+            HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", BASIC_CREDENTIALS)
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException(uri + " answered " + response.statusCode());
