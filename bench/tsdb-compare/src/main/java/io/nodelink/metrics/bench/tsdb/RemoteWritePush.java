@@ -97,6 +97,10 @@ final class RemoteWritePush {
       for (long t = start + 1; t <= start + seconds; t++) {
         List<AgentSamples> second = snapshots(fleet, t);
         int size = second.stream().mapToInt(s -> s.samples().size()).sum();
+        if (size > options.queueSamples()) {
+          throw new IllegalArgumentException(
+              "a second of the fleet is " + size + " samples: --queue must hold at least that");
+        }
         awaitQueueBelow(sender, options.queueSamples() - size);
         second.forEach(sender::offer);
         sender.flush();
