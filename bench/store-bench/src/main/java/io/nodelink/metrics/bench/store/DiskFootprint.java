@@ -33,8 +33,13 @@ final class DiskFootprint {
   private DiskFootprint() {}
 
   static Result run(Database db, BenchOptions options, PrintStream out) throws SQLException {
+    return run(db, options, out, BenchStores.MIDNIGHT);
+  }
+
+  /** The same, with the fleet's first second after {@code start} (epoch seconds). */
+  static Result run(Database db, BenchOptions options, PrintStream out, long start)
+      throws SQLException {
     Fleet fleet = new Fleet("host", options.footprintAgents(), options.fullPrecision(), 0);
-    long start = BenchStores.MIDNIGHT;
     long end = start + options.footprintHours() * 3600L;
     BenchClock clock = new BenchClock(start);
     out.printf(

@@ -10,15 +10,16 @@ import java.util.Map;
  * Simulated hosts, all reporting at the same seconds, with the history benchmark's value
  * generators: 40 series each (the history benchmark's 30 plus more cores, a second disk and network
  * interface, threads). A host that skipped a second in its generator reports nothing in that
- * second, as an agent that missed a sample.
+ * second, as an agent that missed a sample. Public for the TSDB comparison, which sends the same
+ * fleet to Prometheus and VictoriaMetrics.
  */
-final class Fleet {
+public final class Fleet {
 
   private final String[] agentIds;
   private final HostMetrics[] hosts;
   private final long[] lastGenerated;
 
-  Fleet(String prefix, int agents, boolean fullPrecision, long startSeconds) {
+  public Fleet(String prefix, int agents, boolean fullPrecision, long startSeconds) {
     Map<String, SeriesKind> series = series(fullPrecision);
     agentIds = new String[agents];
     hosts = new HostMetrics[agents];
@@ -50,25 +51,25 @@ final class Fleet {
     return series;
   }
 
-  int size() {
+  public int size() {
     return agentIds.length;
   }
 
-  String agentId(int agent) {
+  public String agentId(int agent) {
     return agentIds[agent];
   }
 
-  int seriesPerAgent() {
+  public int seriesPerAgent() {
     return hosts[0].names().length;
   }
 
   /** Names of the series, in batch order. */
-  String[] seriesNames() {
+  public String[] seriesNames() {
     return hosts[0].names();
   }
 
   /** The next snapshot of one host, or null if it skips this second. */
-  SeriesBatch next(int agent) {
+  public SeriesBatch next(int agent) {
     HostMetrics host = hosts[agent];
     long generated = host.next();
     boolean skipped = generated - lastGenerated[agent] > 1;

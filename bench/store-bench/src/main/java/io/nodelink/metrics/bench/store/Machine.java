@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** What the figures were measured on: CPU model, cores, load average, JVM. */
-final class Machine {
+public final class Machine {
 
   private Machine() {}
 
-  static String cpuModel() {
+  public static String cpuModel() {
     try {
       List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
       for (String line : lines) {
@@ -26,7 +26,7 @@ final class Machine {
   }
 
   /** The three load averages as /proc/loadavg gives them. */
-  static String loadAverage() {
+  public static String loadAverage() {
     try {
       String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
       return fields[0] + " " + fields[1] + " " + fields[2];
@@ -36,7 +36,7 @@ final class Machine {
     }
   }
 
-  static String describe() {
+  public static String describe() {
     return String.format(
         "%s, %d cores, %s, Java %s, heap max %d MiB",
         cpuModel(),
@@ -47,7 +47,7 @@ final class Machine {
   }
 
   /** A line to print before a measurement: the load average now. */
-  static String loadLine() {
+  public static String loadLine() {
     return "load average " + loadAverage();
   }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** CPU time of a process and its children from /proc (Linux), for the database server's share. */
-final class ProcessCpu {
+public final class ProcessCpu {
 
   /** Clock ticks per second of /proc/[pid]/stat (USER_HZ, 100 on Linux). */
   private static final long TICKS_PER_SECOND = 100;
@@ -19,7 +19,15 @@ final class ProcessCpu {
    */
   static long treeNanos(Path pidFile) {
     try {
-      long parent = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+      return treeNanos(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /** The same for the process {@code parent} (a child process of another benchmark). */
+  public static long treeNanos(long parent) {
+    try {
       long ticks = 0;
       try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
         for (Path proc : procs) {
