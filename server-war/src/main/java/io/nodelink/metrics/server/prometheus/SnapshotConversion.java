@@ -47,7 +47,7 @@ public class SnapshotConversion {
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean overflowLogged = new AtomicBoolean();
-  private final Map<String, RateIntegrator> counters = new HashMap<>();
+  private final Map<String, AgentSeries> series = new HashMap<>();
 
   @Inject Clock clock;
 
@@ -145,13 +145,13 @@ public class SnapshotConversion {
     switch (job.kind) {
       case CONVERT -> convert(job);
       case RESET -> {
-        RateIntegrator agent = counters.get(job.agentId);
+        AgentSeries agent = series.get(job.agentId);
         if (agent != null) {
           agent.reset();
         }
       }
       case FORGET -> {
-        counters.remove(job.agentId);
+        series.remove(job.agentId);
         latest.remove(job.agentId);
       }
     }
@@ -165,7 +165,7 @@ public class SnapshotConversion {
               job.millis,
               job.snapshot,
               store.systemInfo(job.agentId).orElse(null),
-              counters.computeIfAbsent(job.agentId, id -> new RateIntegrator()));
+              series.computeIfAbsent(job.agentId, id -> new AgentSeries()));
       if (samples != null) {
         latest.put(samples);
         converted.fire(new SamplesConverted(samples));

@@ -20,19 +20,19 @@ import java.util.TreeSet;
 
 /**
  * Maps one snapshot (and the agent's system info, if any) to node_exporter samples. Pure but for
- * the agent's {@link RateIntegrator}, which it advances.
+ * the agent's {@link AgentSeries}, which it advances.
  */
 final class SnapshotMapper {
 
   private static final String[] CPU_MODES = {"user", "system", "steal", "idle", "iowait"};
 
   private final String agentId;
-  private final RateIntegrator counters;
+  private final AgentSeries series;
   private final List<Sample> samples = new ArrayList<>();
 
-  private SnapshotMapper(String agentId, RateIntegrator counters) {
+  private SnapshotMapper(String agentId, AgentSeries series) {
     this.agentId = agentId;
-    this.counters = counters;
+    this.series = series;
   }
 
   /**
@@ -46,11 +46,11 @@ final class SnapshotMapper {
       long timestampMillis,
       MetricsDataResponse snapshot,
       SystemInfoResponse info,
-      RateIntegrator counters) {
-    if (!counters.advanceTo(timestampMillis)) {
+      AgentSeries series) {
+    if (!series.advanceTo(timestampMillis)) {
       return null;
     }
-    SnapshotMapper mapper = new SnapshotMapper(agentId, counters);
+    SnapshotMapper mapper = new SnapshotMapper(agentId, series);
     mapper.all(snapshot, info);
     return new AgentSamples(agentId, timestampMillis, mapper.samples);
   }
@@ -214,17 +214,21 @@ final class SnapshotMapper {
     if (info.hasSoftware() && info.getSoftware().getUptimeSeconds() > 0) {
       gauge(BOOT_TIME, (double) info.getTimestamp() - info.getSoftware().getUptimeSeconds());
     }
-    samples.add(
-        new Sample(
-            UNAME,
-            labels(
-                "sysname", info.getSoftware().getOs().getName(),
-                "release", info.getSoftware().getOs().getKernelVersion(),
-                "version", info.getSoftware().getOs().getVersion(),
-                "machine", info.getHardware().getArchitecture(),
-                "nodename", info.getSoftware().getHostname(),
-                "domainname", "(none)"),
-            1));
+    gauge(
+        UNAME,
+        1,
+        "sysname",
+        info.getSoftware().getOs().getName(),
+        "release",
+        info.getSoftware().getOs().getKernelVersion(),
+        "version",
+        info.getSoftware().getOs().getVersion(),
+        "machine",
+        info.getHardware().getArchitecture(),
+        "nodename",
+        info.getSoftware().getHostname(),
+        "domainname",
+        "(none)");
   }
 
   private void tasks(List<TaskProcessMetrics> tasks) {
@@ -244,21 +248,30 @@ final class SnapshotMapper {
   }
 
   private void gauge(Family family, double value, String... labels) {
-    samples.add(new Sample(family, labels(labels), value));
+    samples.add(new Sample(family, series(family, labels).labels(), value));
   }
 
   /** A counter the contract carries as a total already. */
   private void total(Family family, double value, String... labels) {
-    samples.add(new Sample(family, labels(labels), value));
+    samples.add(new Sample(family, series(family, labels).labels(), value));
   }
 
   /** A counter rebuilt from the rate the contract carries. */
   private void counter(Family family, double perSecond, String... labels) {
-    Labels set = labels(labels);
-    // The key is the family and the extra label values: rendering the whole label set (escaped)
-    // per counter and snapshot was most of the conversion's time.
-    String key = family.name() + '\u0000' + String.join("\u0000", labels);
-    samples.add(new Sample(family, set, counters.integrate(key, perSecond)));
+    AgentSeries.Series counter = series(family, labels);
+    samples.add(new Sample(family, counter.labels(), series.integrate(counter, perSecond)));
+  }
+
+  /**
+   * The agent's series of {@code family} with the {@code extra} labels. The key is the family and
+   * the extra label values: rendering the whole label set per sample, or building it (the client
+   * library validates every name), was most of the conversion's time.
+   */
+  private AgentSeries.Series series(Family family, String... extra) {
+    String key =
+        extra.length == 0 ? family.name() : family.name() + '\u0000' + String.join("\u0000", extra);
+    AgentSeries.Series known = series.carried(key);
+    return known != null ? known : series.add(key, labels(extra));
   }
 
   private Labels labels(String... extra) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SnapshotMapperTest {
 
-  private final RateIntegrator counters = new RateIntegrator();
+  private final AgentSeries counters = new AgentSeries();
 
   @Test
   void ratesBecomeTotalsThatGrowByRateTimesInterval() {
