@@ -84,6 +84,7 @@ final class PackagedServer implements AutoCloseable {
       env.put("ADMIN_PORT", Integer.toString(PackagingConfig.port(1)));
       env.put("NODELINK_GRPC_PORT", Integer.toString(PackagingConfig.port(2)));
       env.put("HTTPS_PORT", Integer.toString(PackagingConfig.port(3)));
+      env.put("ADMIN_HTTPS_PORT", Integer.toString(PackagingConfig.port(4)));
       env.put("NODELINK_CONFIG_DIR", siteConfig + "/");
       env.put("WLP_JAR_EXTRACT_DIR", dir.resolve("extract").toString());
       PackagedServer server = new PackagedServer(builder.start(), dir);
@@ -131,6 +132,14 @@ final class PackagedServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** A plain-HTTP GET on the admin port, as it answers (status and headers). */
+  HttpResponse<String> adminResponse(String path) throws IOException, InterruptedException {
+    URI uri = URI.create("http://127.0.0.1:" + PackagingConfig.port(1) + path);
+    return HTTP.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The gRPC address agents connect to. */
