@@ -36,6 +36,10 @@ final class PackagedServer implements AutoCloseable {
           "pkg-deb", "token-deb-91c2",
           "pkg-ansible", "token-ansible-5e0d");
 
+  /** A viewer of the packaged server's site registry: the server requires login. */
+  private static final String VIEWER = "pkg-viewer";
+
+  private static final String VIEWER_PASSWORD = "pkg-viewer-secret";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -73,6 +77,7 @@ final class PackagedServer implements AutoCloseable {
       Path dir = Files.createTempDirectory(PackagingConfig.workDir(), "server-");
       Path siteConfig = Files.createDirectories(dir.resolve("server.d"));
       Files.writeString(siteConfig.resolve("tokens.xml"), tokensXml());
+      Files.writeString(siteConfig.resolve("users.xml"), usersXml());
       Path copy = Files.copy(jar, dir.resolve("nodelink-server.jar"));
       ProcessBuilder builder =
           new ProcessBuilder(List.of(javaBin(), "-jar", copy.getFileName().toString()))
@@ -104,6 +109,17 @@ final class PackagedServer implements AutoCloseable {
         + "\"/>\n</server>\n";
   }
 
+  private static String usersXml() {
+    return "<server>\n  <basicRegistry id=\"basic\" realm=\"NodeLink\">\n"
+        + "    <user name=\""
+        + VIEWER
+        + "\" password=\""
+        + VIEWER_PASSWORD
+        + "\"/>\n    <group name=\"nodelink-viewers\"><member name=\""
+        + VIEWER
+        + "\"/></group>\n  </basicRegistry>\n</server>\n";
+  }
+
   private static String javaBin() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
@@ -125,7 +141,7 @@ final class PackagedServer implements AutoCloseable {
   boolean connected(String agentId) {
     try {
       URI uri = URI.create("http://127.0.0.1:" + PackagingConfig.port(0) + "/agents/" + agentId);
-      return get(uri).path("connected").asBoolean(false);
+      return get(uri, viewerAuthorization()).path("connected").asBoolean(false);
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
@@ -147,11 +163,25 @@ final class PackagedServer implements AutoCloseable {
     return "127.0.0.1:" + PackagingConfig.port(2);
   }
 
+  private static String viewerAuthorization() {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                (VIEWER + ":" + VIEWER_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private static JsonNode get(URI uri) throws IOException, InterruptedException {
+    return get(uri, null);
+  }
+
+  private static JsonNode get(URI uri, String authorization)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException(uri + " answered " + response.statusCode());
     }
