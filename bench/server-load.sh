@@ -24,8 +24,10 @@
 #          victoria-metrics, port BENCH_VM_PORT=48428): prints scrape time and size, and samples/s
 #          sent with the server's CPU over the window (figures in prometheus.tsv).
 # Ports (override with env): BENCH_HTTP_PORT=48080 BENCH_ADMIN_PORT=49080 BENCH_GRPC_PORT=49090
-# BENCH_HTTPS_PORT=48443. The bench server lets anonymous callers act as operators (the load tool
-# and its SSE clients send no credentials), on loopback only.
+# BENCH_HTTPS_PORT=48443 BENCH_ADMIN_HTTPS_PORT=49443. The bench server lets anonymous callers act
+# as operators (the load tool and its SSE clients send no credentials), and serves its own
+# MicroProfile Metrics without a login on plain HTTP (docs/security/open-metrics.xml, the setting
+# for a scrape from a trusted network), on loopback only.
 # TOOL_JVM_OPTS: extra JVM options of the load tool (its GC log is written to the output too:
 # the tool's own pauses delay the receipt times it records).
 set -euo pipefail
@@ -75,6 +77,7 @@ done
 HTTP_PORT=${BENCH_HTTP_PORT:-48080}
 HTTPS_PORT=${BENCH_HTTPS_PORT:-48443}
 ADMIN_PORT=${BENCH_ADMIN_PORT:-49080}
+ADMIN_HTTPS_PORT=${BENCH_ADMIN_HTTPS_PORT:-49443}
 GRPC_PORT=${BENCH_GRPC_PORT:-49090}
 TOKEN=bench-secret
 MODULE=bench/server-load
@@ -132,6 +135,10 @@ configure_server() { # $1 = tag of the run (names the GC log and the JFR file)
   cp "$ROOT"/ear/target/liberty/wlp/usr/shared/resources/jdbc/*.jar \
     "$WLP_USER_DIR/shared/resources/jdbc/"
   cp "$ROOT/src/main/liberty/config/server.xml" "$SERVER_DIR/server.xml"
+  # The load tool and admin_metric read /metrics without credentials: open it, as a site that
+  # scrapes from a trusted network would.
+  mkdir -p "$SERVER_DIR/configDropins/overrides"
+  cp "$ROOT/docs/security/open-metrics.xml" "$SERVER_DIR/configDropins/overrides/"
   cp "$EAR" "$SERVER_DIR/apps/nodelink-metrics.ear"
   cat > "$SERVER_DIR/bootstrap.properties" <<EOF
 http.host=127.0.0.1
@@ -139,6 +146,7 @@ admin.host=127.0.0.1
 http.port=$HTTP_PORT
 https.port=$HTTPS_PORT
 admin.port=$ADMIN_PORT
+admin.https.port=$ADMIN_HTTPS_PORT
 EOF
   cat > "$SERVER_DIR/server.env" <<EOF
 NODELINK_GRPC_HOST=127.0.0.1

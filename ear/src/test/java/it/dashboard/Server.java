@@ -48,7 +48,7 @@ final class Server {
             .method(method, HttpRequest.BodyPublishers.noBody()));
   }
 
-  /** A GET on the admin port (health, metrics, OpenAPI). */
+  /** A GET on the admin port (health, OpenAPI; metrics need HTTPS and a login). */
   static HttpResponse<byte[]> admin(String path) {
     return send(
         HttpRequest.newBuilder(URI.create(ADMIN_BASE + path)).timeout(Duration.ofSeconds(10)));

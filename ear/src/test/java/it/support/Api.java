@@ -1,5 +1,6 @@
 package it.support;
 
+import it.support.tls.ServerTrust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,7 +15,7 @@ import java.util.Map;
 /**
  * A small HTTP client for the REST API (API port) and the admin port. It signs in as the test
  * operator ({@link Credentials#OPERATOR}) unless a request carries its own {@code Authorization}
- * header or goes out {@link #anonymous}.
+ * header or goes out {@link #anonymous}. HTTPS trusts the build server's own certificate only.
  */
 public final class Api {
 
@@ -41,9 +42,13 @@ public final class Api {
     return send("POST", ItConfig.api(path), jsonBody, headers);
   }
 
-  /** GET on the admin port. */
+  /**
+   * GET on the admin port: {@code /metrics} over its HTTPS port (MicroProfile Metrics answers only
+   * signed-in users there), everything else (health, OpenAPI, test deployments) over plain HTTP.
+   */
   public static ApiResponse admin(String path) {
-    return send("GET", ItConfig.admin(path), null, Map.of());
+    URI uri = path.startsWith("/metrics") ? ItConfig.adminHttps(path) : ItConfig.admin(path);
+    return send("GET", uri, null, Map.of());
   }
 
   /** Any method, any headers, optional body, on the given absolute URI, as the test operator. */
@@ -75,7 +80,8 @@ public final class Api {
         HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).method(method, publisher);
     headers.forEach(request::header);
     try {
-      var response = HTTP.send(request.build(), BodyHandlers.ofString());
+      HttpClient client = "https".equals(uri.getScheme()) ? Https.CLIENT : HTTP;
+      var response = client.send(request.build(), BodyHandlers.ofString());
       return new ApiResponse(
           method,
           uri.getRawPath() + query(uri),
@@ -88,6 +94,16 @@ public final class Api {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Made on first use: the server's key store exists only once it has started. */
+  private static final class Https {
+    static final HttpClient CLIENT =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .sslContext(ServerTrust.sslContext())
+            .build();
   }
 
   private static String query(URI uri) {

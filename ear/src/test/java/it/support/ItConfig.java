@@ -18,6 +18,11 @@ public final class ItConfig {
     return Integer.getInteger("admin.port", 9080);
   }
 
+  /** The admin port's HTTPS port, where MicroProfile Metrics answers signed-in users. */
+  public static int adminHttpsPort() {
+    return Integer.getInteger("admin.https.port", 9443);
+  }
+
   /** The agent gRPC port. */
   public static int grpcPort() {
     return Integer.getInteger("grpc.port", 9090);
@@ -31,6 +36,11 @@ public final class ItConfig {
   /** A URI on the admin port. */
   public static URI admin(String pathAndQuery) {
     return URI.create("http://127.0.0.1:" + adminPort() + pathAndQuery);
+  }
+
+  /** A URI on the admin port's HTTPS port (the server's certificate names 127.0.0.1). */
+  public static URI adminHttps(String pathAndQuery) {
+    return URI.create("https://127.0.0.1:" + adminHttpsPort() + pathAndQuery);
   }
 
   /** The shaded agent jar, or {@code null} if the build passed none. */

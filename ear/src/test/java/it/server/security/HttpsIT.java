@@ -3,19 +3,17 @@ package it.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.support.Credentials;
+import it.support.tls.ServerTrust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,33 +23,15 @@ import org.junit.jupiter.api.Test;
  */
 class HttpsIT {
 
-  private static final Path SERVER =
-      Path.of(System.getProperty("liberty.server.dir", "target/liberty/wlp/usr/servers/nodelink"));
   private static final int PORT = Integer.getInteger("https.port", 8443);
 
   private static KeyStore keyStore;
   private static SSLContext trustingTheServer;
 
   @BeforeAll
-  static void trustTheGeneratedCertificate() throws Exception {
-    keyStore = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(SERVER.resolve("resources/security/key.p12"))) {
-      keyStore.load(in, keystorePassword().toCharArray());
-    }
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(keyStore);
-    trustingTheServer = SSLContext.getInstance("TLS");
-    trustingTheServer.init(null, trust.getTrustManagers(), null);
-  }
-
-  /** liberty:create wrote the key store's password into server.env. */
-  private static String keystorePassword() throws IOException {
-    return Files.readAllLines(SERVER.resolve("server.env"), StandardCharsets.UTF_8).stream()
-        .filter(line -> line.startsWith("keystore_password="))
-        .map(line -> line.substring("keystore_password=".length()))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no keystore_password in server.env"));
+  static void trustTheGeneratedCertificate() {
+    keyStore = ServerTrust.keyStore();
+    trustingTheServer = ServerTrust.sslContext();
   }
 
   private static HttpsURLConnection open(String path) throws IOException {

@@ -206,6 +206,7 @@ public final class LibertyInstance implements AutoCloseable {
     all.put("ADMIN_PORT", String.valueOf(ports.admin()));
     // No HTTPS port: the build's server has the one the build was given.
     all.put("HTTPS_PORT", "-1");
+    all.put("ADMIN_HTTPS_PORT", "-1");
     all.put("NODELINK_GRPC_HOST", "127.0.0.1");
     all.put("NODELINK_GRPC_PORT", String.valueOf(ports.grpc()));
     all.putAll(env);

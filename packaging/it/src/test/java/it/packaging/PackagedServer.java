@@ -10,11 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,13 +36,10 @@ final class PackagedServer implements AutoCloseable {
           "pkg-deb", "token-deb-91c2",
           "pkg-ansible", "token-ansible-5e0d");
 
+  /** A viewer of the packaged server's site registry: the server requires login. */
   private static final String VIEWER = "pkg-viewer";
-  private static final String VIEWER_PASSWORD = "pkg-viewer-secret";
-  private static final String BASIC_CREDENTIALS =
-      "Basic "
-          + Base64.getEncoder()
-              .encodeToString((VIEWER + ":" + VIEWER_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
+  private static final String VIEWER_PASSWORD = "pkg-viewer-secret";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -94,6 +89,7 @@ final class PackagedServer implements AutoCloseable {
       env.put("ADMIN_PORT", Integer.toString(PackagingConfig.port(1)));
       env.put("NODELINK_GRPC_PORT", Integer.toString(PackagingConfig.port(2)));
       env.put("HTTPS_PORT", Integer.toString(PackagingConfig.port(3)));
+      env.put("ADMIN_HTTPS_PORT", Integer.toString(PackagingConfig.port(4)));
       env.put("NODELINK_CONFIG_DIR", siteConfig + "/");
       env.put("WLP_JAR_EXTRACT_DIR", dir.resolve("extract").toString());
       PackagedServer server = new PackagedServer(builder.start(), dir);
@@ -113,19 +109,15 @@ final class PackagedServer implements AutoCloseable {
         + "\"/>\n</server>\n";
   }
 
-  /** A user registry with one viewer, in the groups server.xml binds to the viewer role. */
   private static String usersXml() {
-    return """
-        <server>
-          <basicRegistry id="basic" realm="NodeLink">
-            <user name="%s" password="%s"/>
-            <group name="nodelink-viewers">
-              <member name="%s"/>
-            </group>
-          </basicRegistry>
-        </server>
-        """
-        .formatted(VIEWER, VIEWER_PASSWORD, VIEWER);
+    return "<server>\n  <basicRegistry id=\"basic\" realm=\"NodeLink\">\n"
+        + "    <user name=\""
+        + VIEWER
+        + "\" password=\""
+        + VIEWER_PASSWORD
+        + "\"/>\n    <group name=\"nodelink-viewers\"><member name=\""
+        + VIEWER
+        + "\"/></group>\n  </basicRegistry>\n</server>\n";
   }
 
   private static String javaBin() {
@@ -149,7 +141,7 @@ final class PackagedServer implements AutoCloseable {
   boolean connected(String agentId) {
     try {
       URI uri = URI.create("http://127.0.0.1:" + PackagingConfig.port(0) + "/agents/" + agentId);
-      return get(uri).path("connected").asBoolean(false);
+      return get(uri, viewerAuthorization()).path("connected").asBoolean(false);
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
@@ -158,19 +150,38 @@ final class PackagedServer implements AutoCloseable {
     }
   }
 
+  /** A plain-HTTP GET on the admin port, as it answers (status and headers). */
+  HttpResponse<String> adminResponse(String path) throws IOException, InterruptedException {
+    URI uri = URI.create("http://127.0.0.1:" + PackagingConfig.port(1) + path);
+    return HTTP.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The gRPC address agents connect to. */
   String grpcTarget() {
     return "127.0.0.1:" + PackagingConfig.port(2);
   }
 
+  private static String viewerAuthorization() {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                (VIEWER + ":" + VIEWER_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private static JsonNode get(URI uri) throws IOException, InterruptedException {
+    return get(uri, null);
+  }
+
+  private static JsonNode get(URI uri, String authorization)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", BASIC_CREDENTIALS)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException(uri + " answered " + response.statusCode());
     }

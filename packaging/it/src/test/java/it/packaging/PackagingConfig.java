@@ -58,7 +58,10 @@ final class PackagingConfig {
     }
   }
 
-  /** The packaged server's HTTP, admin, gRPC and HTTPS ports: it.port.base + 30 to + 33. */
+  /**
+   * The packaged server's HTTP, admin, gRPC, HTTPS and admin HTTPS ports: it.port.base + 30 to +
+   * 34.
+   */
   static int port(int offset) {
     return Integer.getInteger("it.port.base", 18180) + 30 + offset;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The runnable server package, started from a temp dir with environment variables only: its health
- * is UP and a real agent connects with a token from the site configuration directory.
+ * is UP, its metrics need HTTPS on the admin HTTPS port, and a real agent connects with a token
+ * from the site configuration directory.
  */
 @ExtendWith(PackagedServer.Resolver.class)
 class ServerPackageIT {
@@ -25,6 +27,18 @@ class ServerPackageIT {
 
     assertThat(health.path("status").asText()).isEqualTo("UP");
     assertThat(health.findValues("name")).extracting(JsonNode::asText).contains("grpc");
+  }
+
+  @Test
+  void metricsAreServedOnlyOverHttpsOnTheAdminHttpsPort(PackagedServer server) throws Exception {
+    HttpResponse<String> metrics = server.adminResponse("/metrics");
+
+    assertThat(metrics.statusCode()).isEqualTo(302);
+    assertThat(metrics.headers().firstValue("Location"))
+        .get()
+        .asString()
+        .startsWith("https://")
+        .contains(":" + PackagingConfig.port(4) + "/metrics");
   }
 
   @Test

@@ -11,9 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Enforces {@link AccessPolicy} on the API's paths with the identity Liberty established (Basic, or
- * the single sign-on cookie of the dashboard's form login). Refusals are JSON like every other
- * error: 401 with a Basic challenge, or 403.
+ * Enforces {@link AccessPolicy} on the API's paths with the identity Liberty established (Basic, a
+ * bearer token through MicroProfile JWT, or the single sign-on cookie of the dashboard's form
+ * login). Refusals are JSON like every other error: 401 with a Basic challenge, or 403.
  *
  * <p>Not container security constraints: those cannot let anonymous callers in by configuration
  * ({@code nodelink.http.anonymous-role}), and would answer a missing login with a login-page
@@ -23,6 +23,7 @@ public class ApiAccessFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
   static final String CHALLENGE = "Basic realm=\"NodeLink\", charset=\"UTF-8\"";
+  static final String BEARER_CHALLENGE = "Bearer realm=\"NodeLink\", error=\"invalid_token\"";
 
   @Inject transient ServerConfig config;
 
@@ -43,7 +44,12 @@ public class ApiAccessFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (!ContainerLogin.signInWithBasic(request)) {
+    if (!ContainerLogin.signIn(request)) {
+      if (ContainerLogin.isBearer(request.getHeader("Authorization"))) {
+        response.setHeader("WWW-Authenticate", BEARER_CHALLENGE);
+        JsonErrors.write(response, 401, "invalid or expired bearer token");
+        return;
+      }
       refuse(response, 401, "invalid credentials");
       return;
     }

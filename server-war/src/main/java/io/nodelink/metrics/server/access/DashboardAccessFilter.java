@@ -33,7 +33,7 @@ public class DashboardAccessFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    ContainerLogin.signInWithBasic(request);
+    ContainerLogin.signIn(request);
     boolean authenticated = request.getUserPrincipal() != null;
     if (policy.decide(Role.VIEWER, authenticated, request::isUserInRole) == AccessDecision.ALLOW) {
       chain.doFilter(request, response);
