@@ -4,18 +4,18 @@ import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.SystemInfoResponse;
 
 /**
- * The server's snapshot conversion ({@link SnapshotMapper} with one {@link RateIntegrator} per
+ * The server's snapshot conversion ({@link SnapshotMapper} with one {@link AgentSeries} per
  * agent) for the benchmarks, which live outside the server: this class sits in the conversion's
  * package because both are package-private there, so the benchmarks measure the server's code.
  */
 public final class BenchFleet {
 
-  private final RateIntegrator[] counters;
+  private final AgentSeries[] series;
 
   public BenchFleet(int agents) {
-    counters = new RateIntegrator[agents];
+    series = new AgentSeries[agents];
     for (int i = 0; i < agents; i++) {
-      counters[i] = new RateIntegrator();
+      series[i] = new AgentSeries();
     }
   }
 
@@ -26,6 +26,6 @@ public final class BenchFleet {
       long millis,
       MetricsDataResponse snapshot,
       SystemInfoResponse info) {
-    return SnapshotMapper.map(agentId, millis, snapshot, info, counters[index]);
+    return SnapshotMapper.map(agentId, millis, snapshot, info, series[index]);
   }
 }
