@@ -98,13 +98,13 @@ final class AgentAlerts {
   }
 
   private void transition(AlertRule rule, Tracked t, AlertState before, double value, Instant now) {
-    String summary = rule.summaryFor(agentId, t.key().instance(), value);
     if (before == null) {
       if (t.tracker().state().active()) {
-        book.refresh(t.key(), value, summary);
+        book.refresh(t.key(), value, rule.summaryFor(agentId, t.key().instance(), value));
       }
-      return;
+      return; // the usual case: no text built
     }
+    String summary = rule.summaryFor(agentId, t.key().instance(), value);
     AlertTracker tracker = t.tracker();
     boolean ended = !tracker.state().active();
     book.record(

@@ -17,6 +17,9 @@ final class ValueWindow {
   private int start;
   private int size;
 
+  /** The sum of the values held, kept as they come and go: avg costs no pass over the window. */
+  private double sum;
+
   ValueWindow(long spanSeconds) {
     this.spanSeconds = spanSeconds;
     this.spacing = Math.max(1, spanSeconds / (MAX_POINTS - 1));
@@ -33,24 +36,28 @@ final class ValueWindow {
       }
       if (size > 1 && time - times[index(size - 2)] < spacing) {
         times[last] = time; // the newest point moves on until it is spacing from the one before
+        sum += value - values[last];
         values[last] = value;
         evict(time);
         return;
       }
     }
     if (size == MAX_POINTS) {
+      sum -= values[start];
       start = (start + 1) % MAX_POINTS;
       size--;
     }
     int i = index(size);
     times[i] = time;
     values[i] = value;
+    sum += value;
     size++;
     evict(time);
   }
 
   private void evict(long now) {
     while (size > 1 && times[start] < now - spanSeconds) {
+      sum -= values[start];
       start = (start + 1) % MAX_POINTS;
       size--;
     }
@@ -72,20 +79,17 @@ final class ValueWindow {
     if (agg.equals("last")) {
       return values[index(size - 1)];
     }
-    double sum = 0;
+    if (agg.equals("avg")) {
+      return size == 1 ? values[start] : sum / size;
+    }
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < size; i++) {
       double v = values[index(i)];
-      sum += v;
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
-    return switch (agg) {
-      case "min" -> min;
-      case "max" -> max;
-      default -> sum / size;
-    };
+    return agg.equals("min") ? min : max;
   }
 
   /**
