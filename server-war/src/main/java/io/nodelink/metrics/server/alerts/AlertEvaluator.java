@@ -70,6 +70,7 @@ public class AlertEvaluator {
   private record Agent(AgentAlerts alerts, SerialTasks tasks, AtomicLong lastDataMillis) {}
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    rules.all(); // the rules (and the rules file's watch) from the start, not the first snapshot
     AlertSettings s = settings.settings();
     enabled = s.enabled();
     if (!enabled) {
