@@ -204,7 +204,7 @@ export function mountOverview(main, { setConn, setCrumbs }) {
     const refs = {
       status: h('span', { class: 'badge status' }),
       dup: h('span', { class: 'badge dup', hidden: true }),
-      alerts: h('a', { class: 'badge alerts-firing', href: '#/alerts', hidden: true }),
+      alerts: h('span', { class: 'badge alerts-firing', hidden: true }),
       host: h('p', { class: 'host' }),
       cpu: h('span', { class: 'value' }),
       mem: h('span', { class: 'value' }),
