@@ -38,6 +38,8 @@ export interface AgentSummary {
   duplicate_id?: boolean;
   /** Extension: why the last command to start or change the agent's stream failed; "" if none. */
   streaming_error?: string;
+  /** Extension: how many alerts of the agent fire now (`GET /alerts?agent_id=...`). */
+  alerts_firing?: number;
 }
 
 /** `GET /metrics/agents`. */

@@ -62,3 +62,15 @@ export function history(id, { metrics, start, end, maxPoints }) {
 /** The SSE URL of an agent's metrics stream. */
 export const streamUrl = (id, interval) =>
   url(`agents/${enc(id)}/metrics/stream?interval=${enc(interval)}`);
+
+/** GET /alerts → the pending and firing alerts (docs/alerts.md). */
+export const activeAlerts = async () => (await request('alerts'))?.alerts ?? [];
+
+/** GET /alerts/history → the newest transitions. */
+export const alertHistory = async (limit) => (await request(`alerts/history?limit=${enc(limit)}`))?.events ?? [];
+
+/** GET /alerts/silences → the silences in force. */
+export const alertSilences = async () => (await request('alerts/silences'))?.silences ?? [];
+
+/** GET /alerts/rules → every rule in force. */
+export const alertRules = async () => (await request('alerts/rules'))?.rules ?? [];

@@ -3,6 +3,7 @@
 import { h, setText, setAttr } from './dom.js';
 import { mountOverview } from './overview.js';
 import { mountAgent } from './agent.js';
+import { mountAlerts } from './alerts.js';
 
 const main = document.getElementById('main');
 const conn = document.getElementById('conn');
@@ -30,6 +31,7 @@ let viewKey = null;
 function parse(hash) {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'agents' && parts[1]) return { name: 'agent', id: parts[1], tab: parts[2] || 'live' };
+  if (parts[0] === 'alerts') return { name: 'alerts' };
   return { name: 'overview' };
 }
 
@@ -40,7 +42,7 @@ function route() {
   } catch {
     r = { name: 'overview' };
   }
-  const key = r.name === 'agent' ? `agent:${r.id}` : 'overview';
+  const key = r.name === 'agent' ? `agent:${r.id}` : r.name;
   if (key === viewKey && view?.showTab) {
     view.showTab(r.tab);
     return;
@@ -49,7 +51,9 @@ function route() {
   view = null;
   viewKey = key;
   window.scrollTo(0, 0);
-  view = r.name === 'agent' ? mountAgent(main, r, context) : mountOverview(main, context);
+  if (r.name === 'agent') view = mountAgent(main, r, context);
+  else if (r.name === 'alerts') view = mountAlerts(main, context);
+  else view = mountOverview(main, context);
   document.body.dataset.view = r.name;
 }
 

@@ -36,3 +36,14 @@ export function duplicateBadge(summary) {
     title: 'Another host connected with this agent id and was refused; give each host its own agent id',
   };
 }
+
+/** The firing badge of an agent card: how many of its alerts fire (AgentSummary's alerts_firing). */
+export function alertBadge(summary) {
+  const firing = summary?.alerts_firing ?? 0;
+  if (firing <= 0) return { show: false, text: '', title: '' };
+  return {
+    show: true,
+    text: `${firing} firing`,
+    title: `${firing} alert${firing === 1 ? '' : 's'} of this agent fire${firing === 1 ? 's' : ''}; see Alerts`,
+  };
+}

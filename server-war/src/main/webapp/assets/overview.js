@@ -10,7 +10,7 @@ import { h, setText, setAttr, meter, setMeter, frameBatcher, showBadge } from '.
 import { formatPercent, formatBytes, formatAgo, formatUptime } from './format.js';
 import { TimeChart } from './charts.js';
 import { Rolling } from './series.js';
-import { duplicateBadge, streamBadge } from './overview-badge.js';
+import { alertBadge, duplicateBadge, streamBadge } from './overview-badge.js';
 
 const POLL_MS = 5000;
 const SPARK_POINTS = 120;
@@ -204,6 +204,7 @@ export function mountOverview(main, { setConn, setCrumbs }) {
     const refs = {
       status: h('span', { class: 'badge status' }),
       dup: h('span', { class: 'badge dup', hidden: true }),
+      alerts: h('span', { class: 'badge alerts-firing', hidden: true }),
       host: h('p', { class: 'host' }),
       cpu: h('span', { class: 'value' }),
       mem: h('span', { class: 'value' }),
@@ -215,7 +216,7 @@ export function mountOverview(main, { setConn, setCrumbs }) {
       h('header', {},
         h('span', { class: 'dot', 'aria-hidden': 'true' }),
         h('h2', { id: nameId }, h('a', { href: `#/agents/${encodeURIComponent(id)}` }, id)),
-        refs.status, refs.dup),
+        refs.status, refs.dup, refs.alerts),
       refs.host,
       h('div', { class: 'metric' }, h('span', { class: 'label' }, 'CPU'), cpuMeter, refs.cpu),
       h('div', { class: 'metric' }, h('span', { class: 'label' }, 'Mem'), memMeter, refs.mem),
@@ -294,6 +295,7 @@ export function mountOverview(main, { setConn, setCrumbs }) {
       : `Offline · last seen ${formatAgo(seen, now)}`);
     setAttr(card.refs.seen, 'title', s.last_seen || null);
     showBadge(card.refs.dup, duplicateBadge(s));
+    showBadge(card.refs.alerts, alertBadge(s));
     const badge = streamBadge(s);
     setText(card.refs.stream, badge.text);
     setAttr(card.refs.stream, 'data-on', badge.on ? 'true' : 'false');

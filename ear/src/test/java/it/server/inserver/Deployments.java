@@ -93,6 +93,9 @@ public final class Deployments {
     // Only the main application remote-writes (RemoteWriteIT compares what it sent): a copy's
     // senders would also share, and on undeploy remove, the main application's metrics.
     all.put("nodelink.remote-write.enabled", false);
+    // Likewise only the main application evaluates alerts and notifies (NotificationsIT counts
+    // what its receivers got).
+    all.put("nodelink.alerts.enabled", false);
     // server.xml binds the roles of the main application only; a copy has none to check, so its
     // callers act as operators.
     all.put("nodelink.http.anonymous-role", "operator");

@@ -68,7 +68,16 @@ class OpenApiIT {
     "get, /agents/{id}/metrics/series",
     "get, /agents/{id}/tasks",
     "get, /tasks/{taskId}",
-    "delete, /tasks/{taskId}"
+    "delete, /tasks/{taskId}",
+    "get, /alerts",
+    "get, /alerts/history",
+    "get, /alerts/stream",
+    "get, /alerts/rules",
+    "get, /alerts/rules/{name}",
+    "put, /alerts/rules/{name}",
+    "delete, /alerts/rules/{name}",
+    "get, /alerts/silences",
+    "delete, /alerts/silences/{id}"
   })
   void everyEndpointIsDescribed(String method, String path) {
     JsonNode operation = document.path("paths").path(path).path(method);

@@ -5,6 +5,7 @@ import io.nodelink.metrics.history.HistoryStore;
 import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.AgentState;
+import io.nodelink.metrics.server.alerts.AlertBook;
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.domain.DomainException;
 import io.nodelink.metrics.server.store.MetricsStore;
@@ -58,6 +59,8 @@ public class AgentResource {
 
   @Inject MetricsStore store;
 
+  @Inject AlertBook alerts;
+
   @Inject HistoryStore history;
 
   @Inject Clock clock;
@@ -80,7 +83,8 @@ public class AgentResource {
         streaming.status(id),
         store.systemInfo(id).isPresent(),
         store.latestMetrics(id).isPresent(),
-        store.seriesCount(id));
+        store.seriesCount(id),
+        alerts.firingCount(id));
   }
 
   @POST

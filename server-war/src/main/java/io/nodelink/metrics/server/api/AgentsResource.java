@@ -2,6 +2,7 @@ package io.nodelink.metrics.server.api;
 
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.AgentState;
+import io.nodelink.metrics.server.alerts.AlertBook;
 import io.nodelink.metrics.server.store.MetricsStore;
 import io.nodelink.metrics.server.streaming.StreamingControl;
 import io.nodelink.metrics.server.view.AgentSummaryDto;
@@ -25,6 +26,8 @@ public class AgentsResource {
 
   @Inject MetricsStore store;
 
+  @Inject AlertBook alerts;
+
   @Inject StreamingControl streaming;
 
   @GET
@@ -44,6 +47,7 @@ public class AgentsResource {
         streaming.status(id),
         store.systemInfo(id).isPresent(),
         store.latestMetrics(id).isPresent(),
-        store.seriesCount(id));
+        store.seriesCount(id),
+        alerts.firingCount(id));
   }
 }

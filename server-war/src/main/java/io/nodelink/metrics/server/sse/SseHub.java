@@ -4,11 +4,16 @@ import io.nodelink.metrics.server.agents.AgentConnected;
 import io.nodelink.metrics.server.agents.AgentDisconnected;
 import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.agents.AgentRegistry;
+import io.nodelink.metrics.server.alerts.Alert;
+import io.nodelink.metrics.server.alerts.AlertBook;
+import io.nodelink.metrics.server.alerts.AlertChanged;
+import io.nodelink.metrics.server.alerts.Silences;
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.domain.DomainException;
 import io.nodelink.metrics.server.ingest.MetricsReceived;
 import io.nodelink.metrics.server.store.MetricsStore;
 import io.nodelink.metrics.server.streaming.StreamingControl;
+import io.nodelink.metrics.server.view.AlertViews;
 import io.nodelink.metrics.server.view.DtoMapper;
 import io.nodelink.metrics.server.view.Json;
 import io.nodelink.metrics.server.view.StatusEventDto;
@@ -52,6 +57,10 @@ public class SseHub {
   private static final Logger LOG = Logger.getLogger(SseHub.class.getName());
 
   private final Map<String, AgentBroadcaster> broadcasters = new ConcurrentHashMap<>();
+
+  /** The clients of {@code /alerts/stream}: no agent, no streaming hold. */
+  private final AgentBroadcaster alertClients = new AgentBroadcaster();
+
   private final AtomicLong clientIds = new AtomicLong();
   private final Object registration = new Object();
   private final Jsonb jsonb = Json.create();
@@ -63,6 +72,10 @@ public class SseHub {
   @Inject MetricsStore store;
 
   @Inject StreamingControl streaming;
+
+  @Inject AlertBook alerts;
+
+  @Inject Silences silences;
 
   /** The SSE gauges and timer are registered here, where the clients and their writes are. */
   @Inject MetricRegistry metricRegistry;
@@ -140,6 +153,52 @@ public class SseHub {
     }
   }
 
+  /**
+   * Connects a client of the alert stream: one {@code alert} event per active alert first, then
+   * every transition.
+   *
+   * @throws DomainException 503 when {@code nodelink.sse.max-clients} are connected
+   */
+  public SseClient connectAlerts(SseEventSink sink, Sse sse) {
+    this.sse = sse;
+    startKeepalive();
+    String clientId = "sse-" + clientIds.incrementAndGet();
+    SseClient client =
+        new SseClient(
+            clientId, "", sink, config.sseQueueSize(), executor, nanos -> {}, this::alertClosed);
+    List<OutboundSseEvent> first = new ArrayList<>();
+    for (Alert alert : alerts.active()) {
+      first.add(alertEvent(sse, alert));
+    }
+    synchronized (registration) {
+      if (clientCount() >= config.sseMaxClients()
+          || !alertClients.register(client, config.sseMaxClients(), first)) {
+        throw DomainException.limitReached(
+            "too many SSE clients (nodelink.sse.max-clients); try again later");
+      }
+    }
+    LOG.log(Level.FINE, "SSE client {0} connected to the alert stream", clientId);
+    return client;
+  }
+
+  void onAlert(@Observes AlertChanged event) {
+    Sse current = sse;
+    if (alertClients.isEmpty() || current == null) {
+      return;
+    }
+    alertClients.broadcast(alertEvent(current, event.alert()), 0);
+  }
+
+  private OutboundSseEvent alertEvent(Sse current, Alert alert) {
+    String json = jsonb.toJson(AlertViews.alert(alert, silences.isSilenced(alert)));
+    return current.newEventBuilder().name("alert").data(json).build();
+  }
+
+  private void alertClosed(SseClient client) {
+    alertClients.remove(client);
+    LOG.log(Level.FINE, "SSE client {0} of the alert stream left", client.id());
+  }
+
   void onMetrics(@Observes MetricsReceived event) {
     if (event.buffered()) {
       return; // measured while the agent was away: history, not a live event
@@ -181,7 +240,8 @@ public class SseHub {
 
   /** How many SSE clients are connected over all agents. */
   public int clientCount() {
-    return broadcasters.values().stream().mapToInt(AgentBroadcaster::size).sum();
+    return broadcasters.values().stream().mapToInt(AgentBroadcaster::size).sum()
+        + alertClients.size();
   }
 
   /** Creates the bean when the application starts, so its metrics are listed from the start. */
@@ -215,6 +275,7 @@ public class SseHub {
     }
     broadcasters.values().forEach(AgentBroadcaster::closeAll);
     broadcasters.clear();
+    alertClients.closeAll();
   }
 
   private List<OutboundSseEvent> firstEvents(String agentId) {
@@ -280,6 +341,7 @@ public class SseHub {
     try {
       OutboundSseEvent comment = current.newEventBuilder().comment("keepalive").build();
       broadcasters.values().forEach(b -> b.broadcast(comment, 0));
+      alertClients.broadcast(comment, 0);
     } catch (RuntimeException e) {
       // Never let one failure cancel the periodic task.
       LOG.log(Level.WARNING, "SSE keepalive failed", e);

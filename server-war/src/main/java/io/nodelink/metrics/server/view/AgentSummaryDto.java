@@ -24,6 +24,7 @@ package io.nodelink.metrics.server.view;
  *     its connections are refused while this one is live (give each host its own id)
  * @param streamingError extension: why the last attempt to start or change the agent's stream
  *     failed, "" when it did not
+ * @param alertsFiring extension: how many alerts of the agent fire now
  */
 public record AgentSummaryDto(
     String agentId,
@@ -39,4 +40,5 @@ public record AgentSummaryDto(
     int collectionIntervalSeconds,
     int seriesCount,
     boolean duplicateId,
-    String streamingError) {}
+    String streamingError,
+    int alertsFiring) {}

@@ -46,7 +46,8 @@ public final class DtoMapper {
       StreamingStatus streaming,
       boolean hasSystemInfo,
       boolean hasMetrics,
-      int seriesCount) {
+      int seriesCount,
+      int alertsFiring) {
     return new AgentSummaryDto(
         state.agentId(),
         state.connected(),
@@ -61,7 +62,8 @@ public final class DtoMapper {
         streaming.collectionIntervalSeconds(),
         seriesCount,
         state.duplicateId(),
-        streaming.lastError());
+        streaming.lastError(),
+        alertsFiring);
   }
 
   public static TaskDto task(TaskView t) {

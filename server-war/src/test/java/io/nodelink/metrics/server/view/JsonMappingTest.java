@@ -118,7 +118,7 @@ class JsonMappingTest {
     JsonObject json =
         toJson(
             DtoMapper.summary(
-                state, new StreamingStatus(true, true, 5, "t", 1, 5, ""), true, false, 42));
+                state, new StreamingStatus(true, true, 5, "t", 1, 5, ""), true, false, 42, 3));
 
     assertThat(json.keySet()).containsAll(ContractShapes.AGENT_SUMMARY.fieldNames());
     assertThat(json.getString("status")).isEqualTo("online");
@@ -129,6 +129,7 @@ class JsonMappingTest {
     assertThat(json.getInt("series_count")).isEqualTo(42);
     assertThat(json.getBoolean("duplicate_id")).isFalse();
     assertThat(json.getString("streaming_error")).isEmpty();
+    assertThat(json.getInt("alerts_firing")).isEqualTo(3);
   }
 
   @Test

@@ -28,7 +28,8 @@ public final class ContractShapes {
           "collection_interval_seconds", INTEGER,
           "series_count", INTEGER,
           "duplicate_id", BOOLEAN,
-          "streaming_error", STRING);
+          "streaming_error", STRING,
+          "alerts_firing", INTEGER);
 
   /** SystemInfo of {@code GET /agents/{id}/system}. */
   public static final Shape SYSTEM_INFO =

@@ -1,5 +1,6 @@
 package io.nodelink.metrics.server.prometheus.remotewrite;
 
+import io.nodelink.metrics.server.delivery.Backoff;
 import io.nodelink.metrics.server.prometheus.AgentSamples;
 import java.io.IOException;
 import java.time.Clock;
@@ -26,9 +27,7 @@ final class RemoteWriteSender {
   private final SampleQueue queue;
   private final AtomicBoolean sending = new AtomicBoolean();
   private final DeliveryCounts counts;
-  private volatile long retryAtMillis;
-  private long backoffMillis;
-  private int failures;
+  private final Backoff backoff;
 
   RemoteWriteSender(
       RemoteWriteSettings settings, Executor executor, Clock clock, DeliveryCounts counts) {
@@ -37,7 +36,7 @@ final class RemoteWriteSender {
     this.clock = clock;
     this.client = new RemoteWriteClient(settings, executor);
     this.queue = new SampleQueue(settings.queueMaxSamples());
-    this.backoffMillis = settings.minBackoff().toMillis();
+    this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
     this.counts = counts;
   }
 
@@ -54,7 +53,7 @@ final class RemoteWriteSender {
 
   /** Starts sending what is queued, unless a send runs or a retry waits. */
   void flush() {
-    if (queue.samples() == 0 || clock.millis() < retryAtMillis) {
+    if (queue.samples() == 0 || backoff.waiting(clock.millis())) {
       return;
     }
     if (!sending.compareAndSet(false, true)) {
@@ -118,7 +117,7 @@ final class RemoteWriteSender {
   }
 
   private boolean retryLater(String cause) {
-    if (failures++ == 0) {
+    if (backoff.failed(clock.millis())) {
       LOG.log(
           Level.WARNING,
           "Remote-write {0} ({1}) failed, retrying with backoff up to {2} s: {3}",
@@ -126,21 +125,17 @@ final class RemoteWriteSender {
             settings.name(), settings.safeUrl(), settings.maxBackoff().toSeconds(), cause
           });
     }
-    retryAtMillis = clock.millis() + backoffMillis;
-    backoffMillis = Math.min(backoffMillis * 2, settings.maxBackoff().toMillis());
     return false;
   }
 
   private void recovered() {
+    int failures = backoff.succeeded();
     if (failures > 0) {
       LOG.log(
           Level.INFO,
           "Remote-write {0} delivers again after {1} failed attempts",
           new Object[] {settings.name(), failures});
     }
-    failures = 0;
-    backoffMillis = settings.minBackoff().toMillis();
-    retryAtMillis = 0;
   }
 
   long queuedSamples() {

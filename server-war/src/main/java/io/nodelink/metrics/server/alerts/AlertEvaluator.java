@@ -1,0 +1,182 @@
+package io.nodelink.metrics.server.alerts;
+
+import io.nodelink.metrics.history.SeriesBatch;
+import io.nodelink.metrics.server.agents.AgentForgotten;
+import io.nodelink.metrics.server.agents.AgentRegistry;
+import io.nodelink.metrics.server.agents.AgentState;
+import io.nodelink.metrics.server.ingest.MetricsReceived;
+import io.nodelink.metrics.server.streaming.StreamingControl;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Evaluates the rules: each live snapshot on its agent's {@link SerialTasks} (off the ingestion
+ * thread, one task per agent at a time, on {@code concurrent/nodelinkExecutor}); no-data rules, the
+ * log's retention and expired silences on a tick of the managed scheduler ({@code
+ * nodelink.alerts.tick}).
+ */
+@ApplicationScoped
+public class AlertEvaluator {
+
+  private static final Logger LOG = Logger.getLogger(AlertEvaluator.class.getName());
+
+  private static final long PRUNE_EVERY_TICKS = 720;
+
+  private final Map<String, Agent> agents = new ConcurrentHashMap<>();
+  private final AlertSeries series = new AlertSeries();
+  private final AtomicLong refused = new AtomicLong();
+  private final AtomicLong ticks = new AtomicLong();
+
+  @Inject AlertRules rules;
+
+  @Inject AlertBook book;
+
+  @Inject Silences silences;
+
+  @Inject AgentRegistry registry;
+
+  @Inject StreamingControl streaming;
+
+  @Inject Clock clock;
+
+  @Inject AlertSettingsProducer settings;
+
+  @Resource(lookup = "concurrent/nodelinkExecutor")
+  ManagedExecutorService executor;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
+
+  private ScheduledFuture<?> tick;
+  private volatile boolean enabled = true;
+
+  /** One agent's alerts and the tasks that touch them. */
+  private record Agent(AgentAlerts alerts, SerialTasks tasks, AtomicLong lastDataMillis) {}
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    rules.all(); // the rules (and the rules file's watch) from the start, not the first snapshot
+    AlertSettings s = settings.settings();
+    enabled = s.enabled();
+    if (!enabled) {
+      LOG.log(Level.INFO, "Alerting is off (nodelink.alerts.enabled=false)");
+      return;
+    }
+    long period = s.tick().toMillis();
+    synchronized (this) {
+      tick = scheduler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (tick != null) {
+      tick.cancel(false);
+    }
+  }
+
+  void onMetrics(@Observes MetricsReceived event) {
+    if (!enabled) {
+      return;
+    }
+    Agent agent = agent(event.agentId());
+    agent.lastDataMillis().set(clock.millis());
+    if (event.buffered()) {
+      return; // measured while the agent was away: history, not a live condition
+    }
+    Instant now = clock.instant();
+    long timestamp = event.snapshot().getTimestamp();
+    submit(
+        agent,
+        () -> {
+          SeriesBatch batch = series.of(event.snapshot());
+          agent.alerts().evaluate(batch, timestamp, rules.compiled(), now);
+        });
+  }
+
+  void onRulesChanged(@Observes AlertRulesChanged event) {
+    book.endAll(key -> event.names().contains(key.rule()), "rule changed");
+    agents.values().forEach(a -> submit(a, () -> a.alerts().forget(event.names())));
+  }
+
+  void onForgotten(@Observes AgentForgotten event) {
+    agents.remove(event.agentId());
+    book.endAll(key -> key.agentId().equals(event.agentId()), "agent forgotten");
+  }
+
+  /** Snapshots not evaluated because the agent's queue was full. */
+  public long refusedCount() {
+    return refused.get();
+  }
+
+  void tick() {
+    try {
+      Instant now = clock.instant();
+      for (AgentState state : registry.all()) {
+        Agent agent = agent(state.agentId());
+        Duration silent = silentFor(state, agent, now);
+        submit(agent, () -> agent.alerts().checkNoData(rules.compiled(), silent, now));
+      }
+      silences.expire();
+      if (ticks.incrementAndGet() % PRUNE_EVERY_TICKS == 1) {
+        book.prune();
+      }
+    } catch (RuntimeException e) {
+      // Never let one failure cancel the periodic task.
+      LOG.log(Level.WARNING, "Alert tick failed", e);
+    }
+  }
+
+  /**
+   * How long the agent has been silent: offline since it was last seen, or connected and streaming
+   * (its collection interval above 0) without data since its last snapshot or its connect. A
+   * connected agent nobody asks to stream is not silent.
+   */
+  private Duration silentFor(AgentState state, Agent agent, Instant now) {
+    if (!state.connected()) {
+      Instant last = state.lastSeen() != null ? state.lastSeen() : state.disconnectedAt();
+      return last == null ? Duration.ZERO : Duration.between(last, now);
+    }
+    if (streaming.status(state.agentId()).collectionIntervalSeconds() <= 0) {
+      return Duration.ZERO;
+    }
+    long lastData = agent.lastDataMillis().get();
+    Instant since = lastData > 0 ? Instant.ofEpochMilli(lastData) : state.connectedAt();
+    if (since == null || (state.connectedAt() != null && since.isBefore(state.connectedAt()))) {
+      since = state.connectedAt();
+    }
+    return since == null ? Duration.ZERO : Duration.between(since, now);
+  }
+
+  private Agent agent(String agentId) {
+    return agents.computeIfAbsent(
+        agentId,
+        id -> new Agent(new AgentAlerts(id, book), new SerialTasks(executor), new AtomicLong()));
+  }
+
+  private void submit(Agent agent, Runnable task) {
+    if (!agent.tasks().submit(task)) {
+      if (refused.incrementAndGet() % 1000 == 1) {
+        LOG.log(
+            Level.WARNING,
+            "Alert evaluation falls behind: {0} snapshot evaluation(s) skipped so far",
+            refused.get());
+      }
+    }
+  }
+}

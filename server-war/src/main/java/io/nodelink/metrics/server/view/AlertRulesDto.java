@@ -1,0 +1,6 @@
+package io.nodelink.metrics.server.view;
+
+import java.util.List;
+
+/** {@code GET /alerts/rules}. */
+public record AlertRulesDto(List<AlertRuleDto> rules) {}
