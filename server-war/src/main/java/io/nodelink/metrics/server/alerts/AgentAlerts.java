@@ -45,12 +45,29 @@ final class AgentAlerts {
         }
         continue;
       }
+      int carried = 0;
       for (int i = 0; i < batch.size(); i++) {
         String instance = rule.instanceOf(batch.name(i));
         if (instance != null) {
           observe(rule.rule(), instance, batch.value(i), timestamp, now);
+          carried++;
         }
       }
+      forgetVanishedInstances(rule.rule(), carried, timestamp);
+    }
+  }
+
+  /**
+   * Drops the quiet instances of a wildcard rule that this snapshot no longer carries (an interface
+   * or disk that went away), so that names a host churns through do not fill the rule's {@value
+   * #MAX_INSTANCES_PER_RULE} places for good; a pending or firing one stays until it ends.
+   */
+  private void forgetVanishedInstances(AlertRule rule, int carried, long timestamp) {
+    Map<String, Tracked> instances = byRule.get(rule.name());
+    if (instances != null && instances.size() > carried) {
+      instances
+          .values()
+          .removeIf(t -> t.window().newestTime() < timestamp && !t.tracker().state().active());
     }
   }
 

@@ -5,7 +5,9 @@ import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.AgentState;
 import io.nodelink.metrics.server.ingest.MetricsReceived;
+import io.nodelink.metrics.server.store.MetricsStore;
 import io.nodelink.metrics.server.streaming.StreamingControl;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -39,11 +41,13 @@ public class AlertEvaluator {
   private static final long PRUNE_EVERY_TICKS = 720;
 
   private final Map<String, Agent> agents = new ConcurrentHashMap<>();
-  private final AlertSeries series = new AlertSeries();
+  private AlertSeries series;
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong ticks = new AtomicLong();
 
   @Inject AlertRules rules;
+
+  @Inject MetricsStore store;
 
   @Inject AlertBook book;
 
@@ -68,6 +72,11 @@ public class AlertEvaluator {
 
   /** One agent's alerts and the tasks that touch them. */
   private record Agent(AgentAlerts alerts, SerialTasks tasks, AtomicLong lastDataMillis) {}
+
+  @PostConstruct
+  void useTheStoresSeriesNames() {
+    series = new AlertSeries(store::seriesOf);
+  }
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     rules.all(); // the rules (and the rules file's watch) from the start, not the first snapshot

@@ -71,6 +71,11 @@ final class ValueWindow {
     return size;
   }
 
+  /** The time of the newest value held, or {@code Long.MIN_VALUE} when empty. */
+  long newestTime() {
+    return size == 0 ? Long.MIN_VALUE : times[index(size - 1)];
+  }
+
   /** {@code avg}, {@code min}, {@code max} or {@code last} of the window; NaN when empty. */
   double aggregate(String agg) {
     if (size == 0) {

@@ -105,6 +105,14 @@ public class MetricsStore {
    *
    * @return the snapshot as stored
    */
+  /**
+   * The history's series of {@code snapshot}, named by the store's extractor (its name caches are
+   * shared with whoever else needs the names, such as the alert evaluator). Thread-safe.
+   */
+  public SeriesBatch seriesOf(MetricsDataResponse snapshot) {
+    return extractor.extract(snapshot);
+  }
+
   public MetricsDataResponse putMetrics(String agentId, MetricsDataResponse data) {
     return putMetrics(agentId, data, data);
   }

@@ -83,6 +83,24 @@ class AgentAlertsTest {
             });
   }
 
+  /** Names a host churns through leave the rule room for the disk that comes next. */
+  @Test
+  void vanishedQuietInstancesGiveTheirPlaceBack() {
+    List<CompiledRule> rules =
+        List.of(
+            rule(
+                "{\"name\":\"Rx\",\"metric\":\"network.*.bytes_recv_per_sec\","
+                    + "\"agg\":\"last\",\"threshold\":1000}"));
+    for (int i = 0; i < AgentAlerts.MAX_INSTANCES_PER_RULE + 10; i++) {
+      snapshot(rules, Map.of("network.veth" + i + ".bytes_recv_per_sec", 1.0));
+    }
+    snapshot(rules, Map.of("network.eth9.bytes_recv_per_sec", 5000.0));
+
+    assertThat(book.active())
+        .singleElement()
+        .satisfies(a -> assertThat(a.key().instance()).isEqualTo("eth9"));
+  }
+
   @Test
   void averagesOverTheWindow() {
     List<CompiledRule> rules =

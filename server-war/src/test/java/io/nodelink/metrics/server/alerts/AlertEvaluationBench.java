@@ -60,7 +60,7 @@ public final class AlertEvaluationBench {
       agents[a] = new AgentAlerts("bench-" + a, book);
     }
     SeriesExtractor extractor = new SeriesExtractor();
-    AlertSeries series = new AlertSeries();
+    AlertSeries series = new AlertSeries(new SeriesExtractor()::extract);
     long now = Instant.now().getEpochSecond();
     long extractNanos = 0;
     long alertNanos = 0;
