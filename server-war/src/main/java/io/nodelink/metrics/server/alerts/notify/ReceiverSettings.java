@@ -1,16 +1,14 @@
 package io.nodelink.metrics.server.alerts.notify;
 
 import io.nodelink.metrics.server.config.Durations;
+import io.nodelink.metrics.server.delivery.ConfiguredNames;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -70,17 +68,7 @@ public record ReceiverSettings(
   }
 
   static Set<String> webhookNames(Iterable<String> propertyNames) {
-    Set<String> names = new TreeSet<>();
-    for (String property : propertyNames) {
-      Matcher config = CONFIG_KEY.matcher(property);
-      Matcher env = ENV_KEY.matcher(property);
-      if (config.matches()) {
-        names.add(config.group(1).toLowerCase(Locale.ROOT));
-      } else if (env.matches()) {
-        names.add(env.group(1).toLowerCase(Locale.ROOT));
-      }
-    }
-    return names;
+    return ConfiguredNames.among(propertyNames, CONFIG_KEY, ENV_KEY);
   }
 
   private static Optional<ReceiverSettings> read(
