@@ -113,15 +113,14 @@ class AlertsIT {
   }
 
   @Test
-  void theRulesFileIsReloadedOnChangeAndReadOnly() throws Exception {
+  void theYamlRulesFileIsReloadedOnChangeAndReadOnly() throws Exception {
     Path file = Path.of(System.getProperty("it.alerts.rules.file"));
     Files.createDirectories(file.getParent());
     String name = "FileRule-" + TestAgent.uniqueId("f");
+    // YAML, as config tooling writes it (the build names the file rules.yaml).
     Files.writeString(
         file,
-        "{\"rules\":[{\"name\":\""
-            + name
-            + "\",\"metric\":\"memory.usage_percent\",\"threshold\":99}]}");
+        "rules:\n  - name: " + name + "\n    metric: memory.usage_percent\n    threshold: 99\n");
     await("file rule " + name)
         .atMost(TestAgent.TIMEOUT)
         .until(() -> Api.get("/alerts/rules/" + name).status() == 200);
@@ -257,8 +256,13 @@ class AlertsIT {
     Contract.assertError(Api.get("/alerts/history?limit=0"), 400, "limit");
     Contract.assertError(Api.get("/alerts/history?offset=x"), 400, "offset");
     Contract.assertError(Api.get("/alerts?state=asleep"), 400, "state");
+    Contract.assertError(Api.get("/alerts/history?since=yesterday"), 400, "since");
+    Contract.assertError(Api.get("/alerts/history?since=-1"), 400, "since");
     JsonNode page = Contract.assertOk(Api.get("/alerts/history?limit=1"));
     assertThat(page.path("limit").asInt()).isEqualTo(1);
     assertThat(page.path("events").size()).isLessThanOrEqualTo(1);
+    long future = Instant.now().plusSeconds(3600).getEpochSecond();
+    assertThat(Contract.assertOk(Api.get("/alerts/history?since=" + future)).path("events"))
+        .isEmpty();
   }
 }

@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * The rules file: JSON, either an array of rules or {@code {"rules": [...]}}, each rule as the API
- * takes it. All or nothing: one bad rule refuses the whole file (the previous rules stay), so a
- * half-edited file never silently drops alerts.
+ * The rules file: JSON, or YAML when its name ends in {@code .yaml} or {@code .yml}; either a list
+ * of rules or {@code {"rules": [...]}}, each rule as the API takes it. All or nothing: one bad rule
+ * refuses the whole file (the previous rules stay), so a half-edited file never silently drops
+ * alerts.
  */
 final class RulesFile {
 
@@ -41,9 +43,16 @@ final class RulesFile {
    * @throws IllegalArgumentException naming the rule and field that is wrong
    */
   static List<AlertRule> read(Path file) throws IOException {
-    return parse(Files.readString(file, StandardCharsets.UTF_8));
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    return isYaml(file) ? parseYaml(text) : parse(text);
   }
 
+  static boolean isYaml(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".yaml") || name.endsWith(".yml");
+  }
+
+  /** Parses JSON rules. */
   static List<AlertRule> parse(String text) {
     JsonValue root;
     try (var reader = Json.createReader(new StringReader(text))) {
@@ -51,6 +60,15 @@ final class RulesFile {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
     }
+    return rules(root);
+  }
+
+  /** Parses YAML rules: the same structure and fields as JSON. */
+  static List<AlertRule> parseYaml(String text) {
+    return rules(YamlToJson.parse(text));
+  }
+
+  private static List<AlertRule> rules(JsonValue root) {
     JsonArray array =
         switch (root.getValueType()) {
           case ARRAY -> root.asJsonArray();
