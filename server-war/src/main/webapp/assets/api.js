@@ -69,6 +69,12 @@ export const activeAlerts = async () => (await request('alerts'))?.alerts ?? [];
 /** GET /alerts/history → the newest transitions. */
 export const alertHistory = async (limit) => (await request(`alerts/history?limit=${enc(limit)}`))?.events ?? [];
 
+/** GET /alerts/history for one agent since `since` (Unix seconds), newest first. */
+export async function agentAlertEvents(id, since, limit = 200) {
+  const q = new URLSearchParams({ agent_id: id, since: String(since), limit: String(limit) });
+  return (await request(`alerts/history?${q}`))?.events ?? [];
+}
+
 /** GET /alerts/silences → the silences in force. */
 export const alertSilences = async () => (await request('alerts/silences'))?.silences ?? [];
 

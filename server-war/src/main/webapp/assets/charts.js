@@ -16,7 +16,32 @@ function cssVar(name) {
 export function theme() {
   const series = [];
   for (let i = 1; i <= 10; i++) series.push(cssVar(`--c${i}`) || '#888');
-  return { fg: cssVar('--muted') || '#666', grid: cssVar('--grid') || '#ddd', series };
+  return {
+    fg: cssVar('--muted') || '#666',
+    grid: cssVar('--grid') || '#ddd',
+    series,
+    marker: { firing: cssVar('--crit') || '#b42318', resolved: cssVar('--ok') || '#0b6b3e' },
+  };
+}
+
+/** Draws each marker as a dashed vertical line across the plot, coloured by its state. */
+function drawMarkers(u, markers, colours) {
+  if (!markers.length) return;
+  const { ctx, bbox } = u;
+  const [min, max] = [u.scales.x.min, u.scales.x.max];
+  ctx.save();
+  ctx.lineWidth = Math.max(1, devicePixelRatio);
+  ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
+  for (const m of markers) {
+    if (m.time < min || m.time > max) continue;
+    const x = Math.round(u.valToPos(m.time, 'x', true));
+    ctx.strokeStyle = colours[m.state] ?? colours.firing;
+    ctx.beginPath();
+    ctx.moveTo(x, bbox.top);
+    ctx.lineTo(x, bbox.top + bbox.height);
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 /**
@@ -45,10 +70,12 @@ export class TimeChart {
     this.data = [[]];
     /** Optional fixed [start, end] of the time axis (Unix seconds); null = fit the data. */
     this.xRange = null;
+    /** Vertical lines at alert transitions: [{time (Unix seconds), state: firing|resolved}]. */
+    this.markers = [];
     this.plot = null;
     this.box = h('div', {
       class: sparkline ? 'spark' : 'chart', id, role: 'img', 'aria-label': title,
-      dataset: { points: '0' },
+      dataset: { points: '0', markers: '0' },
     });
     this.el = sparkline
       ? this.box
@@ -78,6 +105,13 @@ export class TimeChart {
       this.plot.setData(this.data);
       this.showLatestInLegend();
     }
+  }
+
+  /** Sets the alert markers; the chart container's `data-markers` says how many. */
+  setMarkers(markers) {
+    this.markers = markers;
+    setAttr(this.box, 'data-markers', markers.length);
+    if (this.plot) this.plot.redraw(false, false);
   }
 
   /** With no cursor over the chart, the legend shows the newest values instead of dashes. */
@@ -156,6 +190,7 @@ export class TimeChart {
           { ...axis, size: 86, values: (u, splits) => splits.map((s) => fmt(s)) },
         ],
         series,
+        hooks: { draw: [(u) => drawMarkers(u, this.markers, t.marker)] },
       };
     const xs = this.data[0] ?? [];
     const data = this.data.length === series.length

@@ -45,6 +45,9 @@ const CHARTS = [
   },
 ];
 
+// The newest alert transitions listed above the charts; all of them are drawn as markers.
+const MAX_MARK_ROWS = 5;
+
 const METRICS = CHARTS.flatMap((c) => c.series.map((s) => s.key));
 
 /** Builds the History tab inside `panel`; returns {show, hide, destroy}. */
@@ -75,11 +78,24 @@ export function mountHistory(panel, id) {
     return chart;
   });
   const empty = h('p', { class: 'empty', hidden: true, id: 'history-empty' }, 'No history in this range yet.');
+  const alerts = h('ul', { class: 'alert-marks', id: 'history-alerts', hidden: true, 'aria-label': 'Alert transitions in this range' });
   panel.append(
     h('div', { class: 'panel-tools' }, group, refresh),
-    info, empty,
+    info, alerts, empty,
     h('div', { class: 'chart-grid' }, charts.map((c) => c.el)));
   markRange();
+
+  /** Firing and resolved transitions as markers on every chart and as a list above them. */
+  function showAlertMarks(events) {
+    const marks = events.filter((e) => e.to === 'firing' || e.to === 'resolved');
+    const markers = marks.map((e) => ({ time: Date.parse(e.at) / 1000, state: e.to }));
+    charts.forEach((c) => c.setMarkers(markers));
+    alerts.replaceChildren(...marks.slice(0, MAX_MARK_ROWS).map((e) => h('li', { class: `alert-mark ${e.to}` },
+      h('span', { class: `badge alert-state ${e.to}` }, e.to), ' ',
+      h('span', {}, `${formatClock(Date.parse(e.at) / 1000, true)} ${e.rule}${e.instance ? ` (${e.instance})` : ''}`),
+      e.summary ? h('span', { class: 'muted' }, ` — ${e.summary}`) : null)));
+    alerts.hidden = marks.length === 0;
+  }
 
   function markRange() {
     for (const [key, b] of buttons) setAttr(b, 'aria-pressed', key === range ? 'true' : 'false');
@@ -94,8 +110,13 @@ export function mountHistory(panel, id) {
     const mine = ++request;
     setAttr(panel, 'aria-busy', 'true');
     try {
-      const hist = await api.history(id, { metrics: METRICS, start, end, maxPoints });
+      const [hist, events] = await Promise.all([
+        api.history(id, { metrics: METRICS, start, end, maxPoints }),
+        // The markers are an extra: a failed alert query leaves the charts drawn without them.
+        api.agentAlertEvents(id, start).catch(() => []),
+      ]);
       if (mine !== request || destroyed) return;
+      showAlertMarks(events);
       const points = hist?.data_points ?? [];
       for (const chart of charts) {
         const { xs, columns } = toColumns(points, chart.def.series.map((s) => s.key), hist.interval_seconds);

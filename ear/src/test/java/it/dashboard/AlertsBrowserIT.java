@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * Alerting in the dashboard, headless Chromium: a test agent whose CPU fires a rule shows a firing
  * badge on its overview card, which leads to the Alerts page listing the alert, its transitions and
- * the rule; no console errors, no accessibility violations.
+ * the rule; the agent's history charts mark the transition; no console errors, no accessibility
+ * violations.
  */
 class AlertsBrowserIT {
 
@@ -99,5 +100,31 @@ class AlertsBrowserIT {
     assertThat((List<?>) browser.driver.executeScript("return window.nlErrors || []"))
         .as("uncaught page errors")
         .isEmpty();
+  }
+
+  @Test
+  void theAgentsHistoryChartsMarkTheAlertTransitions() {
+    browser.driver.get(Server.BASE + "#/agents/" + agent.agentId() + "/history");
+    WebElement percent =
+        browser
+            .waitUpTo(UI_WAIT)
+            .until(ExpectedConditions.presenceOfElementLocated(By.id("history-percent")));
+    browser.waitUpTo(UI_WAIT).until(d -> count(percent, "data-markers") >= 1);
+    assertThat(count(browser.driver.findElement(By.id("history-load")), "data-markers"))
+        .isGreaterThanOrEqualTo(1);
+    WebElement marks = browser.driver.findElement(By.id("history-alerts"));
+    assertThat(marks.isDisplayed()).isTrue();
+    assertThat(marks.getText()).contains("firing", rule);
+    browser.screenshot("history-alert-markers");
+
+    assertThat(Axe.violations(browser.driver))
+        .as("axe-core %s violations on the agent history page", Axe.version())
+        .isEmpty();
+    assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
+  }
+
+  private static int count(WebElement element, String attribute) {
+    String value = element.getAttribute(attribute);
+    return value == null ? 0 : Integer.parseInt(value);
   }
 }

@@ -37,6 +37,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -48,6 +49,7 @@ import java.util.function.Predicate;
 public class AlertsResource {
 
   private static final int MAX_PAGE = 1000;
+  private static final long MAX_UNIX_SECONDS = 253_402_300_799L; // 9999-12-31T23:59:59Z
 
   @Inject AlertBook book;
 
@@ -86,14 +88,17 @@ public class AlertsResource {
   public AlertHistoryDto history(
       @QueryParam("agent_id") String agentId,
       @QueryParam("rule") String rule,
+      @QueryParam("since") String sinceText,
       @QueryParam("offset") String offsetText,
       @QueryParam("limit") String limitText) {
     int offset = count("offset", offsetText, 0, 0, Integer.MAX_VALUE);
     int limit = count("limit", limitText, 100, 1, MAX_PAGE);
+    Instant since = since(sinceText);
     Predicate<AlertTransition> filter =
         t ->
             (agentId == null || t.key().agentId().equals(agentId))
-                && (rule == null || t.key().rule().equals(rule));
+                && (rule == null || t.key().rule().equals(rule))
+                && !t.at().isBefore(since);
     List<AlertTransition> page = book.history(filter, offset, limit + 1);
     boolean more = page.size() > limit;
     return new AlertHistoryDto(
@@ -183,6 +188,22 @@ public class AlertsResource {
       throw DomainException.badRequest("body: required");
     }
     return body;
+  }
+
+  /** Unix seconds; absent = the whole log. */
+  private static Instant since(String text) {
+    if (text == null || text.isEmpty()) {
+      return Instant.EPOCH;
+    }
+    try {
+      long seconds = Long.parseLong(text);
+      if (seconds >= 0 && seconds <= MAX_UNIX_SECONDS) {
+        return Instant.ofEpochSecond(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw DomainException.badRequest("since: Unix seconds from 0 to " + MAX_UNIX_SECONDS);
   }
 
   private static int count(String name, String text, int fallback, int min, int max) {
