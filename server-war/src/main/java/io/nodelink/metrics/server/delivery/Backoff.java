@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * When a sender may try again after failures: the first retry after {@code min}, each further one
- * after twice the previous wait, at most {@code max}; a success starts over. Used by one sending
- * task at a time; {@link #waiting} may be read from any thread.
+ * after twice the previous wait, at most {@code max}; a success starts over. Thread-safe: the
+ * parallel lanes of one destination share it.
  */
 public final class Backoff {
 
@@ -31,7 +31,7 @@ public final class Backoff {
    *
    * @return true for the first failure in a row (the one worth logging)
    */
-  public boolean failed(long nowMillis) {
+  public synchronized boolean failed(long nowMillis) {
     retryAtMillis = nowMillis + nextMillis;
     nextMillis = Math.min(nextMillis * 2, maxMillis);
     return failures++ == 0;
@@ -42,7 +42,7 @@ public final class Backoff {
    *
    * @return how many failed in a row before it (0: none, nothing to log)
    */
-  public int succeeded() {
+  public synchronized int succeeded() {
     int before = failures;
     failures = 0;
     nextMillis = minMillis;

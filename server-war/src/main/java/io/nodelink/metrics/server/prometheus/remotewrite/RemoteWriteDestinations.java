@@ -3,8 +3,8 @@ package io.nodelink.metrics.server.prometheus.remotewrite;
 import io.nodelink.metrics.server.prometheus.SamplesConverted;
 import io.nodelink.metrics.server.prometheus.SnapshotConversion;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,8 +26,12 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 /**
  * The configured remote-write destinations, read once when the application starts (none when {@code
  * nodelink.remote-write.enabled} is false): each gets a {@link RemoteWriteSender}, flushed every
- * {@code flush-interval} by the managed scheduler and sending on {@code
- * concurrent/nodelinkPrometheusExecutor}; every converted snapshot is queued on each.
+ * {@code flush-interval} by the managed scheduler; every converted snapshot is queued on each.
+ *
+ * <p>Requests run on threads of their own, made by the container's managed thread factory: a
+ * managed executor queues its tasks on Liberty's shared pool behind every agent message, and each
+ * HTTP exchange takes several steps through its executor, so under a fleet's load a request waited
+ * hundreds of milliseconds between steps and remote-write fell behind the samples coming in.
  */
 @ApplicationScoped
 public class RemoteWriteDestinations {
@@ -46,8 +52,9 @@ public class RemoteWriteDestinations {
 
   @Inject SnapshotConversion conversion;
 
-  @Resource(lookup = "concurrent/nodelinkPrometheusExecutor")
-  ManagedExecutorService executor;
+  @Resource ManagedThreadFactory threadFactory;
+
+  private ThreadPoolExecutor threads;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -59,9 +66,13 @@ public class RemoteWriteDestinations {
     List<RemoteWriteSettings> all =
         RemoteWriteSettings.all(
             config.getPropertyNames(), key -> config.getOptionalValue(key, String.class));
+    if (all.isEmpty()) {
+      return;
+    }
+    threads = senderThreads(all);
     for (RemoteWriteSettings settings : all) {
       DestinationMetrics metrics = new DestinationMetrics(registry, settings.name());
-      RemoteWriteSender sender = new RemoteWriteSender(settings, executor, clock, metrics);
+      RemoteWriteSender sender = new RemoteWriteSender(settings, threads, clock, metrics);
       metrics.watch(sender);
       senders.add(sender);
       conversion.convertAlways();
@@ -70,14 +81,28 @@ public class RemoteWriteDestinations {
           scheduler.scheduleAtFixedRate(sender::flush, period, period, TimeUnit.MILLISECONDS));
       LOG.log(
           Level.INFO,
-          "Remote-write {0} to {1} (queue {2} samples, batches of {3})",
+          "Remote-write {0} to {1} (queue {2} samples, batches of {3}, {4} in flight)",
           new Object[] {
             settings.name(),
             settings.safeUrl(),
             settings.queueMaxSamples(),
-            settings.batchMaxSamples()
+            settings.batchMaxSamples(),
+            settings.shards()
           });
     }
+  }
+
+  /**
+   * Two threads per lane (its send loop, which waits for each answer, and the HTTP client's steps
+   * of that request) plus two; they end after a minute without work.
+   */
+  private ThreadPoolExecutor senderThreads(List<RemoteWriteSettings> all) {
+    int size = 2 + 2 * all.stream().mapToInt(RemoteWriteSettings::shards).sum();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            size, size, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), threadFactory);
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   void onSamples(@Observes SamplesConverted event) {
@@ -89,5 +114,8 @@ public class RemoteWriteDestinations {
   void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
     ticks.forEach(tick -> tick.cancel(false));
     ticks.clear();
+    if (threads != null) {
+      threads.shutdownNow();
+    }
   }
 }

@@ -2,42 +2,35 @@ package io.nodelink.metrics.server.prometheus.remotewrite;
 
 import io.nodelink.metrics.server.delivery.Backoff;
 import io.nodelink.metrics.server.prometheus.AgentSamples;
-import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * One destination: its queue and the one request in flight. {@link #flush} (on every tick) starts a
- * send task unless one runs or a backoff is pending; the task sends batches until the queue is
- * empty or a request fails. One request at a time keeps every series in time order at the receiver.
+ * One destination: {@code shards} lanes, each with its part of the queue and one request in flight,
+ * so a fleet's samples go out in parallel while every agent's series (routed by agent id to one
+ * lane) reach the receiver in time order. The lanes share one backoff: a receiver that fails is
+ * given a rest by all of them, and the outage is logged once.
  */
 final class RemoteWriteSender {
 
-  private static final Logger LOG = Logger.getLogger(RemoteWriteSender.class.getName());
-
   private final RemoteWriteSettings settings;
-  private final RemoteWriteClient client;
-  private final Executor executor;
   private final Clock clock;
-  private final SampleQueue queue;
-  private final AtomicBoolean sending = new AtomicBoolean();
-  private final DeliveryCounts counts;
-  private final Backoff backoff;
+  private final RemoteWriteShard[] shards;
 
   RemoteWriteSender(
       RemoteWriteSettings settings, Executor executor, Clock clock, DeliveryCounts counts) {
     this.settings = settings;
-    this.executor = executor;
     this.clock = clock;
-    this.client = new RemoteWriteClient(settings, executor);
-    this.queue = new SampleQueue(settings.queueMaxSamples());
-    this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
-    this.counts = counts;
+    RemoteWriteClient client = new RemoteWriteClient(settings, executor);
+    Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
+    int lanes = settings.shards();
+    int queuePerLane = Math.max(1, (settings.queueMaxSamples() + lanes - 1) / lanes);
+    this.shards = new RemoteWriteShard[lanes];
+    for (int i = 0; i < lanes; i++) {
+      shards[i] =
+          new RemoteWriteShard(settings, client, queuePerLane, executor, clock, counts, backoff);
+    }
   }
 
   String name() {
@@ -45,105 +38,27 @@ final class RemoteWriteSender {
   }
 
   void offer(AgentSamples samples) {
-    int dropped = queue.offer(samples);
-    if (dropped > 0) {
-      counts.dropped(dropped);
-    }
+    shards[Math.floorMod(samples.agentId().hashCode(), shards.length)].offer(samples);
   }
 
-  /** Starts sending what is queued, unless a send runs or a retry waits. */
+  /** Starts sending on every lane with something queued, unless it sends already or must wait. */
   void flush() {
-    if (queue.samples() == 0 || backoff.waiting(clock.millis())) {
-      return;
-    }
-    if (!sending.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      executor.execute(this::sendAll);
-    } catch (RejectedExecutionException e) {
-      sending.set(false); // the executor is busy or stopping; the next tick tries again
-    }
-  }
-
-  private void sendAll() {
-    try {
-      while (queue.samples() > 0 && sendOne()) {
-        // next batch
-      }
-    } finally {
-      sending.set(false);
-    }
-  }
-
-  /** Sends the head batch; false when it must be retried later. */
-  private boolean sendOne() {
-    List<AgentSamples> batch = queue.peek(settings.batchMaxSamples());
-    int count = batch.stream().mapToInt(s -> s.samples().size()).sum();
-    try {
-      RemoteWriteClient.Answer answer =
-          client.send(WriteRequestEncoder.encode(batch, settings.job()));
-      int status = answer.status();
-      if (status / 100 == 2) {
-        queue.remove(batch);
-        counts.sent(count);
-        recovered();
-        return true;
-      }
-      counts.failed(count);
-      if (status == 429 || status / 100 == 5) {
-        return retryLater("HTTP " + status + " " + answer.body());
-      }
-      queue.remove(batch);
-      counts.dropped(count);
-      LOG.log(
-          Level.WARNING,
-          "Remote-write {0}: dropped {1} samples, the receiver answered HTTP {2}: {3}",
-          new Object[] {settings.name(), count, status, answer.body()});
-      return true;
-    } catch (IOException e) {
-      counts.failed(count);
-      return retryLater(e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } catch (RuntimeException e) {
-      // Cannot be encoded or sent at all: retrying would block the queue forever.
-      queue.remove(batch);
-      counts.dropped(count);
-      LOG.log(Level.WARNING, "Remote-write " + settings.name() + ": dropped a batch", e);
-      return true;
-    }
-  }
-
-  private boolean retryLater(String cause) {
-    if (backoff.failed(clock.millis())) {
-      LOG.log(
-          Level.WARNING,
-          "Remote-write {0} ({1}) failed, retrying with backoff up to {2} s: {3}",
-          new Object[] {
-            settings.name(), settings.safeUrl(), settings.maxBackoff().toSeconds(), cause
-          });
-    }
-    return false;
-  }
-
-  private void recovered() {
-    int failures = backoff.succeeded();
-    if (failures > 0) {
-      LOG.log(
-          Level.INFO,
-          "Remote-write {0} delivers again after {1} failed attempts",
-          new Object[] {settings.name(), failures});
+    for (RemoteWriteShard shard : shards) {
+      shard.flush();
     }
   }
 
   long queuedSamples() {
-    return queue.samples();
+    return Arrays.stream(shards).mapToLong(RemoteWriteShard::queuedSamples).sum();
   }
 
   double lagSeconds() {
-    long oldest = queue.oldestMillis();
+    long oldest =
+        Arrays.stream(shards)
+            .mapToLong(RemoteWriteShard::oldestMillis)
+            .filter(millis -> millis > 0)
+            .min()
+            .orElse(0);
     return oldest == 0 ? 0 : Math.max(0, clock.millis() - oldest) / 1000.0;
   }
 }

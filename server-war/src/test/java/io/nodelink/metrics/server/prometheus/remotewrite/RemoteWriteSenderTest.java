@@ -15,13 +15,17 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +42,14 @@ class RemoteWriteSenderTest {
   private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
   private final Queue<WriteRequest> received = new ConcurrentLinkedQueue<>();
   private final Queue<Map<String, List<String>>> headers = new ConcurrentLinkedQueue<>();
-  private final ExecutorService executor = Executors.newFixedThreadPool(2);
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final ExecutorService receiverThreads = Executors.newCachedThreadPool();
+
+  /** Requests the receiver holds until this many arrived at once (1: none held). */
+  private volatile CountDownLatch holdUntilConcurrent = new CountDownLatch(0);
+
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
   private HttpServer server;
   private final Counts counts = new Counts();
 
@@ -48,6 +59,14 @@ class RemoteWriteSenderTest {
     server.createContext(
         "/api/v1/write",
         exchange -> {
+          mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          CountDownLatch hold = holdUntilConcurrent;
+          hold.countDown();
+          try {
+            hold.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
           byte[] body = exchange.getRequestBody().readAllBytes();
           Integer scripted = statuses.poll();
           int status = scripted == null ? 204 : scripted;
@@ -55,9 +74,11 @@ class RemoteWriteSenderTest {
             received.add(WriteRequest.parseFrom(Snappy.uncompress(body)));
             headers.add(Map.copyOf(exchange.getRequestHeaders()));
           }
+          inFlight.decrementAndGet();
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });
+    server.setExecutor(receiverThreads);
     server.start();
   }
 
@@ -65,6 +86,7 @@ class RemoteWriteSenderTest {
   void stop() {
     server.stop(0);
     executor.shutdownNow();
+    receiverThreads.shutdownNow();
   }
 
   @Test
@@ -122,6 +144,46 @@ class RemoteWriteSenderTest {
     assertThat(counts.dropped).hasValue(1);
   }
 
+  @Test
+  void aFleetGoesOutOnParallelLanesWithEveryAgentInTimeOrder() {
+    holdUntilConcurrent = new CountDownLatch(2);
+    RemoteWriteSender sender = sender(Map.of("shards", "4", "batch-max-samples", "5"));
+    for (int second = 1; second <= 5; second++) {
+      for (int agent = 0; agent < 20; agent++) {
+        sender.offer(snapshot("a" + agent, second * 1_000L, second));
+      }
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              sender.flush();
+              return counts.sent.get() == 100;
+            });
+    assertThat(mostInFlight).hasValueGreaterThanOrEqualTo(2);
+    Map<String, List<Long>> timestampsByAgent = new HashMap<>();
+    for (WriteRequest request : received) {
+      for (TimeSeries series : request.getTimeseriesList()) {
+        String agent =
+            series.getLabelsList().stream()
+                .filter(l -> l.getName().equals("agent_id"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
+        series
+            .getSamplesList()
+            .forEach(
+                s ->
+                    timestampsByAgent
+                        .computeIfAbsent(agent, a -> new ArrayList<>())
+                        .add(s.getTimestamp()));
+      }
+    }
+    assertThat(timestampsByAgent).hasSize(20);
+    timestampsByAgent.values().forEach(ts -> assertThat(ts).isSorted().hasSize(5));
+  }
+
   private static final class Counts implements DeliveryCounts {
     final AtomicInteger sent = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
@@ -157,11 +219,17 @@ class RemoteWriteSenderTest {
   }
 
   private static AgentSamples snapshot(long millis, double load) {
+    return snapshot("a1", millis, load);
+  }
+
+  private static AgentSamples snapshot(String agent, long millis, double load) {
     return new AgentSamples(
-        "a1",
+        agent,
         millis,
         List.of(
             new Sample(
-                NodeExporterFamilies.LOAD1, Labels.of("instance", "a1", "agent_id", "a1"), load)));
+                NodeExporterFamilies.LOAD1,
+                Labels.of("instance", agent, "agent_id", agent),
+                load)));
   }
 }
