@@ -54,7 +54,9 @@ public final class AgentCli implements Callable<Integer> {
 
   @Option(
       names = {"-s", "--server"},
-      description = "Server gRPC address host:port (default 127.0.0.1:9090).")
+      description =
+          "Server gRPC address host:port (default 127.0.0.1:9090), or several separated by"
+              + " commas: the first that answers, failing over in order.")
   String server;
 
   @Option(

@@ -59,6 +59,7 @@ public final class AgentConnection {
   private final String agentId;
   private final String target;
   private final ManagedChannel channel;
+  private final ServerAddress serverAddress = new ServerAddress();
   private final AgentServiceGrpc.AgentServiceStub stub;
   private final SnapshotSource source;
   private final ScheduledExecutorService scheduler;
@@ -162,7 +163,7 @@ public final class AgentConnection {
     }
     this.stub =
         AgentServiceGrpc.newStub(channel)
-            .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+            .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers), serverAddress);
     this.source = source;
     this.scheduler = scheduler;
     this.backoff = backoff;
@@ -220,7 +221,7 @@ public final class AgentConnection {
           () -> {
             if (!announced) {
               announced = true;
-              log(Level.INFO, "connected to {0}; waiting for tasks", target);
+              log(Level.INFO, "connected to {0}; waiting for tasks", serverAddress.of(target));
             }
             onScheduler(mine::drain);
           });

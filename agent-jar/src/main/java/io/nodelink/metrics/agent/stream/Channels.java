@@ -21,11 +21,26 @@ public final class Channels {
   private Channels() {}
 
   /**
-   * A channel for the configured server with keepalive; callbacks run inline (they only enqueue).
+   * A channel for the configured server with keepalive; callbacks run inline (they only enqueue). A
+   * list of servers ({@link ServerList}) connects to the first that answers and fails over in
+   * order.
    */
+  // nameResolverFactory is deprecated in favour of the process-wide registry; a per-channel
+  // factory keeps each channel's server list its own (the simulator makes several channels).
+  @SuppressWarnings("deprecation")
   public static ManagedChannel forConfig(AgentConfig config) {
-    ManagedChannelBuilder<?> b = Grpc.newChannelBuilder(config.server(), credentials(config));
-    if (config.tlsAuthority() != null && !config.tlsAuthority().isBlank()) {
+    boolean oneAuthority = config.tlsAuthority() != null && !config.tlsAuthority().isBlank();
+    ManagedChannelBuilder<?> b;
+    if (ServerList.isList(config.server())) {
+      ServerList servers = ServerList.parse(config.server());
+      b =
+          Grpc.newChannelBuilder(ServerListResolver.target(), credentials(config))
+              .nameResolverFactory(ServerListResolver.provider(servers, !oneAuthority))
+              .defaultLoadBalancingPolicy("pick_first");
+    } else {
+      b = Grpc.newChannelBuilder(config.server(), credentials(config));
+    }
+    if (oneAuthority) {
       b.overrideAuthority(config.tlsAuthority());
     }
     return b.keepAliveTime(config.keepaliveSeconds(), TimeUnit.SECONDS)
