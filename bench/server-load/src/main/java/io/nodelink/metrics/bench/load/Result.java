@@ -150,15 +150,15 @@ record Result(
     out.append(
         "| scenario | agents | SSE clients | snapshots/s (server) | sent/s | p50 ms | p99 ms | max ms"
             + " | heap/agent KiB after s of history (fanout: per client) | heap growth B/agent/s"
-            + " | errors | server CPU % | tool CPU % | machine busy % | load1"
-            + " | GC pauses in window (n/max ms) |\n");
-    out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+            + " | errors | server CPU % | server CPU µs/snapshot | tool CPU % | machine busy %"
+            + " | load1 | GC pauses in window (n/max ms) |\n");
+    out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for (Result r : results) {
       out.append(
           String.format(
               Locale.ROOT,
               "| %s | %d | %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f after %.0f s | %.0f | %d%s"
-                  + " | %.0f | %.0f | %.0f | %.1f | %s |%n",
+                  + " | %.0f | %.1f | %.0f | %.0f | %.1f | %s |%n",
               r.scenario,
               r.agents,
               r.sseClients,
@@ -173,12 +173,18 @@ record Result(
               r.errors,
               r.errors == 0 ? "" : " (" + r.errorDetail + ")",
               r.serverCpuPct,
+              cpuMicrosPerSnapshot(r),
               r.toolCpuPct,
               r.machineBusyPct,
               r.load1,
               r.gcPauses));
     }
     return out.toString();
+  }
+
+  /** The server's CPU time per snapshot received (all of its work in the window, divided). */
+  static double cpuMicrosPerSnapshot(Result r) {
+    return r.snapshotsPerSec > 0 ? r.serverCpuPct / 100 * 1e6 / r.snapshotsPerSec : 0;
   }
 
   private static String f1(double v) {
