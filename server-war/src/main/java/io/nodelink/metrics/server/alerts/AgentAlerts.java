@@ -3,7 +3,10 @@ package io.nodelink.metrics.server.alerts;
 import io.nodelink.metrics.history.SeriesBatch;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,51 +26,89 @@ final class AgentAlerts {
   /** One (rule, instance): its values and its state. */
   private record Tracked(AlertKey key, ValueWindow window, AlertTracker tracker) {}
 
+  /** A series (by its index in the batch) that feeds a (rule, instance). */
+  private record Target(AlertRule rule, Tracked tracked, int index) {}
+
+  /** What each series of a batch with these names feeds, under these rules. */
+  private record Plan(String[] names, Iterable<CompiledRule> rules, List<Target> targets) {
+
+    /** The same rules (the same list) and the same series names in the same order. */
+    boolean fits(SeriesBatch batch, Iterable<CompiledRule> current) {
+      if (current != rules || batch.size() != names.length) {
+        return false;
+      }
+      for (int i = 0; i < names.length; i++) {
+        String name = batch.name(i);
+        if (name != names[i] && !name.equals(names[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private Plan plan;
+
   AgentAlerts(String agentId, AlertBook book) {
     this.agentId = agentId;
     this.book = book;
   }
 
-  /** Evaluates the threshold and prediction rules on one snapshot's series. */
+  /**
+   * Evaluates the threshold and prediction rules on one snapshot's series. Which (rule, instance)
+   * each series feeds is worked out once for a set of series names and rules (the {@link Plan}) and
+   * reused while the agent sends the same series: a host's series rarely change, and matching every
+   * series against every wildcard rule on each snapshot was most of evaluation's cost.
+   */
   void evaluate(SeriesBatch batch, long timestamp, Iterable<CompiledRule> rules, Instant now) {
-    Map<String, Double> byName = null;
+    if (plan == null || !plan.fits(batch, rules)) {
+      plan = plan(batch, rules, timestamp);
+    }
+    for (Target target : plan.targets()) {
+      observe(target.rule(), target.tracked(), batch.value(target.index()), timestamp, now);
+    }
+  }
+
+  /** Matches the series to the rules; drops the quiet instances the series no longer carry. */
+  private Plan plan(SeriesBatch batch, Iterable<CompiledRule> rules, long timestamp) {
+    List<Target> targets = new ArrayList<>();
     for (CompiledRule rule : rules) {
       if (AlertRule.NO_DATA.equals(rule.rule().type()) || !rule.appliesTo(agentId)) {
         continue;
       }
-      if (rule.singleSeries()) {
-        if (byName == null) {
-          byName = batch.toMap();
-        }
-        Double value = byName.get(rule.rule().metric());
-        if (value != null) {
-          observe(rule.rule(), "", value, timestamp, now);
-        }
-        continue;
-      }
-      int carried = 0;
+      Set<String> carried = new HashSet<>();
       for (int i = 0; i < batch.size(); i++) {
-        String instance = rule.instanceOf(batch.name(i));
-        if (instance != null) {
-          observe(rule.rule(), instance, batch.value(i), timestamp, now);
-          carried++;
+        String instance =
+            rule.singleSeries()
+                ? (batch.name(i).equals(rule.rule().metric()) ? "" : null)
+                : rule.instanceOf(batch.name(i));
+        if (instance != null && carried.add(instance)) {
+          Tracked t = tracked(rule.rule(), instance);
+          if (t != null) {
+            targets.add(new Target(rule.rule(), t, i));
+          }
         }
       }
       forgetVanishedInstances(rule.rule(), carried, timestamp);
     }
+    return new Plan(batch.namesCopy(), rules, List.copyOf(targets));
   }
 
   /**
-   * Drops the quiet instances of a wildcard rule that this snapshot no longer carries (an interface
-   * or disk that went away), so that names a host churns through do not fill the rule's {@value
+   * Drops the quiet instances of a rule that the series no longer carry (an interface or disk that
+   * went away), so that names a host churns through do not fill the rule's {@value
    * #MAX_INSTANCES_PER_RULE} places for good; a pending or firing one stays until it ends.
    */
-  private void forgetVanishedInstances(AlertRule rule, int carried, long timestamp) {
+  private void forgetVanishedInstances(AlertRule rule, Set<String> carried, long timestamp) {
     Map<String, Tracked> instances = byRule.get(rule.name());
-    if (instances != null && instances.size() > carried) {
+    if (instances != null && instances.size() > carried.size()) {
       instances
-          .values()
-          .removeIf(t -> t.window().newestTime() < timestamp && !t.tracker().state().active());
+          .entrySet()
+          .removeIf(
+              e ->
+                  !carried.contains(e.getKey())
+                      && e.getValue().window().newestTime() < timestamp
+                      && !e.getValue().tracker().state().active());
     }
   }
 
@@ -96,13 +137,10 @@ final class AgentAlerts {
   /** Drops the trackers of changed rules (their alerts were ended by the book). */
   void forget(Set<String> rules) {
     rules.forEach(byRule::remove);
+    plan = null;
   }
 
-  private void observe(AlertRule rule, String instance, double value, long time, Instant now) {
-    Tracked t = tracked(rule, instance);
-    if (t == null) {
-      return;
-    }
+  private void observe(AlertRule rule, Tracked t, double value, long time, Instant now) {
     t.window().add(time, value);
     double v =
         AlertRule.PREDICT_FULL.equals(rule.type())

@@ -46,6 +46,7 @@ public class AlertRules {
   private volatile List<AlertRule> fileRules = List.of();
   private volatile List<AlertRule> defaults = List.of();
   private volatile Map<String, CompiledRule> inForce = Map.of();
+  private volatile List<CompiledRule> inForceList = List.of();
   private volatile RulesFile.Stamp seen = RulesFile.Stamp.ABSENT;
   private ScheduledFuture<?> polling;
 
@@ -80,8 +81,9 @@ public class AlertRules {
     return inForce.values().stream().map(CompiledRule::rule).toList();
   }
 
-  Iterable<CompiledRule> compiled() {
-    return inForce.values();
+  /** The rules in force; the same list until they change (evaluation plans are kept for it). */
+  List<CompiledRule> compiled() {
+    return inForceList;
   }
 
   public Optional<AlertRule> find(String name) {
@@ -187,6 +189,7 @@ public class AlertRules {
       Map<String, CompiledRule> compiled = new LinkedHashMap<>();
       merged.values().forEach(r -> compiled.put(r.name(), new CompiledRule(r)));
       inForce = compiled;
+      inForceList = List.copyOf(compiled.values());
       Set<String> names = new HashSet<>(previous.keySet());
       names.addAll(compiled.keySet());
       for (String name : names) {

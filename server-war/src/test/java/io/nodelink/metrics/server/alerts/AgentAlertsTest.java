@@ -7,6 +7,7 @@ import io.nodelink.metrics.server.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,45 @@ class AgentAlertsTest {
     assertThat(book.active())
         .singleElement()
         .satisfies(a -> assertThat(a.key().instance()).isEqualTo("eth9"));
+  }
+
+  /**
+   * The same series again (the plan is kept) keep feeding the same alerts; a series that comes and
+   * a rule that changes are taken up (the plan is made again).
+   */
+  @Test
+  void aKeptPlanFollowsValuesAndIsRemadeForNewSeriesOrRules() {
+    List<CompiledRule> rules =
+        List.of(
+            rule(
+                "{\"name\":\"Disk\",\"metric\":\"disk.*.usage_percent\",\"agg\":\"last\","
+                    + "\"threshold\":90}"));
+    Map<String, Double> values = new LinkedHashMap<>();
+    values.put("cpu.usage_percent", 10.0);
+    values.put("disk.sda1.usage_percent", 50.0);
+    snapshot(rules, values);
+    values.put("disk.sda1.usage_percent", 95.0);
+    snapshot(rules, values);
+    assertThat(transitions()).containsExactly("inactive>firing");
+
+    values.put("disk.sdb1.usage_percent", 97.0);
+    snapshot(rules, values);
+    assertThat(book.active()).extracting(a -> a.key().instance()).contains("sda1", "sdb1");
+
+    List<CompiledRule> raised =
+        List.of(
+            rule(
+                "{\"name\":\"Disk\",\"metric\":\"disk.*.usage_percent\",\"agg\":\"last\","
+                    + "\"threshold\":99}"));
+    alerts.forget(java.util.Set.of("Disk"));
+    book.endAll(key -> key.rule().equals("Disk"), "rule changed");
+    snapshot(raised, values);
+    assertThat(book.active()).isEmpty();
+    values.put("disk.sdb1.usage_percent", 99.5);
+    snapshot(raised, values);
+    assertThat(book.active())
+        .singleElement()
+        .satisfies(a -> assertThat(a.key().instance()).isEqualTo("sdb1"));
   }
 
   @Test
