@@ -5,29 +5,29 @@ import io.nodelink.metrics.server.agents.AgentConnected;
 import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.ingest.MetricsReceived;
 import io.nodelink.metrics.server.store.MetricsStore;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns each stored snapshot into {@link AgentSamples} off the ingest thread: the observers only
- * enqueue; one task at a time drains the queue on {@code concurrent/nodelinkPrometheusExecutor}, so
- * each agent's snapshots are converted (and its counters advanced) in arrival order. Results go to
- * {@link LatestSamples} and out as {@link SamplesConverted}.
+ * Turns each stored snapshot into {@link AgentSamples} where it is received (after the SSE clients
+ * have been handed it), under the agent's lock, so each agent's snapshots are converted (and its
+ * counters advanced) in arrival order. Results go to {@link LatestSamples} and out as {@link
+ * SamplesConverted}.
+ *
+ * <p>Inline, not queued for one draining task: at thousands of agents a snapshot costs a few
+ * microseconds here, and a single drain on the shared pool fell behind under load with up to
+ * 200,000 whole snapshots waiting, which the collector then copied around.
  *
  * <p>Live samples carry the time the server received them, in milliseconds: the contract's
  * timestamps are whole seconds, too coarse to integrate 1 s rates or to keep two snapshots of one
@@ -40,14 +40,8 @@ public class SnapshotConversion {
 
   private static final Logger LOG = Logger.getLogger(SnapshotConversion.class.getName());
 
-  /** Far above what a drain falls behind by; beyond it snapshots are not converted. */
-  static final int MAX_PENDING = 200_000;
-
-  private final Queue<Job> jobs = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger pending = new AtomicInteger();
-  private final AtomicBoolean draining = new AtomicBoolean();
-  private final AtomicBoolean overflowLogged = new AtomicBoolean();
-  private final Map<String, AgentSeries> series = new HashMap<>();
+  private final Map<String, AgentSeries> series = new ConcurrentHashMap<>();
+  private final AtomicLong failures = new AtomicLong();
 
   @Inject Clock clock;
 
@@ -59,16 +53,15 @@ public class SnapshotConversion {
 
   private final ConversionDemand demand = new ConversionDemand();
 
-  @Resource(lookup = "concurrent/nodelinkPrometheusExecutor")
-  ManagedExecutorService executor;
-
-  void onMetrics(@Observes MetricsReceived event) {
+  /** After the SSE hub's observer (default priority): live clients are not kept waiting. */
+  void onMetrics(
+      @Observes @Priority(Interceptor.Priority.APPLICATION + 700) MetricsReceived event) {
     if (!demand.active(clock.millis())) {
       return;
     }
     MetricsDataResponse snapshot = event.snapshot();
     long millis = event.buffered() ? snapshot.getTimestamp() * 1000 : clock.millis();
-    enqueue(new Job(JobKind.CONVERT, event.agentId(), snapshot, millis));
+    convert(event.agentId(), snapshot, millis);
   }
 
   /** Every snapshot is converted from now on: remote-write destinations need them all. */
@@ -78,8 +71,7 @@ public class SnapshotConversion {
 
   /**
    * A scrape is starting. After a time without scrapes (and without remote-write), the conversion
-   * starts again from each connected agent's latest snapshot, with counters at 0; this scrape
-   * answers with what is converted by the time it reads.
+   * starts again from each connected agent's latest snapshot, with counters at 0.
    */
   public void scraped(Collection<String> connectedAgents) {
     long now = clock.millis();
@@ -87,99 +79,50 @@ public class SnapshotConversion {
       return;
     }
     for (String agentId : connectedAgents) {
-      enqueue(new Job(JobKind.RESET, agentId, null, 0));
-      store
-          .latestMetrics(agentId)
-          .ifPresent(snapshot -> enqueue(new Job(JobKind.CONVERT, agentId, snapshot, now)));
+      reset(agentId);
+      store.latestMetrics(agentId).ifPresent(snapshot -> convert(agentId, snapshot, now));
     }
   }
 
   void onConnected(@Observes AgentConnected event) {
-    enqueue(new Job(JobKind.RESET, event.agentId(), null, 0));
+    reset(event.agentId());
   }
 
   void onForgotten(@Observes AgentForgotten event) {
-    enqueue(new Job(JobKind.FORGET, event.agentId(), null, 0));
+    series.remove(event.agentId());
+    latest.remove(event.agentId());
   }
 
-  private void enqueue(Job job) {
-    if (job.kind == JobKind.CONVERT && pending.get() >= MAX_PENDING) {
-      if (overflowLogged.compareAndSet(false, true)) {
-        LOG.log(
-            Level.WARNING, "Prometheus conversion is {0} snapshots behind; skipping", MAX_PENDING);
+  private void reset(String agentId) {
+    AgentSeries agent = series.get(agentId);
+    if (agent != null) {
+      synchronized (agent) {
+        agent.reset();
       }
-      return;
     }
-    pending.incrementAndGet();
-    jobs.add(job);
-    scheduleDrain();
   }
 
-  private void scheduleDrain() {
-    if (!draining.compareAndSet(false, true)) {
-      return;
-    }
+  private void convert(String agentId, MetricsDataResponse snapshot, long millis) {
     try {
-      executor.execute(this::drain);
-    } catch (RejectedExecutionException e) {
-      draining.set(false); // the application is stopping, or the next enqueue retries
-    }
-  }
-
-  private void drain() {
-    try {
-      Job job;
-      while ((job = jobs.poll()) != null) {
-        pending.decrementAndGet();
-        run(job);
-      }
-    } finally {
-      draining.set(false);
-    }
-    if (!jobs.isEmpty()) {
-      scheduleDrain(); // added after the last poll, before the flag dropped
-    }
-  }
-
-  private void run(Job job) {
-    switch (job.kind) {
-      case CONVERT -> convert(job);
-      case RESET -> {
-        AgentSeries agent = series.get(job.agentId);
-        if (agent != null) {
-          agent.reset();
+      AgentSeries agent = series.computeIfAbsent(agentId, id -> new AgentSeries());
+      // Under the lock up to the event, so a scrape's conversion and ingestion never hand an
+      // agent's snapshots to remote-write out of time order.
+      synchronized (agent) {
+        AgentSamples samples =
+            SnapshotMapper.map(
+                agentId, millis, snapshot, store.systemInfo(agentId).orElse(null), agent);
+        if (samples != null) {
+          latest.put(samples);
+          converted.fire(new SamplesConverted(samples));
         }
       }
-      case FORGET -> {
-        series.remove(job.agentId);
-        latest.remove(job.agentId);
-      }
-    }
-  }
-
-  private void convert(Job job) {
-    try {
-      AgentSamples samples =
-          SnapshotMapper.map(
-              job.agentId,
-              job.millis,
-              job.snapshot,
-              store.systemInfo(job.agentId).orElse(null),
-              series.computeIfAbsent(job.agentId, id -> new AgentSeries()));
-      if (samples != null) {
-        latest.put(samples);
-        converted.fire(new SamplesConverted(samples));
-      }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not convert a snapshot of agent " + job.agentId, e);
+      if (failures.incrementAndGet() % 1000 == 1) {
+        LOG.log(
+            Level.WARNING,
+            "Could not convert a snapshot of agent " + agentId + " (" + failures.get() + " so far)",
+            e);
+      }
     }
   }
-
-  private enum JobKind {
-    CONVERT,
-    RESET,
-    FORGET
-  }
-
-  private record Job(JobKind kind, String agentId, MetricsDataResponse snapshot, long millis) {}
 }
