@@ -8,13 +8,19 @@
 #   bench/server-load.sh [--agents "100 1000 5000 10000"] [--warmup 15] [--window 45]
 #                        [--fanout-clients 1000] [--no-fanout] [--heap 6g] [--jfr] [--quick]
 #                        [--no-build] [--out DIR] [--jvm-opt OPT]... [--server-env KEY=VALUE]...
-#                        [--ear FILE] [--prometheus]
+#                        [--ear FILE] [--prometheus] [--alert-rules FILE | --no-alerts]
 #                        [--soak MINUTES [--soak-agents N] [--sample-minutes M]]
+#                        [--footprint "0 10 1000" [--footprint-seconds 60]]
 #
 # --quick: agents "100 1000", warm-up 5 s, window 15 s, fan-out 200 clients (a smoke run).
 # --soak MINUTES: instead of the sweep, the soak (bench/soak.sh): --soak-agents (1000) well-behaved
 #          agents at a 1 s collection interval for MINUTES, with churning and hostile agents beside
 #          them, sampled every --sample-minutes (5); fails if a well-behaved agent saw an error.
+# --footprint LIST: instead of the sweep, the memory of a small install: for each N, the server with
+#          the product's jvm.options alone (no bench heap sizes) and N agents of the real agent jar's
+#          simulator at the server's default collection interval, idle for --footprint-seconds (60);
+#          prints RSS, heap committed/used, the live heap after a full GC and native memory by area
+#          (footprint.md; NMT on, which itself costs a few MiB).
 # --jfr:   record a JFR profile of each server run into the output directory.
 # --jvm-opt / --server-env: extra server JVM options / server.env lines (repeatable), e.g.
 #          --jvm-opt -XX:+UseZGC, --server-env NODELINK_HISTORY_RETENTION=60s.
@@ -23,6 +29,9 @@
 #          and remote-write every snapshot to a VictoriaMetrics the script starts (Debian's
 #          victoria-metrics, port BENCH_VM_PORT=48428): prints scrape time and size, and samples/s
 #          sent with the server's CPU over the window (figures in prometheus.tsv).
+# --alert-rules FILE: alert rules (JSON or YAML) beside the default pack, e.g.
+#          bench/server-load/alert-rules-20.yaml; --no-alerts: no rule at all (the default pack off),
+#          to measure what evaluation costs. Without either, the default pack alone is on.
 # Ports (override with env): BENCH_HTTP_PORT=48080 BENCH_ADMIN_PORT=49080 BENCH_GRPC_PORT=49090
 # BENCH_HTTPS_PORT=48443 BENCH_ADMIN_HTTPS_PORT=49443. The bench server lets anonymous callers act
 # as operators (the load tool and its SSE clients send no credentials), and serves its own
@@ -47,9 +56,12 @@ EAR_OPT=""
 JVM_OPTS=()
 SERVER_ENV=()
 PROMETHEUS=0
+ALERT_RULES=""
 SOAK_MINUTES=""
 SOAK_AGENTS=1000
 SAMPLE_MINUTES=5
+FOOTPRINT=""
+FOOTPRINT_SECONDS=60
 while [ $# -gt 0 ]; do
   case "$1" in
     --agents) AGENTS=$2; shift 2 ;;
@@ -66,9 +78,13 @@ while [ $# -gt 0 ]; do
     --server-env) SERVER_ENV+=("$2"); shift 2 ;;
     --ear) EAR_OPT=$2; shift 2 ;;
     --prometheus) PROMETHEUS=1; shift ;;
+    --alert-rules) ALERT_RULES=$(realpath "$2"); shift 2 ;;
+    --no-alerts) SERVER_ENV+=("NODELINK_ALERTS_DEFAULT_RULES=false"); shift ;;
     --soak) SOAK_MINUTES=$2; shift 2 ;;
     --soak-agents) SOAK_AGENTS=$2; shift 2 ;;
     --sample-minutes) SAMPLE_MINUTES=$2; shift 2 ;;
+    --footprint) FOOTPRINT=$2; shift 2 ;;
+    --footprint-seconds) FOOTPRINT_SECONDS=$2; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^set -euo/ {exit} NR > 1' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -159,12 +175,22 @@ NODELINK_GRPC_MAX_UNAUTHENTICATED_PER_SOURCE=0
 NODELINK_HTTP_ANONYMOUS_ROLE=operator
 EOF
   for kv in "${SERVER_ENV[@]}"; do echo "$kv" >> "$SERVER_DIR/server.env"; done
+  if [ -n "$ALERT_RULES" ]; then
+    # The server reads the file by its name's extension (.yaml/.yml or JSON).
+    cp "$ALERT_RULES" "$SERVER_DIR/alert-rules.${ALERT_RULES##*.}"
+    echo "NODELINK_ALERTS_RULES_FILE=$SERVER_DIR/alert-rules.${ALERT_RULES##*.}" >> "$SERVER_DIR/server.env"
+  fi
   {
     # The product's own JVM options (its collector) first; the bench's sizing, logs and extra
     # options after, so a --jvm-opt such as -XX:+UseZGC overrides it.
     grep -v '^#' "$ROOT/src/main/liberty/config/jvm.options"
-    echo "-Xms1g"
-    echo "-Xmx$HEAP"
+    if [ -n "$FOOTPRINT" ]; then
+      # What an installation gets: the shipped options alone, plus native memory tracking.
+      echo "-XX:NativeMemoryTracking=summary"
+    else
+      echo "-Xms1g"
+      echo "-Xmx$HEAP"
+    fi
     echo "-Xlog:gc:file=$OUT/gc-$1.log:uptime,level,tags"
     for o in "${JVM_OPTS[@]}"; do echo "$o"; done
     if [ "$JFR" = 1 ]; then
@@ -258,6 +284,56 @@ if [ -n "$SOAK_MINUTES" ]; then
   stop_server
   echo "outputs (soak.md, GC log, messages log): $OUT"
   exit $rc
+fi
+
+if [ -n "$FOOTPRINT" ]; then
+  AGENT_JAR=$ROOT/agent-jar/target/nodelink-agent.jar
+  [ -f "$AGENT_JAR" ] || ./mvnw -B -q -DskipTests package -pl agent-jar -am
+  echo "== NodeLink footprint: the product's jvm.options, agents at the default collection interval, ${FOOTPRINT_SECONDS}s idle =="
+  echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(java -version 2>&1 | head -1)"
+  {
+    echo "| agents | RSS MiB | heap committed MiB | heap used MiB | live heap after full GC MiB | RSS after full GC MiB | NMT committed MiB: heap / class / code / threads / GC / other |"
+    echo "|--:|--:|--:|--:|--:|--:|---|"
+  } > "$OUT/footprint.md"
+  rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status"; }
+  # Shenandoah's heap_info: "... N total, N committed, N used" (K/M suffixes).
+  heap_mib() { # $1 = committed | used
+    jcmd "$SERVER_PID" GC.heap_info 2>/dev/null | grep -m1 -o "[0-9]*[KMG] $1" \
+      | awk '{v=$1+0; u=substr($1,length($1)); printf "%.0f", u=="K" ? v/1024 : u=="G" ? v*1024 : v}'
+  }
+  nmt_mib() { # NMT's committed figure of an area
+    jcmd "$SERVER_PID" VM.native_memory summary scale=MB 2>/dev/null \
+      | awk -v a="$1" '$0 ~ "^-  *"a" " {for (i=1;i<=NF;i++) if ($i ~ /^committed=/) {sub("committed=","",$i); sub("MB.*","",$i); print $i; exit}}'
+  }
+  for n in $FOOTPRINT; do
+    start_server "footprint-$n"
+    for _ in $(seq 1 120); do
+      curl -sf "http://127.0.0.1:$ADMIN_PORT/health/ready" >/dev/null 2>&1 && break
+      sleep 1
+    done
+    SIM_PID=""
+    if [ "$n" -gt 0 ]; then
+      java -Xmx512m -jar "$AGENT_JAR" --simulate "$n" --server "127.0.0.1:$GRPC_PORT" \
+        --agent-id fp --agent-token "$TOKEN" >"$OUT/simulator-$n.log" 2>&1 &
+      SIM_PID=$!
+      for _ in $(seq 1 300); do
+        [ "$(admin_metric 'nodelink_agents_connected[{ ]')" -ge "$n" ] 2>/dev/null && break
+        sleep 1
+      done
+    fi
+    sleep "$FOOTPRINT_SECONDS"
+    rss=$(rss_mib); committed=$(heap_mib committed); used=$(heap_mib used)
+    jcmd "$SERVER_PID" VM.native_memory summary scale=MB > "$OUT/nmt-$n.txt" 2>&1 || true
+    nmt="$(nmt_mib 'Java Heap') / $(nmt_mib Class) / $(nmt_mib Code) / $(nmt_mib Thread) / $(nmt_mib GC) / $(nmt_mib Other)"
+    jcmd "$SERVER_PID" GC.run >/dev/null 2>&1 || true
+    sleep 2
+    live=$(heap_mib used); rss_gc=$(rss_mib)
+    echo "| $n | $rss | $committed | $used | $live | $rss_gc | $nmt |" | tee -a "$OUT/footprint.md"
+    [ -n "$SIM_PID" ] && { kill "$SIM_PID" 2>/dev/null; wait "$SIM_PID" 2>/dev/null || true; }
+    stop_server
+  done
+  echo "outputs (footprint.md, NMT summaries, GC logs): $OUT"
+  exit 0
 fi
 
 FAILED=""
