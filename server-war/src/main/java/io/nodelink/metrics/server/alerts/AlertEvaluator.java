@@ -19,6 +19,7 @@ import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -129,10 +130,12 @@ public class AlertEvaluator {
   void tick() {
     try {
       Instant now = clock.instant();
-      for (AgentState state : registry.all()) {
+      List<CompiledRule> noData =
+          rules.compiled().stream().filter(r -> AlertRule.NO_DATA.equals(r.rule().type())).toList();
+      for (AgentState state : noData.isEmpty() ? List.<AgentState>of() : registry.all()) {
         Agent agent = agent(state.agentId());
         Duration silent = silentFor(state, agent, now);
-        run(agent, a -> a.checkNoData(rules.compiled(), silent, now));
+        run(agent, a -> a.checkNoData(noData, silent, now));
       }
       silences.expire();
       if (ticks.incrementAndGet() % PRUNE_EVERY_TICKS == 1) {
@@ -166,8 +169,11 @@ public class AlertEvaluator {
   }
 
   private Agent agent(String agentId) {
-    return agents.computeIfAbsent(
-        agentId, id -> new Agent(new AgentAlerts(id, book), new AtomicLong()));
+    Agent known = agents.get(agentId); // the usual case, without computeIfAbsent's bin lock
+    return known != null
+        ? known
+        : agents.computeIfAbsent(
+            agentId, id -> new Agent(new AgentAlerts(id, book), new AtomicLong()));
   }
 
   /** Runs {@code work} on the agent's alerts under their lock; a failure is logged, not thrown. */
