@@ -20,6 +20,17 @@ final class ValueWindow {
   /** The sum of the values held, kept as they come and go: avg costs no pass over the window. */
   private double sum;
 
+  /**
+   * The smallest and largest value held, kept as values come; when one of them leaves (evicted or
+   * replaced by a less extreme one) they are found again by one pass, at the next {@code min} or
+   * {@code max}. A pass per snapshot over every window was most of evaluation's time with min/max
+   * rules.
+   */
+  private double min = Double.POSITIVE_INFINITY;
+
+  private double max = Double.NEGATIVE_INFINITY;
+  private boolean extremaStale;
+
   ValueWindow(long spanSeconds) {
     this.spanSeconds = spanSeconds;
     this.spacing = Math.max(1, spanSeconds / (MAX_POINTS - 1));
@@ -37,30 +48,56 @@ final class ValueWindow {
       if (size > 1 && time - times[index(size - 2)] < spacing) {
         times[last] = time; // the newest point moves on until it is spacing from the one before
         sum += value - values[last];
+        leaving(values[last]);
         values[last] = value;
+        arriving(value);
         evict(time);
         return;
       }
     }
     if (size == MAX_POINTS) {
-      sum -= values[start];
-      start = (start + 1) % MAX_POINTS;
-      size--;
+      removeOldest();
     }
     int i = index(size);
     times[i] = time;
     values[i] = value;
     sum += value;
     size++;
+    arriving(value);
     evict(time);
   }
 
   private void evict(long now) {
     while (size > 1 && times[start] < now - spanSeconds) {
-      sum -= values[start];
-      start = (start + 1) % MAX_POINTS;
-      size--;
+      removeOldest();
     }
+  }
+
+  private void removeOldest() {
+    sum -= values[start];
+    leaving(values[start]);
+    start = (start + 1) % MAX_POINTS;
+    size--;
+  }
+
+  private void arriving(double value) {
+    min = Math.min(min, value);
+    max = Math.max(max, value);
+  }
+
+  private void leaving(double value) {
+    if (value <= min || value >= max) {
+      extremaStale = true;
+    }
+  }
+
+  private void findExtrema() {
+    min = Double.POSITIVE_INFINITY;
+    max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < size; i++) {
+      arriving(values[index(i)]);
+    }
+    extremaStale = false;
   }
 
   private int index(int i) {
@@ -69,6 +106,15 @@ final class ValueWindow {
 
   int size() {
     return size;
+  }
+
+  /** The values held, oldest first (tests). */
+  double[] valuesForTest() {
+    double[] held = new double[size];
+    for (int i = 0; i < size; i++) {
+      held[i] = values[index(i)];
+    }
+    return held;
   }
 
   /** The time of the newest value held, or {@code Long.MIN_VALUE} when empty. */
@@ -87,12 +133,8 @@ final class ValueWindow {
     if (agg.equals("avg")) {
       return size == 1 ? values[start] : sum / size;
     }
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < size; i++) {
-      double v = values[index(i)];
-      min = Math.min(min, v);
-      max = Math.max(max, v);
+    if (extremaStale) {
+      findExtrema();
     }
     return agg.equals("min") ? min : max;
   }

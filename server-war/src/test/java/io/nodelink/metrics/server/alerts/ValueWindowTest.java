@@ -69,4 +69,33 @@ class ValueWindowTest {
     young.add(10, 2);
     assertThat(young.secondsUntil(100)).isNaN();
   }
+
+  /**
+   * Min and max kept as values come and go (and found again only when an extreme leaves) agree with
+   * a pass over what the window holds, through appends, replaced newest points and evictions.
+   */
+  @Test
+  void minAndMaxAgreeWithTheHeldValuesThroughEveryChange() {
+    java.util.Random random = new java.util.Random(42);
+    for (long span : new long[] {0, 10, 300, 21_600}) {
+      ValueWindow window = new ValueWindow(span);
+      long time = 1_000;
+      for (int step = 0; step < 5_000; step++) {
+        time += 1 + random.nextInt(span > 1000 ? 400 : 3);
+        double value = Math.round(random.nextGaussian() * 1000) / 10.0;
+        window.add(time, value);
+        assertThat(window.aggregate("min")).isEqualTo(bruteForce(window, true));
+        assertThat(window.aggregate("max")).isEqualTo(bruteForce(window, false));
+      }
+    }
+  }
+
+  private static double bruteForce(ValueWindow window, boolean min) {
+    double[] values = window.valuesForTest();
+    double result = min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      result = min ? Math.min(result, v) : Math.max(result, v);
+    }
+    return result;
+  }
 }
