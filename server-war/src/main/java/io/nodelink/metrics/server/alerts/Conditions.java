@@ -25,13 +25,17 @@ final class Conditions {
     return rule.op().startsWith(">") ? value < clear : value > clear;
   }
 
+  /**
+   * {@code op} is one of {@code >}, {@code >=}, {@code <}, {@code <=} (the rule was validated). By
+   * its characters, not a switch on the string: this runs for every (rule, instance) of every
+   * snapshot, and the string switch's hashing showed as most of evaluation in a 5,000-agent
+   * profile.
+   */
   private static boolean compare(String op, double value, double threshold) {
-    return switch (op) {
-      case ">" -> value > threshold;
-      case ">=" -> value >= threshold;
-      case "<" -> value < threshold;
-      case "<=" -> value <= threshold;
-      default -> false;
-    };
+    boolean orEqual = op.length() == 2;
+    if (op.charAt(0) == '>') {
+      return orEqual ? value >= threshold : value > threshold;
+    }
+    return orEqual ? value <= threshold : value < threshold;
   }
 }
