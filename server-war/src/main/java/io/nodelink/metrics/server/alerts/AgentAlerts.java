@@ -26,11 +26,20 @@ final class AgentAlerts {
   /** One (rule, instance): its values and its state. */
   private record Tracked(AlertKey key, ValueWindow window, AlertTracker tracker) {}
 
-  /** A series (by its index in the batch) that feeds a (rule, instance). */
-  private record Target(AlertRule rule, Tracked tracked, int index) {}
-
-  /** What each series of a batch with these names feeds, under these rules. */
-  private record Plan(String[] names, Iterable<CompiledRule> rules, List<Target> targets) {
+  /**
+   * What each series of a batch with these names feeds, under these rules: target {@code k} is
+   * series {@code index[k]} into (rule, instance) {@code tracked[k]}. Side by side in arrays, its
+   * window and tracker too, so a snapshot's pass reads them in order without going through the
+   * records for each.
+   */
+  private record Plan(
+      String[] names,
+      Iterable<CompiledRule> rules,
+      AlertRule[] rule,
+      Tracked[] tracked,
+      ValueWindow[] window,
+      AlertTracker[] tracker,
+      int[] index) {
 
     /** The same rules (the same list) and the same series names in the same order. */
     boolean fits(SeriesBatch batch, Iterable<CompiledRule> current) {
@@ -64,14 +73,24 @@ final class AgentAlerts {
     if (plan == null || !plan.fits(batch, rules)) {
       plan = plan(batch, rules, timestamp);
     }
-    for (Target target : plan.targets()) {
-      observe(target.rule(), target.tracked(), batch.value(target.index()), timestamp, now);
+    Plan p = plan;
+    for (int k = 0; k < p.index().length; k++) {
+      observe(
+          p.rule()[k],
+          p.tracked()[k],
+          p.window()[k],
+          p.tracker()[k],
+          batch.value(p.index()[k]),
+          timestamp,
+          now);
     }
   }
 
   /** Matches the series to the rules; drops the quiet instances the series no longer carry. */
   private Plan plan(SeriesBatch batch, Iterable<CompiledRule> rules, long timestamp) {
-    List<Target> targets = new ArrayList<>();
+    List<AlertRule> ruleOf = new ArrayList<>();
+    List<Tracked> targets = new ArrayList<>();
+    List<Integer> indexes = new ArrayList<>();
     for (CompiledRule rule : rules) {
       if (AlertRule.NO_DATA.equals(rule.rule().type()) || !rule.appliesTo(agentId)) {
         continue;
@@ -85,13 +104,22 @@ final class AgentAlerts {
         if (instance != null && carried.add(instance)) {
           Tracked t = tracked(rule.rule(), instance);
           if (t != null) {
-            targets.add(new Target(rule.rule(), t, i));
+            ruleOf.add(rule.rule());
+            targets.add(t);
+            indexes.add(i);
           }
         }
       }
       forgetVanishedInstances(rule.rule(), carried, timestamp);
     }
-    return new Plan(batch.namesCopy(), rules, List.copyOf(targets));
+    return new Plan(
+        batch.namesCopy(),
+        rules,
+        ruleOf.toArray(AlertRule[]::new),
+        targets.toArray(Tracked[]::new),
+        targets.stream().map(Tracked::window).toArray(ValueWindow[]::new),
+        targets.stream().map(Tracked::tracker).toArray(AlertTracker[]::new),
+        indexes.stream().mapToInt(Integer::intValue).toArray());
   }
 
   /**
@@ -140,16 +168,25 @@ final class AgentAlerts {
     plan = null;
   }
 
-  private void observe(AlertRule rule, Tracked t, double value, long time, Instant now) {
-    t.window().add(time, value);
+  private void observe(
+      AlertRule rule,
+      Tracked t,
+      ValueWindow window,
+      AlertTracker tracker,
+      double value,
+      long time,
+      Instant now) {
+    window.add(time, value);
     double v =
         AlertRule.PREDICT_FULL.equals(rule.type())
-            ? t.window().secondsUntil(100.0)
-            : t.window().aggregate(rule.agg());
+            ? window.secondsUntil(100.0)
+            : window.aggregate(rule.agg());
     boolean breached = Conditions.breached(rule, v);
     AlertState before =
-        t.tracker().observe(breached, Conditions.cleared(rule, v), now, rule.forSeconds());
-    transition(rule, t, before, v, now);
+        tracker.observe(breached, Conditions.cleared(rule, v), now, rule.forSeconds());
+    if (before != null || tracker.state().active()) {
+      transition(rule, t, before, v, now);
+    }
   }
 
   private void transition(AlertRule rule, Tracked t, AlertState before, double value, Instant now) {

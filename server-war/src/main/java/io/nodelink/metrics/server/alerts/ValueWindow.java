@@ -4,7 +4,11 @@ package io.nodelink.metrics.server.alerts;
  * The recent values of one series for one rule: a ring of at most {@value #MAX_POINTS} points
  * spread over the rule's window (a point closer than {@code spacing} to the previous one replaces
  * it), so memory stays bounded whatever the window and the agent's interval. Not thread-safe: one
- * agent's evaluation runs one task at a time.
+ * agent's evaluation runs under its lock.
+ *
+ * <p>Each point's time and value sit side by side in one array, sized to the window (a 60 s window
+ * at 1 s holds 62 points, not 120): evaluation touches a few of these windows per series on every
+ * snapshot of thousands of agents, and at that scale the cost is the memory they are read from.
  */
 final class ValueWindow {
 
@@ -12,8 +16,11 @@ final class ValueWindow {
 
   private final long spanSeconds;
   private final long spacing;
-  private final long[] times = new long[MAX_POINTS];
-  private final double[] values = new double[MAX_POINTS];
+  private final int capacity;
+
+  /** Point {@code k} of the ring: its time at {@code 2k}, its value's bits at {@code 2k + 1}. */
+  private final long[] ring;
+
   private int start;
   private int size;
 
@@ -33,7 +40,9 @@ final class ValueWindow {
 
   ValueWindow(long spanSeconds) {
     this.spanSeconds = spanSeconds;
-    this.spacing = Math.max(1, spanSeconds / (MAX_POINTS - 1));
+    this.capacity = (int) Math.max(2, Math.min(MAX_POINTS, spanSeconds + 2));
+    this.spacing = Math.max(1, spanSeconds / (capacity - 1));
+    this.ring = new long[2 * capacity];
   }
 
   void add(long time, double value) {
@@ -42,25 +51,24 @@ final class ValueWindow {
     }
     if (size > 0) {
       int last = index(size - 1);
-      if (time < times[last]) {
+      if (time < timeAt(last)) {
         return; // late: the window moves forward only
       }
-      if (size > 1 && time - times[index(size - 2)] < spacing) {
-        times[last] = time; // the newest point moves on until it is spacing from the one before
-        sum += value - values[last];
-        leaving(values[last]);
-        values[last] = value;
+      if (size > 1 && time - timeAt(index(size - 2)) < spacing) {
+        // The newest point moves on until it is spacing from the one before.
+        double old = valueAt(last);
+        sum += value - old;
+        leaving(old);
+        set(last, time, value);
         arriving(value);
         evict(time);
         return;
       }
     }
-    if (size == MAX_POINTS) {
+    if (size == capacity) {
       removeOldest();
     }
-    int i = index(size);
-    times[i] = time;
-    values[i] = value;
+    set(index(size), time, value);
     sum += value;
     size++;
     arriving(value);
@@ -68,15 +76,16 @@ final class ValueWindow {
   }
 
   private void evict(long now) {
-    while (size > 1 && times[start] < now - spanSeconds) {
+    while (size > 1 && timeAt(start) < now - spanSeconds) {
       removeOldest();
     }
   }
 
   private void removeOldest() {
-    sum -= values[start];
-    leaving(values[start]);
-    start = (start + 1) % MAX_POINTS;
+    double oldest = valueAt(start);
+    sum -= oldest;
+    leaving(oldest);
+    start = start + 1 == capacity ? 0 : start + 1;
     size--;
   }
 
@@ -95,13 +104,27 @@ final class ValueWindow {
     min = Double.POSITIVE_INFINITY;
     max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < size; i++) {
-      arriving(values[index(i)]);
+      arriving(valueAt(index(i)));
     }
     extremaStale = false;
   }
 
   private int index(int i) {
-    return (start + i) % MAX_POINTS;
+    int k = start + i;
+    return k >= capacity ? k - capacity : k;
+  }
+
+  private long timeAt(int k) {
+    return ring[2 * k];
+  }
+
+  private double valueAt(int k) {
+    return Double.longBitsToDouble(ring[2 * k + 1]);
+  }
+
+  private void set(int k, long time, double value) {
+    ring[2 * k] = time;
+    ring[2 * k + 1] = Double.doubleToRawLongBits(value);
   }
 
   int size() {
@@ -112,14 +135,14 @@ final class ValueWindow {
   double[] valuesForTest() {
     double[] held = new double[size];
     for (int i = 0; i < size; i++) {
-      held[i] = values[index(i)];
+      held[i] = valueAt(index(i));
     }
     return held;
   }
 
   /** The time of the newest value held, or {@code Long.MIN_VALUE} when empty. */
   long newestTime() {
-    return size == 0 ? Long.MIN_VALUE : times[index(size - 1)];
+    return size == 0 ? Long.MIN_VALUE : timeAt(index(size - 1));
   }
 
   /** {@code avg}, {@code min}, {@code max} or {@code last} of the window; NaN when empty. */
@@ -128,10 +151,10 @@ final class ValueWindow {
       return Double.NaN;
     }
     if (agg.equals("last")) {
-      return values[index(size - 1)];
+      return valueAt(index(size - 1));
     }
     if (agg.equals("avg")) {
-      return size == 1 ? values[start] : sum / size;
+      return size == 1 ? valueAt(start) : sum / size;
     }
     if (extremaStale) {
       findExtrema();
@@ -145,18 +168,19 @@ final class ValueWindow {
    * quarter of the span).
    */
   double secondsUntil(double full) {
-    if (size < 5 || times[index(size - 1)] - times[start] < spanSeconds / 4) {
+    if (size < 5 || timeAt(index(size - 1)) - timeAt(start) < spanSeconds / 4) {
       return Double.NaN;
     }
-    long t0 = times[start];
+    long t0 = timeAt(start);
     double n = size;
     double sx = 0;
     double sy = 0;
     double sxx = 0;
     double sxy = 0;
     for (int i = 0; i < size; i++) {
-      double x = times[index(i)] - t0;
-      double y = values[index(i)];
+      int k = index(i);
+      double x = timeAt(k) - t0;
+      double y = valueAt(k);
       sx += x;
       sy += y;
       sxx += x * x;
@@ -171,7 +195,7 @@ final class ValueWindow {
       return Double.POSITIVE_INFINITY;
     }
     double intercept = (sy - slope * sx) / n;
-    double nowX = times[index(size - 1)] - t0;
+    double nowX = timeAt(index(size - 1)) - t0;
     double atNow = intercept + slope * nowX;
     return Math.max(0, (full - atNow) / slope);
   }

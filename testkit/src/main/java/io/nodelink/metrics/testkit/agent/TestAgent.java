@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -458,8 +459,10 @@ public final class TestAgent implements AutoCloseable {
   }
 
   private void onWorker(Runnable action) {
-    if (!worker.isShutdown()) {
+    try {
       worker.execute(action);
+    } catch (RejectedExecutionException e) {
+      // Closed meanwhile (the check-then-act on isShutdown raced with close): nothing to do.
     }
   }
 
