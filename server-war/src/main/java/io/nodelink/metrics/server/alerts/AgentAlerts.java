@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The alerts of one agent: for each rule and instance a {@link ValueWindow} and an {@link
- * AlertTracker}. Not thread-safe: the evaluator runs one task per agent at a time.
+ * The alerts of one agent: for each rule and instance an {@link AlertTracker}, fed from the windows
+ * of a {@link WindowBank}. Not thread-safe: the evaluator runs one agent's work at a time.
  */
 final class AgentAlerts {
 
@@ -23,23 +23,25 @@ final class AgentAlerts {
   private final AlertBook book;
   private final Map<String, Map<String, Tracked>> byRule = new HashMap<>();
 
-  /** One (rule, instance): its values and its state. */
-  private record Tracked(AlertKey key, ValueWindow window, AlertTracker tracker) {}
+  /** One (rule, instance) and its state. */
+  private record Tracked(AlertKey key, AlertTracker tracker) {}
 
   /**
-   * What each series of a batch with these names feeds, under these rules: target {@code k} is
-   * series {@code index[k]} into (rule, instance) {@code tracked[k]}. Side by side in arrays, its
-   * window and tracker too, so a snapshot's pass reads them in order without going through the
-   * records for each.
+   * What a batch with these names feeds under these rules. Window {@code w} of {@code windows}
+   * takes series {@code seriesOf[w]} (one window per series and span, shared by the rules that need
+   * the same); target {@code k} evaluates rule {@code rule[k]} for (rule, instance) {@code
+   * tracked[k]} on window {@code windowOf[k]}. {@code active[k]} mirrors its tracker's state, so
+   * that the usual target, quiet and not breached, is passed over without reading its tracker.
    */
   private record Plan(
       String[] names,
       Iterable<CompiledRule> rules,
-      AlertRule[] rule,
+      int[] seriesOf,
+      WindowBank windows,
+      CompiledRule[] rule,
       Tracked[] tracked,
-      ValueWindow[] window,
-      AlertTracker[] tracker,
-      int[] index) {
+      int[] windowOf,
+      boolean[] active) {
 
     /** The same rules (the same list) and the same series names in the same order. */
     boolean fits(SeriesBatch batch, Iterable<CompiledRule> current) {
@@ -54,9 +56,21 @@ final class AgentAlerts {
       }
       return true;
     }
+
+    /** The window of series {@code name} with {@code span}, or -1. */
+    int windowFor(String name, long span) {
+      for (int w = 0; w < seriesOf.length; w++) {
+        if (windows.span(w) == span && names[seriesOf[w]].equals(name)) {
+          return w;
+        }
+      }
+      return -1;
+    }
   }
 
   private Plan plan;
+
+  private volatile boolean noDataActive = true;
 
   AgentAlerts(String agentId, AlertBook book) {
     this.agentId = agentId;
@@ -64,33 +78,46 @@ final class AgentAlerts {
   }
 
   /**
-   * Evaluates the threshold and prediction rules on one snapshot's series. Which (rule, instance)
-   * each series feeds is worked out once for a set of series names and rules (the {@link Plan}) and
-   * reused while the agent sends the same series: a host's series rarely change, and matching every
-   * series against every wildcard rule on each snapshot was most of evaluation's cost.
+   * Evaluates the threshold and prediction rules on one snapshot's series. Which windows and (rule,
+   * instance) each series feeds is worked out once for a set of series names and rules (the {@link
+   * Plan}) and reused while the agent sends the same series: a host's series rarely change, and
+   * matching every series against every wildcard rule on each snapshot was most of evaluation's
+   * cost.
    */
   void evaluate(SeriesBatch batch, long timestamp, Iterable<CompiledRule> rules, Instant now) {
     if (plan == null || !plan.fits(batch, rules)) {
-      plan = plan(batch, rules, timestamp);
+      plan = plan(batch, rules);
     }
     Plan p = plan;
-    for (int k = 0; k < p.index().length; k++) {
-      observe(
-          p.rule()[k],
-          p.tracked()[k],
-          p.window()[k],
-          p.tracker()[k],
-          batch.value(p.index()[k]),
-          timestamp,
-          now);
+    WindowBank windows = p.windows();
+    for (int w = 0; w < p.seriesOf().length; w++) {
+      windows.add(w, timestamp, batch.value(p.seriesOf()[w]));
+    }
+    for (int k = 0; k < p.rule().length; k++) {
+      CompiledRule rule = p.rule()[k];
+      int w = p.windowOf()[k];
+      double v =
+          rule.predictsFull()
+              ? windows.secondsUntil(w, 100.0)
+              : windows.aggregate(w, rule.aggregation());
+      boolean breached = Conditions.breached(rule.rule(), v);
+      if (breached || p.active()[k]) {
+        p.active()[k] = observe(rule.rule(), p.tracked()[k], breached, v, now);
+      }
     }
   }
 
-  /** Matches the series to the rules; drops the quiet instances the series no longer carry. */
-  private Plan plan(SeriesBatch batch, Iterable<CompiledRule> rules, long timestamp) {
-    List<AlertRule> ruleOf = new ArrayList<>();
+  /**
+   * Matches the series to the rules; drops the quiet instances the series no longer carry. The
+   * windows of series and spans the last plan had keep their points.
+   */
+  private Plan plan(SeriesBatch batch, Iterable<CompiledRule> rules) {
+    List<CompiledRule> ruleOf = new ArrayList<>();
     List<Tracked> targets = new ArrayList<>();
-    List<Integer> indexes = new ArrayList<>();
+    List<Integer> windowOf = new ArrayList<>();
+    Map<String, Integer> windowIds = new HashMap<>();
+    List<Integer> seriesOf = new ArrayList<>();
+    List<Long> spans = new ArrayList<>();
     for (CompiledRule rule : rules) {
       if (AlertRule.NO_DATA.equals(rule.rule().type()) || !rule.appliesTo(agentId)) {
         continue;
@@ -104,22 +131,53 @@ final class AgentAlerts {
         if (instance != null && carried.add(instance)) {
           Tracked t = tracked(rule.rule(), instance);
           if (t != null) {
-            ruleOf.add(rule.rule());
+            long span = rule.rule().overSeconds();
+            int series = i;
+            ruleOf.add(rule);
             targets.add(t);
-            indexes.add(i);
+            windowOf.add(
+                windowIds.computeIfAbsent(
+                    i + "@" + span,
+                    key -> {
+                      seriesOf.add(series);
+                      spans.add(span);
+                      return spans.size() - 1;
+                    }));
           }
         }
       }
-      forgetVanishedInstances(rule.rule(), carried, timestamp);
+      forgetVanishedInstances(rule.rule(), carried);
+    }
+    WindowBank windows = new WindowBank(spans.stream().mapToLong(Long::longValue).toArray());
+    int[] series = seriesOf.stream().mapToInt(Integer::intValue).toArray();
+    keepPoints(windows, batch, series);
+    Tracked[] tracked = targets.toArray(Tracked[]::new);
+    boolean[] active = new boolean[tracked.length];
+    for (int k = 0; k < tracked.length; k++) {
+      active[k] = tracked[k].tracker().state().active();
     }
     return new Plan(
         batch.namesCopy(),
         rules,
-        ruleOf.toArray(AlertRule[]::new),
-        targets.toArray(Tracked[]::new),
-        targets.stream().map(Tracked::window).toArray(ValueWindow[]::new),
-        targets.stream().map(Tracked::tracker).toArray(AlertTracker[]::new),
-        indexes.stream().mapToInt(Integer::intValue).toArray());
+        series,
+        windows,
+        ruleOf.toArray(CompiledRule[]::new),
+        tracked,
+        windowOf.stream().mapToInt(Integer::intValue).toArray(),
+        active);
+  }
+
+  /** Copies into the new windows the points the last plan's windows of the same series held. */
+  private void keepPoints(WindowBank windows, SeriesBatch batch, int[] seriesOf) {
+    if (plan == null) {
+      return;
+    }
+    for (int w = 0; w < seriesOf.length; w++) {
+      int old = plan.windowFor(batch.name(seriesOf[w]), windows.span(w));
+      if (old >= 0) {
+        windows.copy(plan.windows(), old, w);
+      }
+    }
   }
 
   /**
@@ -127,16 +185,12 @@ final class AgentAlerts {
    * went away), so that names a host churns through do not fill the rule's {@value
    * #MAX_INSTANCES_PER_RULE} places for good; a pending or firing one stays until it ends.
    */
-  private void forgetVanishedInstances(AlertRule rule, Set<String> carried, long timestamp) {
+  private void forgetVanishedInstances(AlertRule rule, Set<String> carried) {
     Map<String, Tracked> instances = byRule.get(rule.name());
     if (instances != null && instances.size() > carried.size()) {
       instances
           .entrySet()
-          .removeIf(
-              e ->
-                  !carried.contains(e.getKey())
-                      && e.getValue().window().newestTime() < timestamp
-                      && !e.getValue().tracker().state().active());
+          .removeIf(e -> !carried.contains(e.getKey()) && !e.getValue().tracker().state().active());
     }
   }
 
@@ -147,6 +201,7 @@ final class AgentAlerts {
    *     silent)
    */
   void checkNoData(Iterable<CompiledRule> rules, Duration silentFor, Instant now) {
+    boolean active = false;
     for (CompiledRule rule : rules) {
       if (!AlertRule.NO_DATA.equals(rule.rule().type()) || !rule.appliesTo(agentId)) {
         continue;
@@ -159,7 +214,22 @@ final class AgentAlerts {
       }
       double seconds = silentFor.toSeconds();
       transition(r, t, t.tracker().observe(silent, !silent, now, 0), seconds, now);
+      active |= t.tracker().state().active();
     }
+    noDataActive = active;
+  }
+
+  /**
+   * Whether a no-data alert of this agent may be pending or firing: true until {@link #checkNoData}
+   * has looked (one restored after a restart ends only there).
+   */
+  boolean noDataActive() {
+    return noDataActive;
+  }
+
+  /** How many windows the last snapshot fed (benchmarks). */
+  int windowCount() {
+    return plan == null ? 0 : plan.seriesOf().length;
   }
 
   /** Drops the trackers of changed rules (their alerts were ended by the book). */
@@ -168,25 +238,15 @@ final class AgentAlerts {
     plan = null;
   }
 
-  private void observe(
-      AlertRule rule,
-      Tracked t,
-      ValueWindow window,
-      AlertTracker tracker,
-      double value,
-      long time,
-      Instant now) {
-    window.add(time, value);
-    double v =
-        AlertRule.PREDICT_FULL.equals(rule.type())
-            ? window.secondsUntil(100.0)
-            : window.aggregate(rule.agg());
-    boolean breached = Conditions.breached(rule, v);
+  /** Feeds one evaluation to the tracker; returns whether its alert is active after it. */
+  private boolean observe(AlertRule rule, Tracked t, boolean breached, double value, Instant now) {
+    AlertTracker tracker = t.tracker();
     AlertState before =
-        tracker.observe(breached, Conditions.cleared(rule, v), now, rule.forSeconds());
+        tracker.observe(breached, Conditions.cleared(rule, value), now, rule.forSeconds());
     if (before != null || tracker.state().active()) {
-      transition(rule, t, before, v, now);
+      transition(rule, t, before, value, now);
     }
+    return tracker.state().active();
   }
 
   private void transition(AlertRule rule, Tracked t, AlertState before, double value, Instant now) {
@@ -227,7 +287,7 @@ final class AgentAlerts {
         book.active(key)
             .map(a -> AlertTracker.restored(a.state(), a.activeSince(), a.firingSince()))
             .orElseGet(AlertTracker::new);
-    t = new Tracked(key, new ValueWindow(rule.overSeconds()), tracker);
+    t = new Tracked(key, tracker);
     instances.put(instance, t);
     return t;
   }

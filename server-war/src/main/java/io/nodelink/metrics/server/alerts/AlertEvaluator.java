@@ -132,8 +132,12 @@ public class AlertEvaluator {
       Instant now = clock.instant();
       List<CompiledRule> noData =
           rules.compiled().stream().filter(r -> AlertRule.NO_DATA.equals(r.rule().type())).toList();
+      long shortest = noData.stream().mapToLong(r -> r.rule().forSeconds()).min().orElse(0);
       for (AgentState state : noData.isEmpty() ? List.<AgentState>of() : registry.all()) {
         Agent agent = agent(state.agentId());
+        if (sentDataWithin(state, agent, now, shortest) && !agent.alerts().noDataActive()) {
+          continue; // the usual agent: no no-data rule can change state
+        }
         Duration silent = silentFor(state, agent, now);
         run(agent, a -> a.checkNoData(noData, silent, now));
       }
@@ -145,6 +149,18 @@ public class AlertEvaluator {
       // Never let one failure cancel the periodic task.
       LOG.log(Level.WARNING, "Alert tick failed", e);
     }
+  }
+
+  /**
+   * Connected and sent data less than {@code seconds} ago on this stream: then it is silent for
+   * less than that, whatever {@link #silentFor} would find, without asking the streaming state.
+   */
+  private static boolean sentDataWithin(AgentState state, Agent agent, Instant now, long seconds) {
+    long lastData = agent.lastDataMillis().get();
+    return state.connected()
+        && lastData > 0
+        && (state.connectedAt() == null || lastData >= state.connectedAt().toEpochMilli())
+        && now.toEpochMilli() - lastData < seconds * 1000;
   }
 
   /**

@@ -15,6 +15,8 @@ final class CompiledRule {
   private final List<Pattern> agents;
   private final Pattern metric;
   private final String literalPrefix;
+  private final Aggregation aggregation;
+  private final boolean predictsFull;
 
   CompiledRule(AlertRule rule) {
     this.rule = rule;
@@ -23,6 +25,17 @@ final class CompiledRule {
     int star = rule.metric().indexOf('*');
     this.metric = star < 0 ? null : Globs.compile(rule.metric(), "([^.]+)");
     this.literalPrefix = star < 0 ? rule.metric() : rule.metric().substring(0, star);
+    this.aggregation = rule.agg() == null ? Aggregation.LAST : Aggregation.of(rule.agg());
+    this.predictsFull = AlertRule.PREDICT_FULL.equals(rule.type());
+  }
+
+  Aggregation aggregation() {
+    return aggregation;
+  }
+
+  /** A {@code predict_full} rule: its value is the seconds until its series reaches 100. */
+  boolean predictsFull() {
+    return predictsFull;
   }
 
   AlertRule rule() {

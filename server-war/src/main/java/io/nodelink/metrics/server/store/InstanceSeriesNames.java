@@ -23,6 +23,10 @@ final class InstanceSeriesNames {
     this.maxInstances = maxInstances;
   }
 
+  int fieldCount() {
+    return fields.length;
+  }
+
   /** The names of every field of {@code rawInstance}, in the order of the fields given. */
   String[] of(String rawInstance) {
     String[] names = byInstance.get(rawInstance);
