@@ -1,6 +1,5 @@
 package io.nodelink.metrics.server.alerts;
 
-import io.nodelink.metrics.history.SeriesBatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,13 +37,14 @@ final class AgentAlerts {
       Iterable<CompiledRule> rules,
       int[] seriesOf,
       WindowBank windows,
+      double[] values,
       CompiledRule[] rule,
       Tracked[] tracked,
       int[] windowOf,
       boolean[] active) {
 
     /** The same rules (the same list) and the same series names in the same order. */
-    boolean fits(SeriesBatch batch, Iterable<CompiledRule> current) {
+    boolean fits(AlertValues batch, Iterable<CompiledRule> current) {
       if (current != rules || batch.size() != names.length) {
         return false;
       }
@@ -84,15 +84,17 @@ final class AgentAlerts {
    * matching every series against every wildcard rule on each snapshot was most of evaluation's
    * cost.
    */
-  void evaluate(SeriesBatch batch, long timestamp, Iterable<CompiledRule> rules, Instant now) {
+  void evaluate(AlertValues batch, long timestamp, Iterable<CompiledRule> rules, Instant now) {
     if (plan == null || !plan.fits(batch, rules)) {
       plan = plan(batch, rules);
     }
     Plan p = plan;
     WindowBank windows = p.windows();
-    for (int w = 0; w < p.seriesOf().length; w++) {
-      windows.add(w, timestamp, batch.value(p.seriesOf()[w]));
+    double[] values = p.values();
+    for (int w = 0; w < values.length; w++) {
+      values[w] = batch.value(p.seriesOf()[w]);
     }
+    windows.add(timestamp, values);
     for (int k = 0; k < p.rule().length; k++) {
       CompiledRule rule = p.rule()[k];
       int w = p.windowOf()[k];
@@ -111,7 +113,7 @@ final class AgentAlerts {
    * Matches the series to the rules; drops the quiet instances the series no longer carry. The
    * windows of series and spans the last plan had keep their points.
    */
-  private Plan plan(SeriesBatch batch, Iterable<CompiledRule> rules) {
+  private Plan plan(AlertValues batch, Iterable<CompiledRule> rules) {
     List<CompiledRule> ruleOf = new ArrayList<>();
     List<Tracked> targets = new ArrayList<>();
     List<Integer> windowOf = new ArrayList<>();
@@ -148,9 +150,12 @@ final class AgentAlerts {
       }
       forgetVanishedInstances(rule.rule(), carried);
     }
-    WindowBank windows = new WindowBank(spans.stream().mapToLong(Long::longValue).toArray());
     int[] series = seriesOf.stream().mapToInt(Integer::intValue).toArray();
-    keepPoints(windows, batch, series);
+    long[] spanOf = spans.stream().mapToLong(Long::longValue).toArray();
+    WindowBank windows =
+        plan == null
+            ? new WindowBank(spanOf)
+            : new WindowBank(spanOf, plan.windows(), previousWindows(batch, series, spanOf));
     Tracked[] tracked = targets.toArray(Tracked[]::new);
     boolean[] active = new boolean[tracked.length];
     for (int k = 0; k < tracked.length; k++) {
@@ -161,23 +166,20 @@ final class AgentAlerts {
         rules,
         series,
         windows,
+        new double[series.length],
         ruleOf.toArray(CompiledRule[]::new),
         tracked,
         windowOf.stream().mapToInt(Integer::intValue).toArray(),
         active);
   }
 
-  /** Copies into the new windows the points the last plan's windows of the same series held. */
-  private void keepPoints(WindowBank windows, SeriesBatch batch, int[] seriesOf) {
-    if (plan == null) {
-      return;
-    }
+  /** For each new window, the last plan's window of the same series and span, or -1. */
+  private int[] previousWindows(AlertValues batch, int[] seriesOf, long[] spans) {
+    int[] previous = new int[seriesOf.length];
     for (int w = 0; w < seriesOf.length; w++) {
-      int old = plan.windowFor(batch.name(seriesOf[w]), windows.span(w));
-      if (old >= 0) {
-        windows.copy(plan.windows(), old, w);
-      }
+      previous[w] = plan.windowFor(batch.name(seriesOf[w]), spans[w]);
     }
+    return previous;
   }
 
   /**

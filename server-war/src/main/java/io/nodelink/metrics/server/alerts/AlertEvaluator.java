@@ -4,9 +4,7 @@ import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.AgentState;
 import io.nodelink.metrics.server.ingest.MetricsReceived;
-import io.nodelink.metrics.server.store.MetricsStore;
 import io.nodelink.metrics.server.streaming.StreamingControl;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -46,13 +44,10 @@ public class AlertEvaluator {
   private static final long PRUNE_EVERY_TICKS = 720;
 
   private final Map<String, Agent> agents = new ConcurrentHashMap<>();
-  private AlertSeries series;
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLong ticks = new AtomicLong();
 
   @Inject AlertRules rules;
-
-  @Inject MetricsStore store;
 
   @Inject AlertBook book;
 
@@ -74,11 +69,6 @@ public class AlertEvaluator {
 
   /** One agent's alerts (their lock guards every evaluation) and when it last sent data. */
   private record Agent(AgentAlerts alerts, AtomicLong lastDataMillis) {}
-
-  @PostConstruct
-  void useTheStoresSeriesNames() {
-    series = new AlertSeries(store::seriesOf);
-  }
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     rules.all(); // the rules (and the rules file's watch) from the start, not the first snapshot
@@ -114,7 +104,12 @@ public class AlertEvaluator {
     }
     Instant now = clock.instant();
     long timestamp = event.snapshot().getTimestamp();
-    run(agent, a -> a.evaluate(series.of(event.snapshot()), timestamp, rules.compiled(), now));
+    List<CompiledRule> inForce = rules.compiled();
+    if (inForce.isEmpty()) {
+      return;
+    }
+    AlertValues values = AlertValues.of(event.snapshot(), event.series());
+    run(agent, a -> a.evaluate(values, timestamp, inForce, now));
   }
 
   void onRulesChanged(@Observes AlertRulesChanged event) {

@@ -89,7 +89,7 @@ public final class DefaultRules {
         rule(
             "HighLoad",
             AlertRule.THRESHOLD,
-            AlertSeries.LOAD1_PER_CORE,
+            AlertValues.LOAD1_PER_CORE,
             "avg",
             300,
             ">",

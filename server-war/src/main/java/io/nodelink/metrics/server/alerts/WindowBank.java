@@ -1,67 +1,116 @@
 package io.nodelink.metrics.server.alerts;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 /**
- * The recent values of one agent's series, one window per (series, span) its rules need, each a
- * ring of at most {@value #MAX_POINTS} points spread over the span (a point closer than the
- * window's spacing to the previous one replaces it), so memory stays bounded whatever the span and
- * the agent's interval. Not thread-safe: one agent's evaluation runs under its lock.
+ * The recent values of one agent's series, one window per (series, span) its rules need. Windows of
+ * one span share their rows: row {@code r} holds one time and the value of each window at it, at
+ * most {@value #MAX_POINTS} rows spread over the span (a row closer than the span's spacing to the
+ * one before replaces it), so memory stays bounded whatever the span and the agent's interval. A
+ * value the series did not have (NaN) is a gap in its window. Not thread-safe: one agent's
+ * evaluation runs under its lock.
  *
- * <p>Why a bank of windows in a few arrays and not an object per window: evaluation touches every
- * window of an agent on each of its snapshots, thousands of agents a second, and at that scale its
- * cost is the memory it reads. Window {@code w}'s bookkeeping sits at {@code w * STRIDE} of one
- * array, read in order from window to window, and its points lie in one array shared by the bank;
- * with an object, a ring array and their headers per window, each window cost several cache misses.
+ * <p>Why rows and not a ring per window: evaluation touches every window of an agent on each of its
+ * snapshots, thousands of agents a second, and at that scale its cost is the memory it reads. A
+ * snapshot writes one row per span and evicts one, each a few adjacent cache lines, where a ring
+ * per window cost a cache miss or more per window; the running statistics of all windows lie in one
+ * array, read in order.
  */
 final class WindowBank {
 
   static final int MAX_POINTS = 120;
 
-  // The fields of window w in state[w * STRIDE + field].
-  private static final int SPAN = 0;
-  private static final int SPACING = 1;
-  private static final int BASE = 2;
-  private static final int CAPACITY = 3;
-  private static final int START = 4;
-  private static final int SIZE = 5;
-  private static final int STRIDE = 6;
-
-  /** Spans, spacings, ring offsets and positions. */
-  private final long[] state;
-
-  // The statistics of window w in stats[w * STATS + field], kept as values come and go: the sum,
-  // the smallest and largest value and how many points hold each. An extreme is NaN once its last
-  // point left, and found again by one pass at the next min or max, not on every snapshot; counting
-  // its points spares that pass when a series repeats a value (a counter at 0, a full disk).
+  // The statistics of window w at stats[slotOf[w] * STATS + field] (the windows of one span side by
+  // side, in row order), kept as values come and go: the sum and
+  // count of its values, its smallest and largest value with how many values hold each, and its
+  // newest value. An extreme is NaN once its last value left, found again by one pass at the next
+  // min or max, not on every snapshot; counting its values spares that pass when a series repeats
+  // a value (a counter at 0, a full disk).
   private static final int SUM = 0;
-  private static final int MIN = 1;
-  private static final int MAX = 2;
-  private static final int MIN_COUNT = 3;
-  private static final int MAX_COUNT = 4;
-  private static final int STATS = 5;
+  private static final int COUNT = 1;
+  private static final int MIN = 2;
+  private static final int MAX = 3;
+  private static final int MIN_COUNT = 4;
+  private static final int MAX_COUNT = 5;
+  private static final int LAST = 6;
+  private static final int STATS = 7;
 
   private final double[] stats;
+  private final Rows[] groups;
+  private final int[] groupOf;
+  private final int[] slotOf;
 
-  /**
-   * Point {@code k} of window {@code w}: its time at {@code base + 2k}, its value at {@code +1}.
-   */
-  private final long[] ring;
+  /** The rows of the windows of one span. */
+  private static final class Rows {
+    final long span;
+    final long spacing;
+    final int capacity;
+
+    /** The windows whose values the row holds, in row order. */
+    final int[] windows;
+
+    /** The slot of the first of them; the others follow. */
+    final int first;
+
+    final long[] times;
+
+    /** Row {@code r} at {@code r * windows.length}. */
+    final double[] values;
+
+    int start;
+    int size;
+
+    Rows(long span, int[] windows, int first) {
+      this.span = span;
+      this.first = first;
+      this.capacity = capacityFor(span);
+      this.spacing = Math.max(1, span / (capacity - 1));
+      this.windows = windows;
+      this.times = new long[capacity];
+      this.values = new double[capacity * windows.length];
+    }
+
+    int row(int i) {
+      int r = start + i;
+      return r >= capacity ? r - capacity : r;
+    }
+
+    long newestTime() {
+      return times[row(size - 1)];
+    }
+  }
 
   /** One empty window for each span, in this order. */
   WindowBank(long[] spans) {
-    state = new long[spans.length * STRIDE];
+    this(spans, null, null);
+  }
+
+  /**
+   * One window for each span; window {@code w} takes over the values of window {@code
+   * previousOf[w]} of {@code previous} (when that is not -1), so a new plan keeps what its series'
+   * windows held under the last one.
+   */
+  WindowBank(long[] spans, WindowBank previous, int[] previousOf) {
     stats = new double[spans.length * STATS];
-    long base = 0;
-    for (int w = 0; w < spans.length; w++) {
-      long capacity = capacityFor(spans[w]);
-      int at = w * STRIDE;
-      state[at + SPAN] = spans[w];
-      state[at + SPACING] = Math.max(1, spans[w] / (capacity - 1));
-      state[at + BASE] = base;
-      state[at + CAPACITY] = capacity;
-      base += 2 * capacity;
-      clearExtrema(w);
+    groupOf = new int[spans.length];
+    slotOf = new int[spans.length];
+    long[] distinct = Arrays.stream(spans).distinct().toArray();
+    groups = new Rows[distinct.length];
+    int slot = 0;
+    for (int g = 0; g < distinct.length; g++) {
+      long span = distinct[g];
+      int[] members = IntStream.range(0, spans.length).filter(w -> spans[w] == span).toArray();
+      groups[g] = new Rows(span, members, slot);
+      for (int w : members) {
+        groupOf[w] = g;
+        slotOf[w] = slot;
+        clear(slot++);
+      }
     }
-    ring = new long[Math.toIntExact(base)];
+    if (previous != null) {
+      takeOver(previous, previousOf);
+    }
   }
 
   /** A 60 s window at 1 s holds 62 points, not {@value #MAX_POINTS}. */
@@ -70,65 +119,83 @@ final class WindowBank {
   }
 
   int windows() {
-    return stats.length / STATS;
+    return groupOf.length;
   }
 
   long span(int w) {
-    return state[w * STRIDE + SPAN];
+    return groups[groupOf[w]].span;
   }
 
-  void add(int w, long time, double value) {
-    if (Double.isNaN(value)) {
-      return;
+  /** Adds each window's value at {@code time}: {@code values[w]} for window {@code w}. */
+  void add(long time, double[] values) {
+    for (Rows rows : groups) {
+      add(rows, time, values);
     }
-    int at = w * STRIDE;
-    int size = (int) state[at + SIZE];
-    if (size > 0) {
-      int last = slot(at, size - 1);
-      if (time < ring[last]) {
-        return; // late: the window moves forward only
+  }
+
+  private void add(Rows rows, long time, double[] values) {
+    if (rows.size > 0) {
+      if (time < rows.newestTime()) {
+        return; // late: the windows move forward only
       }
-      if (size > 1 && time - ring[slot(at, size - 2)] < state[at + SPACING]) {
-        // The newest point moves on until it is spacing from the one before.
-        double old = Double.longBitsToDouble(ring[last + 1]);
-        stats[w * STATS + SUM] += value - old;
-        leaving(w, old);
-        set(last, time, value);
-        arriving(w, value);
-        evict(w, at, time);
+      if (rows.size > 1 && time - rows.times[rows.row(rows.size - 2)] < rows.spacing) {
+        // The newest row moves on until it is spacing from the one before.
+        int newest = rows.row(rows.size - 1);
+        rows.times[newest] = time;
+        int at = newest * rows.windows.length;
+        for (int m = 0; m < rows.windows.length; m++) {
+          double value = values[rows.windows[m]];
+          leaving(rows.first + m, rows.values[at + m]);
+          rows.values[at + m] = value;
+          arriving(rows.first + m, value);
+        }
+        evict(rows, time);
         return;
       }
     }
-    if (size == state[at + CAPACITY]) {
-      removeOldest(w, at);
-      size--;
+    if (rows.size == rows.capacity) {
+      removeOldest(rows);
     }
-    set(slot(at, size), time, value);
-    state[at + SIZE] = size + 1;
-    stats[w * STATS + SUM] += value;
-    arriving(w, value);
-    evict(w, at, time);
+    int row = rows.row(rows.size);
+    rows.times[row] = time;
+    int at = row * rows.windows.length;
+    for (int m = 0; m < rows.windows.length; m++) {
+      double value = values[rows.windows[m]];
+      rows.values[at + m] = value;
+      arriving(rows.first + m, value);
+    }
+    rows.size++;
+    evict(rows, time);
   }
 
-  private void evict(int w, int at, long now) {
-    long oldestAllowed = now - state[at + SPAN];
-    while (state[at + SIZE] > 1 && ring[slot(at, 0)] < oldestAllowed) {
-      removeOldest(w, at);
+  private void evict(Rows rows, long now) {
+    long oldestAllowed = now - rows.span;
+    while (rows.size > 1 && rows.times[rows.start] < oldestAllowed) {
+      removeOldest(rows);
     }
   }
 
-  private void removeOldest(int w, int at) {
-    int oldest = slot(at, 0);
-    double value = Double.longBitsToDouble(ring[oldest + 1]);
-    stats[w * STATS + SUM] -= value;
-    leaving(w, value);
-    long start = state[at + START] + 1;
-    state[at + START] = start == state[at + CAPACITY] ? 0 : start;
-    state[at + SIZE]--;
+  private void removeOldest(Rows rows) {
+    int at = rows.start * rows.windows.length;
+    for (int m = 0; m < rows.windows.length; m++) {
+      leaving(rows.first + m, rows.values[at + m]);
+    }
+    rows.start = rows.start + 1 == rows.capacity ? 0 : rows.start + 1;
+    rows.size--;
   }
 
-  private void arriving(int w, double value) {
-    int at = w * STATS;
+  private void arriving(int slot, double value) {
+    if (Double.isNaN(value)) {
+      return;
+    }
+    int at = slot * STATS;
+    stats[at + SUM] += value;
+    stats[at + COUNT]++;
+    stats[at + LAST] = value;
+    extremeArriving(at, value);
+  }
+
+  private void extremeArriving(int at, double value) {
     // A stale (NaN) extreme stays stale: no comparison with NaN holds.
     if (value < stats[at + MIN]) {
       stats[at + MIN] = value;
@@ -144,8 +211,13 @@ final class WindowBank {
     }
   }
 
-  private void leaving(int w, double value) {
-    int at = w * STATS;
+  private void leaving(int slot, double value) {
+    if (Double.isNaN(value)) {
+      return;
+    }
+    int at = slot * STATS;
+    stats[at + SUM] -= value;
+    stats[at + COUNT]--;
     if (value == stats[at + MIN] && --stats[at + MIN_COUNT] == 0) {
       stats[at + MIN] = Double.NaN;
     }
@@ -154,123 +226,169 @@ final class WindowBank {
     }
   }
 
-  private void findExtrema(int w) {
-    clearExtrema(w);
-    int at = w * STRIDE;
-    for (int i = 0; i < state[at + SIZE]; i++) {
-      arriving(w, valueAt(at, i));
-    }
+  private void clear(int slot) {
+    int at = slot * STATS;
+    stats[at + SUM] = 0;
+    stats[at + COUNT] = 0;
+    stats[at + LAST] = Double.NaN;
+    clearExtrema(at);
   }
 
-  private void clearExtrema(int w) {
-    int at = w * STATS;
+  private void clearExtrema(int at) {
     stats[at + MIN] = Double.POSITIVE_INFINITY;
     stats[at + MAX] = Double.NEGATIVE_INFINITY;
     stats[at + MIN_COUNT] = 0;
     stats[at + MAX_COUNT] = 0;
   }
 
-  /** The ring index of the window's {@code i}th point, oldest first. */
-  private int slot(int at, int i) {
-    long k = state[at + START] + i;
-    long capacity = state[at + CAPACITY];
-    return (int) (state[at + BASE] + 2 * (k >= capacity ? k - capacity : k));
+  /** Finds both extremes of window {@code w} again by a pass over its values. */
+  private void findExtrema(int w) {
+    int at = slotOf[w] * STATS;
+    clearExtrema(at);
+    forEachValue(w, (time, value) -> extremeArriving(at, value));
   }
 
-  private long timeAt(int at, int i) {
-    return ring[slot(at, i)];
+  /** What a pass over one window's values takes, oldest first. */
+  private interface ValueVisitor {
+    void visit(long time, double value);
   }
 
-  private double valueAt(int at, int i) {
-    return Double.longBitsToDouble(ring[slot(at, i) + 1]);
+  private void forEachValue(int w, ValueVisitor visitor) {
+    Rows rows = groups[groupOf[w]];
+    int m = slotOf[w] - rows.first;
+    int width = rows.windows.length;
+    for (int i = 0; i < rows.size; i++) {
+      int row = rows.row(i);
+      double value = rows.values[row * width + m];
+      if (!Double.isNaN(value)) {
+        visitor.visit(rows.times[row], value);
+      }
+    }
   }
 
-  private void set(int slot, long time, double value) {
-    ring[slot] = time;
-    ring[slot + 1] = Double.doubleToRawLongBits(value);
+  /**
+   * Replays the rows of each span the previous bank had, with the values of the windows carried
+   * over (windows of one span were all in one group there too).
+   */
+  private void takeOver(WindowBank previous, int[] previousOf) {
+    double[] values = new double[windows()];
+    for (Rows rows : groups) {
+      Rows old = null;
+      for (int w : rows.windows) {
+        old = previousOf[w] >= 0 ? previous.groups[previous.groupOf[previousOf[w]]] : old;
+      }
+      if (old == null) {
+        continue; // no window of this span had values
+      }
+      for (int i = 0; i < old.size; i++) {
+        int row = old.row(i);
+        for (int w : rows.windows) {
+          int from = previousOf[w];
+          values[w] =
+              from < 0
+                  ? Double.NaN
+                  : old.values[row * old.windows.length + previous.slotOf[from] - old.first];
+        }
+        add(rows, old.times[row], values);
+      }
+      for (int w : rows.windows) {
+        if (previousOf[w] >= 0) {
+          stats[slotOf[w] * STATS + LAST] =
+              previous.stats[previous.slotOf[previousOf[w]] * STATS + LAST];
+        }
+      }
+    }
   }
 
+  /** How many values window {@code w} holds. */
   int size(int w) {
-    return (int) state[w * STRIDE + SIZE];
+    return (int) stats[slotOf[w] * STATS + COUNT];
   }
 
   /** The values window {@code w} holds, oldest first (tests). */
   double[] valuesForTest(int w) {
     double[] held = new double[size(w)];
-    for (int i = 0; i < held.length; i++) {
-      held[i] = valueAt(w * STRIDE, i);
-    }
+    int[] next = {0};
+    forEachValue(w, (time, value) -> held[next[0]++] = value);
     return held;
   }
 
   /**
-   * Takes over the points of window {@code from} of {@code other} into window {@code w} (empty, of
-   * the same span): a new plan keeps what its series' windows held under the last one.
+   * {@link Aggregation#AVG} and the others over window {@code w}; when it holds no value, its
+   * newest value however old (a window keeps its last point), NaN if it never had one.
    */
-  void copy(WindowBank other, int from, int w) {
-    int otherAt = from * STRIDE;
-    for (int i = 0; i < other.state[otherAt + SIZE]; i++) {
-      add(w, other.timeAt(otherAt, i), other.valueAt(otherAt, i));
-    }
-  }
-
-  /** {@link Aggregation#AVG} and the others over window {@code w}; NaN when empty. */
   double aggregate(int w, Aggregation agg) {
-    int at = w * STRIDE;
-    int size = (int) state[at + SIZE];
-    if (size == 0) {
-      return Double.NaN;
+    int at = slotOf[w] * STATS;
+    if (stats[at + COUNT] == 0 || agg == Aggregation.LAST) {
+      return stats[at + LAST];
     }
     return switch (agg) {
-      case LAST -> valueAt(at, size - 1);
-      case AVG -> size == 1 ? valueAt(at, 0) : stats[w * STATS + SUM] / size;
-      case MIN -> extreme(w, MIN);
-      case MAX -> extreme(w, MAX);
+      case AVG -> stats[at + SUM] / stats[at + COUNT];
+      case MIN -> extreme(w, at + MIN);
+      default -> extreme(w, at + MAX);
     };
   }
 
-  private double extreme(int w, int field) {
-    if (Double.isNaN(stats[w * STATS + field])) {
+  private double extreme(int w, int index) {
+    if (Double.isNaN(stats[index])) {
       findExtrema(w);
     }
-    return stats[w * STATS + field];
+    return stats[index];
   }
 
   /**
-   * Seconds until the least-squares line through window {@code w} reaches {@code full}, from the
-   * newest point; +infinity when it does not rise, NaN with too little data (fewer than 5 points or
+   * Seconds until the least-squares line through window {@code w} reaches {@code full}, from its
+   * newest value; +infinity when it does not rise, NaN with too little data (fewer than 5 values or
    * a quarter of the span).
    */
   double secondsUntil(int w, double full) {
-    int at = w * STRIDE;
-    int size = (int) state[at + SIZE];
-    if (size < 5 || timeAt(at, size - 1) - timeAt(at, 0) < state[at + SPAN] / 4) {
+    if (size(w) < 5) {
       return Double.NaN;
     }
-    long t0 = timeAt(at, 0);
-    double n = size;
-    double sx = 0;
-    double sy = 0;
-    double sxx = 0;
-    double sxy = 0;
-    for (int i = 0; i < size; i++) {
-      double x = timeAt(at, i) - t0;
-      double y = valueAt(at, i);
+    Fit fit = new Fit();
+    forEachValue(w, fit);
+    if (fit.newest - fit.oldest < span(w) / 4) {
+      return Double.NaN;
+    }
+    return fit.secondsUntil(full);
+  }
+
+  /** A least-squares line through the values of a window, oldest first. */
+  private static final class Fit implements ValueVisitor {
+    long oldest = Long.MIN_VALUE;
+    long newest;
+    double n;
+    double sx;
+    double sy;
+    double sxx;
+    double sxy;
+
+    @Override
+    public void visit(long time, double y) {
+      if (n == 0) {
+        oldest = time;
+      }
+      newest = time;
+      double x = time - oldest;
+      n++;
       sx += x;
       sy += y;
       sxx += x * x;
       sxy += x * y;
     }
-    double denominator = n * sxx - sx * sx;
-    if (denominator == 0) {
-      return Double.NaN;
+
+    double secondsUntil(double full) {
+      double denominator = n * sxx - sx * sx;
+      if (denominator == 0) {
+        return Double.NaN;
+      }
+      double slope = (n * sxy - sx * sy) / denominator;
+      if (slope <= 0) {
+        return Double.POSITIVE_INFINITY;
+      }
+      double intercept = (sy - slope * sx) / n;
+      double atNow = intercept + slope * (newest - oldest);
+      return Math.max(0, (full - atNow) / slope);
     }
-    double slope = (n * sxy - sx * sy) / denominator;
-    if (slope <= 0) {
-      return Double.POSITIVE_INFINITY;
-    }
-    double intercept = (sy - slope * sx) / n;
-    double atNow = intercept + slope * (timeAt(at, size - 1) - t0);
-    return Math.max(0, (full - atNow) / slope);
   }
 }

@@ -8,6 +8,7 @@ import io.nodelink.metrics.server.agents.AgentChannel;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.HostIdentity;
 import io.nodelink.metrics.server.store.MetricsStore;
+import io.nodelink.metrics.server.store.StoredSnapshot;
 import io.nodelink.metrics.server.streaming.StreamingControl;
 import io.nodelink.metrics.server.tasks.TaskRegistry;
 import io.nodelink.metrics.server.tasks.TaskView;
@@ -142,8 +143,9 @@ public class AgentIngest implements AgentStreamHandler {
     if (clean.dropped()) {
       return;
     }
-    MetricsDataResponse stored = store.putMetrics(agentId, clean.stored(), clean.history());
+    StoredSnapshot stored = store.store(agentId, clean.stored(), clean.history());
     agents.updated(agentId);
-    listener.metricsReceived(new MetricsReceived(agentId, stored, receivedNanos));
+    listener.metricsReceived(
+        new MetricsReceived(agentId, stored.snapshot(), stored.series(), receivedNanos));
   }
 }

@@ -1,5 +1,6 @@
 package io.nodelink.metrics.server.ingest;
 
+import io.nodelink.metrics.history.SeriesBatch;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 
 /**
@@ -9,9 +10,12 @@ import io.nodelink.metrics.pb.MetricsDataResponse;
  *
  * @param agentId the agent
  * @param snapshot the snapshot as stored
+ * @param series its history series as the store extracted them (values left out of the history are
+ *     NaN); read-only, the store may keep the batch
  * @param receivedNanos {@link System#nanoTime()} when it arrived, for the ingest→SSE latency
  */
-public record MetricsReceived(String agentId, MetricsDataResponse snapshot, long receivedNanos) {
+public record MetricsReceived(
+    String agentId, MetricsDataResponse snapshot, SeriesBatch series, long receivedNanos) {
 
   /** True for a snapshot the agent kept while disconnected and sent after reconnecting. */
   public boolean buffered() {

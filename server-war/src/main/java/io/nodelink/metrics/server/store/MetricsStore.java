@@ -105,16 +105,8 @@ public class MetricsStore {
    *
    * @return the snapshot as stored
    */
-  /**
-   * The history's series of {@code snapshot}, named by the store's extractor (its name caches are
-   * shared with whoever else needs the names, such as the alert evaluator). Thread-safe.
-   */
-  public SeriesBatch seriesOf(MetricsDataResponse snapshot) {
-    return extractor.extract(snapshot);
-  }
-
   public MetricsDataResponse putMetrics(String agentId, MetricsDataResponse data) {
-    return putMetrics(agentId, data, data);
+    return store(agentId, data, data).snapshot();
   }
 
   /**
@@ -122,7 +114,7 @@ public class MetricsStore {
    * {@code forHistory} (the same snapshot with NaN where a value is to be left out of the history)
    * and its time from {@code data}.
    */
-  public MetricsDataResponse putMetrics(
+  public StoredSnapshot store(
       String agentId, MetricsDataResponse data, MetricsDataResponse forHistory) {
     MetricsDataResponse stamped =
         data.getTimestamp() == 0
@@ -130,14 +122,15 @@ public class MetricsStore {
             : data;
     AgentData agent = agents.computeIfAbsent(agentId, this::newAgent);
     agent.keepLatest(stamped);
-    SeriesBatch admitted = agent.admit(extractor.extract(forHistory), now(), agentId);
+    SeriesBatch series = extractor.extract(forHistory);
+    SeriesBatch admitted = agent.admit(series, now(), agentId);
     history.appendAll(agentId, stamped.getTimestamp(), admitted);
     int written = admitted.size();
     LOG.log(
         Level.FINER,
         "Stored snapshot of agent {0} at {1}: {2} series",
         new Object[] {agentId, stamped.getTimestamp(), written});
-    return stamped;
+    return new StoredSnapshot(stamped, series);
   }
 
   public void putSystemInfo(String agentId, SystemInfoResponse info) {

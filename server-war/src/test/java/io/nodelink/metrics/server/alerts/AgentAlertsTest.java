@@ -26,7 +26,10 @@ class AgentAlertsTest {
 
   private void snapshot(List<CompiledRule> rules, Map<String, Double> values) {
     alerts.evaluate(
-        SeriesBatch.of(values), clock.instant().getEpochSecond(), rules, clock.instant());
+        new AlertValues(SeriesBatch.of(values)),
+        clock.instant().getEpochSecond(),
+        rules,
+        clock.instant());
     clock.advanceSeconds(1);
   }
 

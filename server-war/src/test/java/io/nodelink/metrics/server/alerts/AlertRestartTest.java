@@ -68,7 +68,7 @@ class AlertRestartTest {
 
   private void evaluate(AgentAlerts alerts, List<CompiledRule> rules, double cpu) {
     alerts.evaluate(
-        SeriesBatch.of(Map.of("cpu.usage_percent", cpu)),
+        new AlertValues(SeriesBatch.of(Map.of("cpu.usage_percent", cpu))),
         clock.instant().getEpochSecond(),
         rules,
         clock.instant());

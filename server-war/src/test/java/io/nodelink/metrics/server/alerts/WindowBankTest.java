@@ -104,31 +104,44 @@ class WindowBankTest {
   }
 
   /**
-   * Windows of one bank side by side each keep their own points; a new bank takes over another's
-   * points window by window.
+   * Windows of one bank, of one span or of several, each keep their own values, a gap (NaN) where a
+   * series had none; a new bank takes over another's values window by window.
    */
   @Test
   void windowsOfOneBankAreIndependentAndCarryOverToANewBank() {
-    WindowBank bank = new WindowBank(new long[] {10, 0, 300});
+    WindowBank bank = new WindowBank(new long[] {10, 0, 300, 10});
     for (int t = 0; t <= 20; t++) {
-      bank.add(0, t, t);
-      bank.add(1, t, -t);
-      bank.add(2, t, 2 * t);
+      bank.add(t, new double[] {t, -t, 2 * t, t % 2 == 0 ? t : Double.NaN});
     }
     assertThat(bank.aggregate(0, Aggregation.AVG)).isEqualTo(15);
     assertThat(bank.aggregate(1, Aggregation.LAST)).isEqualTo(-20);
     assertThat(bank.size(1)).isEqualTo(1);
     assertThat(bank.aggregate(2, Aggregation.MAX)).isEqualTo(40);
     assertThat(bank.aggregate(2, Aggregation.MIN)).isZero();
+    assertThat(bank.valuesForTest(3)).containsExactly(10, 12, 14, 16, 18, 20);
 
-    WindowBank next = new WindowBank(new long[] {300, 10});
-    next.copy(bank, 2, 0);
-    next.copy(bank, 0, 1);
+    WindowBank next = new WindowBank(new long[] {300, 10, 10}, bank, new int[] {2, 0, -1});
     assertThat(next.valuesForTest(0)).isEqualTo(bank.valuesForTest(2));
     assertThat(next.aggregate(1, Aggregation.AVG)).isEqualTo(15);
-    next.add(1, 21, 21);
+    assertThat(next.size(2)).isZero();
+    next.add(21, new double[] {42, 21, 5});
     assertThat(next.aggregate(1, Aggregation.MIN)).isEqualTo(11);
+    assertThat(next.aggregate(2, Aggregation.AVG)).isEqualTo(5);
     assertThat(bank.aggregate(0, Aggregation.MIN)).isEqualTo(10);
+  }
+
+  /** A window whose series has had no value within the span keeps its newest one, however old. */
+  @Test
+  void aWindowWithoutRecentValuesKeepsItsNewest() {
+    WindowBank bank = new WindowBank(new long[] {10, 10});
+    bank.add(0, new double[] {7, 1});
+    for (int t = 1; t <= 30; t++) {
+      bank.add(t, new double[] {Double.NaN, 1});
+    }
+    assertThat(bank.size(0)).isZero();
+    assertThat(bank.aggregate(0, Aggregation.AVG)).isEqualTo(7);
+    assertThat(bank.aggregate(0, Aggregation.MAX)).isEqualTo(7);
+    assertThat(new WindowBank(new long[] {10}).aggregate(0, Aggregation.LAST)).isNaN();
   }
 
   private static Window window(long span) {
@@ -138,7 +151,7 @@ class WindowBankTest {
   /** The one window of a bank, as the tests above read it. */
   private record Window(WindowBank bank) {
     void add(long time, double value) {
-      bank.add(0, time, value);
+      bank.add(time, new double[] {value});
     }
 
     double aggregate(Aggregation agg) {
