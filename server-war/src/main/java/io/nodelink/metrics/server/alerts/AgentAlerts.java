@@ -120,6 +120,7 @@ final class AgentAlerts {
     Map<String, Integer> windowIds = new HashMap<>();
     List<Integer> seriesOf = new ArrayList<>();
     List<Long> spans = new ArrayList<>();
+    List<Boolean> extremes = new ArrayList<>();
     for (CompiledRule rule : rules) {
       if (AlertRule.NO_DATA.equals(rule.rule().type()) || !rule.appliesTo(agentId)) {
         continue;
@@ -137,14 +138,17 @@ final class AgentAlerts {
             int series = i;
             ruleOf.add(rule);
             targets.add(t);
-            windowOf.add(
+            int w =
                 windowIds.computeIfAbsent(
                     i + "@" + span,
                     key -> {
                       seriesOf.add(series);
                       spans.add(span);
+                      extremes.add(false);
                       return spans.size() - 1;
-                    }));
+                    });
+            windowOf.add(w);
+            extremes.set(w, extremes.get(w) || takesExtreme(rule));
           }
         }
       }
@@ -152,10 +156,16 @@ final class AgentAlerts {
     }
     int[] series = seriesOf.stream().mapToInt(Integer::intValue).toArray();
     long[] spanOf = spans.stream().mapToLong(Long::longValue).toArray();
+    boolean[] withExtremes = new boolean[spanOf.length];
+    for (int w = 0; w < withExtremes.length; w++) {
+      withExtremes[w] = extremes.get(w);
+    }
     WindowBank windows =
-        plan == null
-            ? new WindowBank(spanOf)
-            : new WindowBank(spanOf, plan.windows(), previousWindows(batch, series, spanOf));
+        new WindowBank(
+            spanOf,
+            withExtremes,
+            plan == null ? null : plan.windows(),
+            plan == null ? null : previousWindows(batch, series, spanOf));
     Tracked[] tracked = targets.toArray(Tracked[]::new);
     boolean[] active = new boolean[tracked.length];
     for (int k = 0; k < tracked.length; k++) {
@@ -171,6 +181,11 @@ final class AgentAlerts {
         tracked,
         windowOf.stream().mapToInt(Integer::intValue).toArray(),
         active);
+  }
+
+  private static boolean takesExtreme(CompiledRule rule) {
+    return !rule.predictsFull()
+        && (rule.aggregation() == Aggregation.MIN || rule.aggregation() == Aggregation.MAX);
   }
 
   /** For each new window, the last plan's window of the same series and span, or -1. */

@@ -128,7 +128,7 @@ public class AlertEvaluator {
       List<CompiledRule> noData =
           rules.compiled().stream().filter(r -> AlertRule.NO_DATA.equals(r.rule().type())).toList();
       long shortest = noData.stream().mapToLong(r -> r.rule().forSeconds()).min().orElse(0);
-      for (AgentState state : noData.isEmpty() ? List.<AgentState>of() : registry.all()) {
+      for (AgentState state : noData.isEmpty() ? List.<AgentState>of() : registry.unordered()) {
         Agent agent = agent(state.agentId());
         if (sentDataWithin(state, agent, now, shortest) && !agent.alerts().noDataActive()) {
           continue; // the usual agent: no no-data rule can change state

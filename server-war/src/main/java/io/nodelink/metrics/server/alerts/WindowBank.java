@@ -21,22 +21,27 @@ final class WindowBank {
 
   static final int MAX_POINTS = 120;
 
-  // The statistics of window w at stats[slotOf[w] * STATS + field] (the windows of one span side by
-  // side, in row order), kept as values come and go: the sum and
-  // count of its values, its smallest and largest value with how many values hold each, and its
-  // newest value. An extreme is NaN once its last value left, found again by one pass at the next
-  // min or max, not on every snapshot; counting its values spares that pass when a series repeats
-  // a value (a counter at 0, a full disk).
+  // The running totals of window w at totals[slotOf[w] * TOTALS + field] (the windows of one span
+  // side by side, in row order): the sum and count of its values and its newest value.
   private static final int SUM = 0;
   private static final int COUNT = 1;
-  private static final int MIN = 2;
-  private static final int MAX = 3;
-  private static final int MIN_COUNT = 4;
-  private static final int MAX_COUNT = 5;
-  private static final int LAST = 6;
-  private static final int STATS = 7;
+  private static final int LAST = 2;
+  private static final int TOTALS = 3;
 
-  private final double[] stats;
+  // The extremes of a window some rule takes the min or max of, at extremes[slotOf[w] * EXTREMES +
+  // field]: its smallest and largest value and how many values hold each. An extreme is NaN once
+  // its last value left, found again by one pass at the next min or max, not on every snapshot;
+  // counting its values spares that pass when a series repeats a value (a counter at 0, a full
+  // disk). Only those windows keep them up to date (they come first in their span's rows), so a
+  // snapshot touches no more memory than its rules need.
+  private static final int MIN = 0;
+  private static final int MAX = 1;
+  private static final int MIN_COUNT = 2;
+  private static final int MAX_COUNT = 3;
+  private static final int EXTREMES = 4;
+
+  private final double[] totals;
+  private final double[] extremes;
   private final Rows[] groups;
   private final int[] groupOf;
   private final int[] slotOf;
@@ -53,6 +58,9 @@ final class WindowBank {
     /** The slot of the first of them; the others follow. */
     final int first;
 
+    /** How many of them, from the first, keep their extremes. */
+    final int withExtremes;
+
     final long[] times;
 
     /** Row {@code r} at {@code r * windows.length}. */
@@ -61,9 +69,10 @@ final class WindowBank {
     int start;
     int size;
 
-    Rows(long span, int[] windows, int first) {
+    Rows(long span, int[] windows, int first, int withExtremes) {
       this.span = span;
       this.first = first;
+      this.withExtremes = withExtremes;
       this.capacity = capacityFor(span);
       this.spacing = Math.max(1, span / (capacity - 1));
       this.windows = windows;
@@ -81,18 +90,20 @@ final class WindowBank {
     }
   }
 
-  /** One empty window for each span, in this order. */
+  /** One empty window for each span, in this order, each keeping its extremes (tests). */
   WindowBank(long[] spans) {
-    this(spans, null, null);
+    this(spans, allTrue(spans.length), null, null);
   }
 
   /**
-   * One window for each span; window {@code w} takes over the values of window {@code
-   * previousOf[w]} of {@code previous} (when that is not -1), so a new plan keeps what its series'
-   * windows held under the last one.
+   * One window for each span; {@code withExtremes[w]} when some rule takes the min or max of window
+   * {@code w}. Window {@code w} takes over the values of window {@code previousOf[w]} of {@code
+   * previous} (when that is not null and not -1), so a new plan keeps what its series' windows held
+   * under the last one.
    */
-  WindowBank(long[] spans, WindowBank previous, int[] previousOf) {
-    stats = new double[spans.length * STATS];
+  WindowBank(long[] spans, boolean[] withExtremes, WindowBank previous, int[] previousOf) {
+    totals = new double[spans.length * TOTALS];
+    extremes = new double[spans.length * EXTREMES];
     groupOf = new int[spans.length];
     slotOf = new int[spans.length];
     long[] distinct = Arrays.stream(spans).distinct().toArray();
@@ -100,8 +111,14 @@ final class WindowBank {
     int slot = 0;
     for (int g = 0; g < distinct.length; g++) {
       long span = distinct[g];
-      int[] members = IntStream.range(0, spans.length).filter(w -> spans[w] == span).toArray();
-      groups[g] = new Rows(span, members, slot);
+      int[] members =
+          IntStream.concat(
+                  IntStream.range(0, spans.length).filter(w -> spans[w] == span && withExtremes[w]),
+                  IntStream.range(0, spans.length)
+                      .filter(w -> spans[w] == span && !withExtremes[w]))
+              .toArray();
+      int tracking = (int) Arrays.stream(members).filter(w -> withExtremes[w]).count();
+      groups[g] = new Rows(span, members, slot, tracking);
       for (int w : members) {
         groupOf[w] = g;
         slotOf[w] = slot;
@@ -111,6 +128,12 @@ final class WindowBank {
     if (previous != null) {
       takeOver(previous, previousOf);
     }
+  }
+
+  private static boolean[] allTrue(int n) {
+    boolean[] all = new boolean[n];
+    Arrays.fill(all, true);
+    return all;
   }
 
   /** A 60 s window at 1 s holds 62 points, not {@value #MAX_POINTS}. */
@@ -145,9 +168,10 @@ final class WindowBank {
         int at = newest * rows.windows.length;
         for (int m = 0; m < rows.windows.length; m++) {
           double value = values[rows.windows[m]];
-          leaving(rows.first + m, rows.values[at + m]);
+          boolean withExtremes = m < rows.withExtremes;
+          leaving(rows.first + m, rows.values[at + m], withExtremes);
           rows.values[at + m] = value;
-          arriving(rows.first + m, value);
+          arriving(rows.first + m, value, withExtremes);
         }
         evict(rows, time);
         return;
@@ -162,7 +186,7 @@ final class WindowBank {
     for (int m = 0; m < rows.windows.length; m++) {
       double value = values[rows.windows[m]];
       rows.values[at + m] = value;
-      arriving(rows.first + m, value);
+      arriving(rows.first + m, value, m < rows.withExtremes);
     }
     rows.size++;
     evict(rows, time);
@@ -178,74 +202,82 @@ final class WindowBank {
   private void removeOldest(Rows rows) {
     int at = rows.start * rows.windows.length;
     for (int m = 0; m < rows.windows.length; m++) {
-      leaving(rows.first + m, rows.values[at + m]);
+      leaving(rows.first + m, rows.values[at + m], m < rows.withExtremes);
     }
     rows.start = rows.start + 1 == rows.capacity ? 0 : rows.start + 1;
     rows.size--;
   }
 
-  private void arriving(int slot, double value) {
+  private void arriving(int slot, double value, boolean withExtremes) {
     if (Double.isNaN(value)) {
       return;
     }
-    int at = slot * STATS;
-    stats[at + SUM] += value;
-    stats[at + COUNT]++;
-    stats[at + LAST] = value;
-    extremeArriving(at, value);
+    int at = slot * TOTALS;
+    totals[at + SUM] += value;
+    totals[at + COUNT]++;
+    totals[at + LAST] = value;
+    if (withExtremes) {
+      extremeArriving(slot * EXTREMES, value);
+    }
   }
 
   private void extremeArriving(int at, double value) {
     // A stale (NaN) extreme stays stale: no comparison with NaN holds.
-    if (value < stats[at + MIN]) {
-      stats[at + MIN] = value;
-      stats[at + MIN_COUNT] = 1;
-    } else if (value == stats[at + MIN]) {
-      stats[at + MIN_COUNT]++;
+    if (value < extremes[at + MIN]) {
+      extremes[at + MIN] = value;
+      extremes[at + MIN_COUNT] = 1;
+    } else if (value == extremes[at + MIN]) {
+      extremes[at + MIN_COUNT]++;
     }
-    if (value > stats[at + MAX]) {
-      stats[at + MAX] = value;
-      stats[at + MAX_COUNT] = 1;
-    } else if (value == stats[at + MAX]) {
-      stats[at + MAX_COUNT]++;
+    if (value > extremes[at + MAX]) {
+      extremes[at + MAX] = value;
+      extremes[at + MAX_COUNT] = 1;
+    } else if (value == extremes[at + MAX]) {
+      extremes[at + MAX_COUNT]++;
     }
   }
 
-  private void leaving(int slot, double value) {
+  private void leaving(int slot, double value, boolean withExtremes) {
     if (Double.isNaN(value)) {
       return;
     }
-    int at = slot * STATS;
-    stats[at + SUM] -= value;
-    stats[at + COUNT]--;
-    if (value == stats[at + MIN] && --stats[at + MIN_COUNT] == 0) {
-      stats[at + MIN] = Double.NaN;
-    }
-    if (value == stats[at + MAX] && --stats[at + MAX_COUNT] == 0) {
-      stats[at + MAX] = Double.NaN;
+    int at = slot * TOTALS;
+    totals[at + SUM] -= value;
+    totals[at + COUNT]--;
+    if (withExtremes) {
+      at = slot * EXTREMES;
+      if (value == extremes[at + MIN] && --extremes[at + MIN_COUNT] == 0) {
+        extremes[at + MIN] = Double.NaN;
+      }
+      if (value == extremes[at + MAX] && --extremes[at + MAX_COUNT] == 0) {
+        extremes[at + MAX] = Double.NaN;
+      }
     }
   }
 
   private void clear(int slot) {
-    int at = slot * STATS;
-    stats[at + SUM] = 0;
-    stats[at + COUNT] = 0;
-    stats[at + LAST] = Double.NaN;
-    clearExtrema(at);
+    int at = slot * TOTALS;
+    totals[at + SUM] = 0;
+    totals[at + COUNT] = 0;
+    totals[at + LAST] = Double.NaN;
+    // Stale until kept or asked for: a window without extremes finds them by a pass when asked.
+    extremes[slot * EXTREMES + MIN] = Double.NaN;
+    extremes[slot * EXTREMES + MAX] = Double.NaN;
   }
 
-  private void clearExtrema(int at) {
-    stats[at + MIN] = Double.POSITIVE_INFINITY;
-    stats[at + MAX] = Double.NEGATIVE_INFINITY;
-    stats[at + MIN_COUNT] = 0;
-    stats[at + MAX_COUNT] = 0;
-  }
-
-  /** Finds both extremes of window {@code w} again by a pass over its values. */
+  /** Finds both extremes of window {@code w} by a pass over its values. */
   private void findExtrema(int w) {
-    int at = slotOf[w] * STATS;
-    clearExtrema(at);
+    int at = slotOf[w] * EXTREMES;
+    extremes[at + MIN] = Double.POSITIVE_INFINITY;
+    extremes[at + MAX] = Double.NEGATIVE_INFINITY;
+    extremes[at + MIN_COUNT] = 0;
+    extremes[at + MAX_COUNT] = 0;
     forEachValue(w, (time, value) -> extremeArriving(at, value));
+  }
+
+  private boolean keepsExtremes(int w) {
+    Rows rows = groups[groupOf[w]];
+    return slotOf[w] - rows.first < rows.withExtremes;
   }
 
   /** What a pass over one window's values takes, oldest first. */
@@ -293,8 +325,8 @@ final class WindowBank {
       }
       for (int w : rows.windows) {
         if (previousOf[w] >= 0) {
-          stats[slotOf[w] * STATS + LAST] =
-              previous.stats[previous.slotOf[previousOf[w]] * STATS + LAST];
+          totals[slotOf[w] * TOTALS + LAST] =
+              previous.totals[previous.slotOf[previousOf[w]] * TOTALS + LAST];
         }
       }
     }
@@ -302,7 +334,7 @@ final class WindowBank {
 
   /** How many values window {@code w} holds. */
   int size(int w) {
-    return (int) stats[slotOf[w] * STATS + COUNT];
+    return (int) totals[slotOf[w] * TOTALS + COUNT];
   }
 
   /** The values window {@code w} holds, oldest first (tests). */
@@ -318,22 +350,23 @@ final class WindowBank {
    * newest value however old (a window keeps its last point), NaN if it never had one.
    */
   double aggregate(int w, Aggregation agg) {
-    int at = slotOf[w] * STATS;
-    if (stats[at + COUNT] == 0 || agg == Aggregation.LAST) {
-      return stats[at + LAST];
+    int at = slotOf[w] * TOTALS;
+    if (totals[at + COUNT] == 0 || agg == Aggregation.LAST) {
+      return totals[at + LAST];
     }
     return switch (agg) {
-      case AVG -> stats[at + SUM] / stats[at + COUNT];
-      case MIN -> extreme(w, at + MIN);
-      default -> extreme(w, at + MAX);
+      case AVG -> totals[at + SUM] / totals[at + COUNT];
+      case MIN -> extreme(w, MIN);
+      default -> extreme(w, MAX);
     };
   }
 
-  private double extreme(int w, int index) {
-    if (Double.isNaN(stats[index])) {
+  private double extreme(int w, int field) {
+    int at = slotOf[w] * EXTREMES;
+    if (Double.isNaN(extremes[at + field]) || !keepsExtremes(w)) {
       findExtrema(w);
     }
-    return stats[index];
+    return extremes[at + field];
   }
 
   /**

@@ -105,7 +105,8 @@ class WindowBankTest {
 
   /**
    * Windows of one bank, of one span or of several, each keep their own values, a gap (NaN) where a
-   * series had none; a new bank takes over another's values window by window.
+   * series had none; a new bank takes over another's values window by window, and a window that
+   * keeps no extremes finds them by a pass when asked.
    */
   @Test
   void windowsOfOneBankAreIndependentAndCarryOverToANewBank() {
@@ -120,7 +121,12 @@ class WindowBankTest {
     assertThat(bank.aggregate(2, Aggregation.MIN)).isZero();
     assertThat(bank.valuesForTest(3)).containsExactly(10, 12, 14, 16, 18, 20);
 
-    WindowBank next = new WindowBank(new long[] {300, 10, 10}, bank, new int[] {2, 0, -1});
+    WindowBank next =
+        new WindowBank(
+            new long[] {300, 10, 10},
+            new boolean[] {true, false, true},
+            bank,
+            new int[] {2, 0, -1});
     assertThat(next.valuesForTest(0)).isEqualTo(bank.valuesForTest(2));
     assertThat(next.aggregate(1, Aggregation.AVG)).isEqualTo(15);
     assertThat(next.size(2)).isZero();
