@@ -24,10 +24,9 @@ import java.util.Random;
  * agent one snapshot a round.
  *
  * <pre>
- * ./mvnw -q -o -pl server-war -am test-compile
+ * ./mvnw -q -pl server-war -am install -DskipTests
  * ./mvnw -q -o -pl server-war exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.nodelink.metrics.server.alerts.AlertEvaluationBench \
- *   -Dexec.args=../bench/server-load/alert-rules-20.yaml
+ *   -Dexec.mainClass=io.nodelink.metrics.server.alerts.AlertEvaluationBench
  * </pre>
  */
 public final class AlertEvaluationBench {
@@ -42,6 +41,7 @@ public final class AlertEvaluationBench {
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     List<CompiledRule> rules = new ArrayList<>();
     DefaultRules.all().forEach(r -> rules.add(new CompiledRule(r)));
+    // From the repository's root (where ./mvnw runs), or the file given
     Path extra = Path.of(args.length > 0 ? args[0] : "bench/server-load/alert-rules-20.yaml");
     RulesFile.read(extra).forEach(r -> rules.add(new CompiledRule(r)));
     AlertBook book =
