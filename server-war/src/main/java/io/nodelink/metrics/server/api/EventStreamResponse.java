@@ -16,9 +16,10 @@ final class EventStreamResponse {
 
   static void accept(
       HttpServletRequest request, HttpServletResponse response, List<String> allowedOrigins) {
-    response.setStatus(HttpServletResponse.SC_OK);
-    response.setContentType(MediaType.SERVER_SENT_EVENTS);
+    // In the order RESTEasy wrote them: CORS first.
     CorsHeaders.forOrigin(allowedOrigins, request.getHeader("Origin"))
         .ifPresent(cors -> cors.addTo(response));
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType(MediaType.SERVER_SENT_EVENTS);
   }
 }

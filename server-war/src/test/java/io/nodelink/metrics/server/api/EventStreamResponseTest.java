@@ -21,11 +21,11 @@ class EventStreamResponseTest {
 
     assertThat(calls)
         .containsExactly(
-            "setStatus 200",
-            "setContentType text/event-stream",
             "setHeader Access-Control-Allow-Origin http://dash.example",
             "setHeader Access-Control-Allow-Credentials true",
-            "addHeader Vary Origin");
+            "addHeader Vary Origin",
+            "setStatus 200",
+            "setContentType text/event-stream");
   }
 
   @Test
@@ -34,9 +34,9 @@ class EventStreamResponseTest {
 
     assertThat(calls)
         .containsExactly(
+            "setHeader Access-Control-Allow-Origin *",
             "setStatus 200",
-            "setContentType text/event-stream",
-            "setHeader Access-Control-Allow-Origin *");
+            "setContentType text/event-stream");
   }
 
   @Test
