@@ -1,56 +1,38 @@
 package io.nodelink.metrics.server.sse;
 
-import java.util.ArrayList;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The SSE clients of one agent. Not JAX-RS's {@code SseBroadcaster}: its {@code broadcast} writes
  * to each sink in turn on the caller's thread, so one stuck client would delay the rest and the
- * ingestion thread. Here a broadcast only queues the one shared frame for every client, and the
- * writes run on the executor.
+ * ingestion thread. Here a broadcast only queues.
  */
 final class AgentBroadcaster {
 
-  private final List<SseStream> clients = new CopyOnWriteArrayList<>();
-  private final DrainScheduler drains;
-
-  AgentBroadcaster(DrainScheduler drains) {
-    this.drains = drains;
-  }
+  private final List<SseClient> clients = new CopyOnWriteArrayList<>();
 
   /**
-   * Adds a client unless the limit is reached; the first frames are queued before it is registered,
-   * so it sees the current snapshot before any newer broadcast. They are written once the stream
-   * starts.
+   * Adds a client unless the limit is reached; the first events are queued before it is registered,
+   * so it sees the current snapshot before any newer broadcast.
    */
-  synchronized boolean register(SseStream client, int limit, List<SseFrame> first) {
+  synchronized boolean register(SseClient client, int limit, List<OutboundSseEvent> first) {
     if (clients.size() >= limit) {
       return false;
     }
-    for (SseFrame frame : first) {
-      if (client.offer(frame, 0)) {
-        client.drain(); // writes nothing before the stream starts; gives the claim back
-      }
-    }
+    first.forEach(e -> client.offer(e, 0));
     clients.add(client);
     return true;
   }
 
-  /** Queues the frame for every client, in broadcast order, then has the writes run. */
-  void broadcast(SseFrame frame, long receivedNanos) {
-    List<SseStream> claimed = new ArrayList<>();
-    synchronized (this) {
-      for (SseStream client : clients) {
-        if (client.offer(frame, receivedNanos)) {
-          claimed.add(client);
-        }
-      }
+  synchronized void broadcast(OutboundSseEvent event, long receivedNanos) {
+    for (SseClient client : clients) {
+      client.offer(event, receivedNanos);
     }
-    drains.drainAll(claimed);
   }
 
-  boolean remove(SseStream client) {
+  boolean remove(SseClient client) {
     return clients.remove(client);
   }
 
@@ -63,6 +45,6 @@ final class AgentBroadcaster {
   }
 
   void closeAll() {
-    clients.forEach(SseStream::close);
+    clients.forEach(SseClient::close);
   }
 }

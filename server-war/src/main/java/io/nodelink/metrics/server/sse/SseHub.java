@@ -27,7 +27,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
-import jakarta.servlet.AsyncContext;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,11 +58,8 @@ public class SseHub {
 
   private final Map<String, AgentBroadcaster> broadcasters = new ConcurrentHashMap<>();
 
-  /** Looks the executor up when it runs: it is injected after construction. */
-  private final DrainScheduler drains = new DrainScheduler(task -> this.executor.execute(task));
-
   /** The clients of {@code /alerts/stream}: no agent, no streaming hold. */
-  private final AgentBroadcaster alertClients = new AgentBroadcaster(drains);
+  private final AgentBroadcaster alertClients = new AgentBroadcaster();
 
   private final AtomicLong clientIds = new AtomicLong();
   private final Object registration = new Object();
@@ -88,26 +87,27 @@ public class SseHub {
   @Resource ManagedScheduledExecutorService scheduler;
 
   private Timer latency;
+  private volatile Sse sse;
   private ScheduledFuture<?> keepalive;
 
   /**
    * Connects a client: the current snapshot first (and a {@code status} event if the agent is
-   * offline), then it is registered and holds streaming at {@code intervalSeconds}. The caller sets
-   * the response's status and headers, then {@link SseStream#start starts} the stream: a refused
-   * client can still be answered with an error.
+   * offline), then it is registered and holds streaming at {@code intervalSeconds}.
    *
    * @throws DomainException 503 when the agent has {@code nodelink.sse.max-clients-per-agent}, or
    *     all agents together {@code nodelink.sse.max-clients}
    */
-  public SseStream connect(String agentId, int intervalSeconds, AsyncContext async) {
+  public SseClient connect(String agentId, int intervalSeconds, SseEventSink sink, Sse sse) {
+    this.sse = sse;
     startKeepalive();
     String clientId = "sse-" + clientIds.incrementAndGet();
-    SseStream client =
-        new SseStream(
+    SseClient client =
+        new SseClient(
             clientId,
             agentId,
-            async,
+            sink,
             config.sseQueueSize(),
+            executor,
             nanos -> latency.update(Duration.ofNanos(nanos)),
             this::closed);
     AgentBroadcaster broadcaster = register(agentId, client);
@@ -132,8 +132,8 @@ public class SseHub {
    * Registers a client within both limits. Only registration adds clients, so checking the total
    * and registering under one lock keeps the total exact; closing clients needs no lock.
    */
-  private AgentBroadcaster register(String agentId, SseStream client) {
-    List<SseFrame> first = firstEvents(agentId);
+  private AgentBroadcaster register(String agentId, SseClient client) {
+    List<OutboundSseEvent> first = firstEvents(agentId);
     synchronized (registration) {
       if (clientCount() >= config.sseMaxClients()) {
         throw DomainException.limitReached(
@@ -142,7 +142,7 @@ public class SseHub {
                 + " over all agents, nodelink.sse.max-clients); try again later");
       }
       AgentBroadcaster broadcaster =
-          broadcasters.computeIfAbsent(agentId, id -> new AgentBroadcaster(drains));
+          broadcasters.computeIfAbsent(agentId, id -> new AgentBroadcaster());
       if (!broadcaster.register(client, config.sseMaxClientsPerAgent(), first)) {
         throw DomainException.limitReached(
             "too many SSE clients for this agent (limit "
@@ -155,18 +155,20 @@ public class SseHub {
 
   /**
    * Connects a client of the alert stream: one {@code alert} event per active alert first, then
-   * every transition. The caller starts the stream, as for {@link #connect}.
+   * every transition.
    *
    * @throws DomainException 503 when {@code nodelink.sse.max-clients} are connected
    */
-  public SseStream connectAlerts(AsyncContext async) {
+  public SseClient connectAlerts(SseEventSink sink, Sse sse) {
+    this.sse = sse;
     startKeepalive();
     String clientId = "sse-" + clientIds.incrementAndGet();
-    SseStream client =
-        new SseStream(clientId, "", async, config.sseQueueSize(), nanos -> {}, this::alertClosed);
-    List<SseFrame> first = new ArrayList<>();
+    SseClient client =
+        new SseClient(
+            clientId, "", sink, config.sseQueueSize(), executor, nanos -> {}, this::alertClosed);
+    List<OutboundSseEvent> first = new ArrayList<>();
     for (Alert alert : alerts.active()) {
-      first.add(alertEvent(alert));
+      first.add(alertEvent(sse, alert));
     }
     synchronized (registration) {
       if (clientCount() >= config.sseMaxClients()
@@ -180,18 +182,19 @@ public class SseHub {
   }
 
   void onAlert(@Observes AlertChanged event) {
-    if (alertClients.isEmpty()) {
+    Sse current = sse;
+    if (alertClients.isEmpty() || current == null) {
       return;
     }
-    alertClients.broadcast(alertEvent(event.alert()), 0);
+    alertClients.broadcast(alertEvent(current, event.alert()), 0);
   }
 
-  private SseFrame alertEvent(Alert alert) {
-    return SseFrame.event(
-        "alert", jsonb.toJson(AlertViews.alert(alert, silences.isSilenced(alert))));
+  private OutboundSseEvent alertEvent(Sse current, Alert alert) {
+    String json = jsonb.toJson(AlertViews.alert(alert, silences.isSilenced(alert)));
+    return current.newEventBuilder().name("alert").data(json).build();
   }
 
-  private void alertClosed(SseStream client) {
+  private void alertClosed(SseClient client) {
     alertClients.remove(client);
     LOG.log(Level.FINE, "SSE client {0} of the alert stream left", client.id());
   }
@@ -201,10 +204,11 @@ public class SseHub {
       return; // measured while the agent was away: history, not a live event
     }
     AgentBroadcaster broadcaster = broadcasters.get(event.agentId());
-    if (broadcaster == null || broadcaster.isEmpty()) {
+    Sse current = sse;
+    if (broadcaster == null || broadcaster.isEmpty() || current == null) {
       return;
     }
-    broadcaster.broadcast(metricsEvent(event.agentId(), event), event.receivedNanos());
+    broadcaster.broadcast(metricsEvent(current, event.agentId(), event), event.receivedNanos());
   }
 
   void onConnected(@Observes AgentConnected event) {
@@ -227,10 +231,11 @@ public class SseHub {
 
   private void broadcastStatus(String agentId, boolean connected) {
     AgentBroadcaster broadcaster = broadcasters.get(agentId);
-    if (broadcaster == null || broadcaster.isEmpty()) {
+    Sse current = sse;
+    if (broadcaster == null || broadcaster.isEmpty() || current == null) {
       return;
     }
-    broadcaster.broadcast(statusEvent(agentId, connected), 0);
+    broadcaster.broadcast(statusEvent(current, agentId, connected), 0);
   }
 
   /** How many SSE clients are connected over all agents. */
@@ -273,29 +278,38 @@ public class SseHub {
     alertClients.closeAll();
   }
 
-  private List<SseFrame> firstEvents(String agentId) {
-    List<SseFrame> first = new ArrayList<>();
+  private List<OutboundSseEvent> firstEvents(String agentId) {
+    List<OutboundSseEvent> first = new ArrayList<>();
     store
         .latestMetrics(agentId)
         .ifPresent(
             m ->
-                first.add(SseFrame.event("metrics", jsonb.toJson(DtoMapper.snapshot(agentId, m)))));
+                first.add(
+                    sse.newEventBuilder()
+                        .name("metrics")
+                        .data(jsonb.toJson(DtoMapper.snapshot(agentId, m)))
+                        .build()));
     boolean online = agents.find(agentId).map(s -> s.connected()).orElse(false);
     if (!online) {
-      first.add(statusEvent(agentId, false));
+      first.add(statusEvent(sse, agentId, false));
     }
     return first;
   }
 
-  private SseFrame metricsEvent(String agentId, MetricsReceived event) {
-    return SseFrame.event("metrics", jsonb.toJson(DtoMapper.snapshot(agentId, event.snapshot())));
+  private OutboundSseEvent metricsEvent(Sse current, String agentId, MetricsReceived event) {
+    String json = jsonb.toJson(DtoMapper.snapshot(agentId, event.snapshot()));
+    return current.newEventBuilder().name("metrics").data(json).build();
   }
 
-  private SseFrame statusEvent(String agentId, boolean connected) {
-    return SseFrame.event("status", jsonb.toJson(new StatusEventDto(agentId, connected)));
+  private OutboundSseEvent statusEvent(Sse current, String agentId, boolean connected) {
+    return current
+        .newEventBuilder()
+        .name("status")
+        .data(jsonb.toJson(new StatusEventDto(agentId, connected)))
+        .build();
   }
 
-  private void closed(SseStream client) {
+  private void closed(SseClient client) {
     AgentBroadcaster broadcaster = broadcasters.get(client.agentId());
     if (broadcaster != null) {
       broadcaster.remove(client);
@@ -320,9 +334,14 @@ public class SseHub {
   }
 
   private void sendKeepalive() {
+    Sse current = sse;
+    if (current == null) {
+      return;
+    }
     try {
-      broadcasters.values().forEach(b -> b.broadcast(SseFrame.KEEPALIVE, 0));
-      alertClients.broadcast(SseFrame.KEEPALIVE, 0);
+      OutboundSseEvent comment = current.newEventBuilder().comment("keepalive").build();
+      broadcasters.values().forEach(b -> b.broadcast(comment, 0));
+      alertClients.broadcast(comment, 0);
     } catch (RuntimeException e) {
       // Never let one failure cancel the periodic task.
       LOG.log(Level.WARNING, "SSE keepalive failed", e);
