@@ -18,5 +18,6 @@ if defined JAVA_HOME set "JAVA_CMD=%JAVA_HOME%\bin\java.exe"
   -XX:MaxDirectMemorySize=16m -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError ^
   -Dio.grpc.netty.useCustomAllocator=false ^
   -Dio.grpc.netty.shaded.io.netty.allocator.type=unpooled ^
+  -Dio.grpc.netty.shaded.io.netty.eventLoopThreads=1 ^
   %NODELINK_AGENT_JAVA_OPTS% -jar "%NODELINK_AGENT_JAR%" %*
 exit /b %ERRORLEVEL%

@@ -20,6 +20,7 @@ import io.nodelink.metrics.agent.oshi.OshiNetworkCollector;
 import io.nodelink.metrics.agent.oshi.OshiProcessCollector;
 import io.nodelink.metrics.agent.oshi.OshiProcesses;
 import io.nodelink.metrics.agent.oshi.OshiStorage;
+import io.nodelink.metrics.agent.oshi.OshiSystem;
 import io.nodelink.metrics.agent.procfs.ProcFs;
 import io.nodelink.metrics.agent.stream.HostSnapshotSource;
 import io.nodelink.metrics.agent.sysinfo.PackageSource;
@@ -32,21 +33,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import oshi.SystemInfo;
 import oshi.hardware.HardwareAbstractionLayer;
+import oshi.spi.SystemInfoProvider;
 
 /**
- * Wires the real host's collectors from the configuration around one shared OSHI {@link
- * SystemInfo}, choosing per collector between the {@code /proc} path and the OSHI path ({@code
- * collectors=procfs|oshi|auto}).
+ * Wires the real host's collectors from the configuration around one shared OSHI entry point (the
+ * native-free one on Linux, see {@link OshiSystem}), choosing per collector between the {@code
+ * /proc} path and the OSHI path ({@code collectors=procfs|oshi|auto}).
  */
 public final class HostAgent {
   private static final Logger LOG = Logger.getLogger(HostAgent.class.getName());
 
   private final AgentConfig config;
   private final HostPlatform platform;
-  private final SystemInfo si = new SystemInfo();
-  private final HardwareAbstractionLayer hal = si.getHardware();
+  private final SystemInfoProvider si;
+  private final HardwareAbstractionLayer hal;
   private final ProcFs fs;
   private final ProcfsProbe probe;
   private final LongSupplier nanos = System::nanoTime;
@@ -58,6 +59,8 @@ public final class HostAgent {
   private HostAgent(AgentConfig config, HostPlatform platform) {
     this.config = config;
     this.platform = platform;
+    this.si = OshiSystem.forPlatform(platform);
+    this.hal = si.getHardware();
     this.fs = new ProcFs(config.procRoot(), config.sysRoot(), config.rootfs());
     this.probe = new ProcfsProbe(fs);
     this.filesystems =

@@ -19,6 +19,7 @@ import io.nodelink.metrics.agent.oshi.OshiNetworkCollector;
 import io.nodelink.metrics.agent.oshi.OshiProcessCollector;
 import io.nodelink.metrics.agent.oshi.OshiProcesses;
 import io.nodelink.metrics.agent.oshi.OshiStorage;
+import io.nodelink.metrics.agent.oshi.OshiSystem;
 import io.nodelink.metrics.agent.procfs.ProcFs;
 import io.nodelink.metrics.agent.sysinfo.SystemDisks;
 import io.nodelink.metrics.pb.DiskInfo;
@@ -50,7 +51,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-import oshi.SystemInfo;
+import oshi.spi.SystemInfoProvider;
 
 /**
  * The {@code /proc} path and the OSHI path measured side by side on this Linux host, in one run,
@@ -69,7 +70,7 @@ class ProcfsOshiAgreementTest {
 
   @TempDir Path dir;
   private final long[] clock = {SECOND};
-  private final SystemInfo si = new SystemInfo();
+  private final SystemInfoProvider si = OshiSystem.forPlatform(HostPlatform.LINUX);
   private final ProcFs fs = ProcFs.system();
   private final Filesystems filesystems =
       new Filesystems(

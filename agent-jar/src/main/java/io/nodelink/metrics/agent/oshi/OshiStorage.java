@@ -1,9 +1,9 @@
 package io.nodelink.metrics.agent.oshi;
 
 import java.util.List;
-import oshi.SystemInfo;
 import oshi.hardware.HWDiskStore;
 import oshi.software.os.OSFileStore;
+import oshi.spi.SystemInfoProvider;
 
 /** The mounted filesystems and physical disks as OSHI lists them (faked in tests). */
 public interface OshiStorage {
@@ -15,7 +15,7 @@ public interface OshiStorage {
   List<HWDiskStore> diskStores();
 
   /** The live system's storage. */
-  static OshiStorage of(SystemInfo si) {
+  static OshiStorage of(SystemInfoProvider si) {
     return new OshiStorage() {
       @Override
       public List<OSFileStore> fileStores() {

@@ -2,14 +2,19 @@ package io.nodelink.metrics.agent.sysinfo;
 
 import io.nodelink.metrics.agent.procfs.ProcFs;
 import io.nodelink.metrics.pb.InstalledPackage;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * Linux's installed packages from the system's package database: dpkg's status file on Debian and
@@ -36,10 +41,10 @@ public final class Packages implements PackageSource {
     Path rpmDb = firstExisting(fs.root("var/lib/rpm"), fs.root("usr/lib/sysimage/rpm"));
     try {
       if (Files.isRegularFile(dpkg)) {
-        return cachedOr(dpkg, () -> parseDpkgStatus(Files.readAllLines(dpkg)));
+        return cachedOr(dpkg, () -> parseFile(dpkg, Packages::parseDpkgStatus));
       }
       if (Files.isRegularFile(apk)) {
-        return cachedOr(apk, () -> parseApk(Files.readAllLines(apk)));
+        return cachedOr(apk, () -> parseFile(apk, Packages::parseApk));
       }
       if (rpmDb != null) {
         return cachedOr(rpmDb, Packages::queryRpm);
@@ -64,6 +69,20 @@ public final class Packages implements PackageSource {
     return cached;
   }
 
+  /**
+   * Parses a database file line by line as it is read: dpkg's status file is ~1 MB of ~20,000 lines
+   * on a server, ~2 MB of strings if held at once, more than the agent's whole live heap.
+   */
+  private static List<InstalledPackage> parseFile(
+      Path db, Function<Iterable<String>, List<InstalledPackage>> parser) throws IOException {
+    try (BufferedReader reader = Files.newBufferedReader(db, StandardCharsets.UTF_8)) {
+      Stream<String> lines = reader.lines();
+      return parser.apply(lines::iterator);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
   private static Path firstExisting(Path... paths) {
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
@@ -77,7 +96,7 @@ public final class Packages implements PackageSource {
    * Parses dpkg's status file: stanzas separated by blank lines; only packages whose Status ends in
    * {@code installed} count (not removed ones that left configuration behind).
    */
-  public static List<InstalledPackage> parseDpkgStatus(List<String> lines) {
+  public static List<InstalledPackage> parseDpkgStatus(Iterable<String> lines) {
     List<InstalledPackage> out = new ArrayList<>();
     String name = null;
     String version = "";
@@ -101,7 +120,7 @@ public final class Packages implements PackageSource {
   }
 
   /** Parses Alpine's {@code /lib/apk/db/installed} ({@code P:name}, {@code V:version}). */
-  public static List<InstalledPackage> parseApk(List<String> lines) {
+  public static List<InstalledPackage> parseApk(Iterable<String> lines) {
     List<InstalledPackage> out = new ArrayList<>();
     String name = null;
     String version = "";

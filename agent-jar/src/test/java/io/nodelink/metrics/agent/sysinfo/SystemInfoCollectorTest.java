@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nodelink.metrics.agent.collect.DiskSpace;
 import io.nodelink.metrics.agent.collect.Filesystems;
+import io.nodelink.metrics.agent.collect.HostPlatform;
 import io.nodelink.metrics.agent.collect.NameFilter;
+import io.nodelink.metrics.agent.oshi.OshiSystem;
 import io.nodelink.metrics.agent.procfs.ProcFs;
 import io.nodelink.metrics.pb.SystemInfoRequest;
 import io.nodelink.metrics.pb.SystemInfoResponse;
@@ -16,7 +18,7 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import oshi.SystemInfo;
+import oshi.spi.SystemInfoProvider;
 
 class SystemInfoCollectorTest {
   @TempDir Path dir;
@@ -50,7 +52,7 @@ class SystemInfoCollectorTest {
     Files.createSymbolicLink(sys.resolve("class/block/sda"), sda);
     Files.createSymbolicLink(sys.resolve("class/block/sda1"), sda.resolve("sda1"));
     Files.createSymbolicLink(sys.resolve("class/block/nvme0n1"), nvme.getParent());
-    SystemInfo si = new SystemInfo();
+    SystemInfoProvider si = OshiSystem.forPlatform(HostPlatform.current());
     return new SystemInfoCollector(
         si.getHardware(),
         si.getOperatingSystem(),
