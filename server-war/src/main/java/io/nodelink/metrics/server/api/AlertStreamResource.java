@@ -1,19 +1,23 @@
 package io.nodelink.metrics.server.api;
 
+import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.sse.SseHub;
+import io.nodelink.metrics.server.sse.SseStream;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 
 /**
  * {@code GET /alerts/stream}: alert transitions as Server-Sent Events named {@code alert}, after
- * one event per alert active at connect time.
+ * one event per alert active at connect time. Written like {@link MetricsStreamResource}: the
+ * request is suspended and never resumed, and the stream writes to the servlet response itself.
  */
 @Path("/alerts/stream")
 @RequestScoped
@@ -21,9 +25,13 @@ public class AlertStreamResource {
 
   @Inject SseHub hub;
 
+  @Inject ServerConfig config;
+
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  public void stream(@Context SseEventSink sink, @Context Sse sse) {
-    hub.connectAlerts(sink, sse);
+  public void stream(@Context HttpServletRequest request, @Suspended AsyncResponse suspended) {
+    SseStream stream = hub.connectAlerts(request.getAsyncContext());
+    stream.start(
+        response -> EventStreamResponse.accept(request, response, config.corsAllowedOrigins()));
   }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
@@ -47,18 +46,8 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    String origin = request.getHeaderString("Origin");
-    String allowed = allowedOrigin(config.corsAllowedOrigins(), origin);
-    if (allowed == null) {
-      return;
-    }
-    MultivaluedMap<String, Object> headers = response.getHeaders();
-    headers.putSingle("Access-Control-Allow-Origin", allowed);
-    if (!"*".equals(allowed)) {
-      // A listed origin may send the user's credentials (cookie, Basic); a wildcard never may.
-      headers.putSingle("Access-Control-Allow-Credentials", "true");
-      headers.add("Vary", "Origin");
-    }
+    CorsHeaders.forOrigin(config.corsAllowedOrigins(), request.getHeaderString("Origin"))
+        .ifPresent(cors -> cors.addTo(response.getHeaders()));
   }
 
   /** The Allow-Origin value for a request from {@code origin}, or null if not allowed. */

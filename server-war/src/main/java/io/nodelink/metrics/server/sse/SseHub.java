@@ -27,9 +27,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
+import jakarta.servlet.AsyncContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +56,11 @@ public class SseHub {
 
   private final Map<String, AgentBroadcaster> broadcasters = new ConcurrentHashMap<>();
 
+  /** Looks the executor up when it runs: it is injected after construction. */
+  private final DrainScheduler drains = new DrainScheduler(task -> this.executor.execute(task));
+
   /** The clients of {@code /alerts/stream}: no agent, no streaming hold. */
-  private final AgentBroadcaster alertClients = new AgentBroadcaster();
+  private final AgentBroadcaster alertClients = new AgentBroadcaster(drains);
 
   private final AtomicLong clientIds = new AtomicLong();
   private final Object registration = new Object();
@@ -87,27 +88,26 @@ public class SseHub {
   @Resource ManagedScheduledExecutorService scheduler;
 
   private Timer latency;
-  private volatile Sse sse;
   private ScheduledFuture<?> keepalive;
 
   /**
    * Connects a client: the current snapshot first (and a {@code status} event if the agent is
-   * offline), then it is registered and holds streaming at {@code intervalSeconds}.
+   * offline), then it is registered and holds streaming at {@code intervalSeconds}. The caller sets
+   * the response's status and headers, then {@link SseStream#start starts} the stream: a refused
+   * client can still be answered with an error.
    *
    * @throws DomainException 503 when the agent has {@code nodelink.sse.max-clients-per-agent}, or
    *     all agents together {@code nodelink.sse.max-clients}
    */
-  public SseClient connect(String agentId, int intervalSeconds, SseEventSink sink, Sse sse) {
-    this.sse = sse;
+  public SseStream connect(String agentId, int intervalSeconds, AsyncContext async) {
     startKeepalive();
     String clientId = "sse-" + clientIds.incrementAndGet();
-    SseClient client =
-        new SseClient(
+    SseStream client =
+        new SseStream(
             clientId,
             agentId,
-            sink,
+            async,
             config.sseQueueSize(),
-            executor,
             nanos -> latency.update(Duration.ofNanos(nanos)),
             this::closed);
     AgentBroadcaster broadcaster = register(agentId, client);
@@ -132,8 +132,8 @@ public class SseHub {
    * Registers a client within both limits. Only registration adds clients, so checking the total
    * and registering under one lock keeps the total exact; closing clients needs no lock.
    */
-  private AgentBroadcaster register(String agentId, SseClient client) {
-    List<OutboundSseEvent> first = firstEvents(agentId);
+  private AgentBroadcaster register(String agentId, SseStream client) {
+    List<SseFrame> first = firstEvents(agentId);
     synchronized (registration) {
       if (clientCount() >= config.sseMaxClients()) {
         throw DomainException.limitReached(
@@ -142,7 +142,7 @@ public class SseHub {
                 + " over all agents, nodelink.sse.max-clients); try again later");
       }
       AgentBroadcaster broadcaster =
-          broadcasters.computeIfAbsent(agentId, id -> new AgentBroadcaster());
+          broadcasters.computeIfAbsent(agentId, id -> new AgentBroadcaster(drains));
       if (!broadcaster.register(client, config.sseMaxClientsPerAgent(), first)) {
         throw DomainException.limitReached(
             "too many SSE clients for this agent (limit "
@@ -155,20 +155,18 @@ public class SseHub {
 
   /**
    * Connects a client of the alert stream: one {@code alert} event per active alert first, then
-   * every transition.
+   * every transition. The caller starts the stream, as for {@link #connect}.
    *
    * @throws DomainException 503 when {@code nodelink.sse.max-clients} are connected
    */
-  public SseClient connectAlerts(SseEventSink sink, Sse sse) {
-    this.sse = sse;
+  public SseStream connectAlerts(AsyncContext async) {
     startKeepalive();
     String clientId = "sse-" + clientIds.incrementAndGet();
-    SseClient client =
-        new SseClient(
-            clientId, "", sink, config.sseQueueSize(), executor, nanos -> {}, this::alertClosed);
-    List<OutboundSseEvent> first = new ArrayList<>();
+    SseStream client =
+        new SseStream(clientId, "", async, config.sseQueueSize(), nanos -> {}, this::alertClosed);
+    List<SseFrame> first = new ArrayList<>();
     for (Alert alert : alerts.active()) {
-      first.add(alertEvent(sse, alert));
+      first.add(alertEvent(alert));
     }
     synchronized (registration) {
       if (clientCount() >= config.sseMaxClients()
@@ -182,19 +180,18 @@ public class SseHub {
   }
 
   void onAlert(@Observes AlertChanged event) {
-    Sse current = sse;
-    if (alertClients.isEmpty() || current == null) {
+    if (alertClients.isEmpty()) {
       return;
     }
-    alertClients.broadcast(alertEvent(current, event.alert()), 0);
+    alertClients.broadcast(alertEvent(event.alert()), 0);
   }
 
-  private OutboundSseEvent alertEvent(Sse current, Alert alert) {
-    String json = jsonb.toJson(AlertViews.alert(alert, silences.isSilenced(alert)));
-    return current.newEventBuilder().name("alert").data(json).build();
+  private SseFrame alertEvent(Alert alert) {
+    return SseFrame.event(
+        "alert", jsonb.toJson(AlertViews.alert(alert, silences.isSilenced(alert))));
   }
 
-  private void alertClosed(SseClient client) {
+  private void alertClosed(SseStream client) {
     alertClients.remove(client);
     LOG.log(Level.FINE, "SSE client {0} of the alert stream left", client.id());
   }
@@ -204,11 +201,10 @@ public class SseHub {
       return; // measured while the agent was away: history, not a live event
     }
     AgentBroadcaster broadcaster = broadcasters.get(event.agentId());
-    Sse current = sse;
-    if (broadcaster == null || broadcaster.isEmpty() || current == null) {
+    if (broadcaster == null || broadcaster.isEmpty()) {
       return;
     }
-    broadcaster.broadcast(metricsEvent(current, event.agentId(), event), event.receivedNanos());
+    broadcaster.broadcast(metricsEvent(event.agentId(), event), event.receivedNanos());
   }
 
   void onConnected(@Observes AgentConnected event) {
@@ -231,11 +227,10 @@ public class SseHub {
 
   private void broadcastStatus(String agentId, boolean connected) {
     AgentBroadcaster broadcaster = broadcasters.get(agentId);
-    Sse current = sse;
-    if (broadcaster == null || broadcaster.isEmpty() || current == null) {
+    if (broadcaster == null || broadcaster.isEmpty()) {
       return;
     }
-    broadcaster.broadcast(statusEvent(current, agentId, connected), 0);
+    broadcaster.broadcast(statusEvent(agentId, connected), 0);
   }
 
   /** How many SSE clients are connected over all agents. */
@@ -278,38 +273,29 @@ public class SseHub {
     alertClients.closeAll();
   }
 
-  private List<OutboundSseEvent> firstEvents(String agentId) {
-    List<OutboundSseEvent> first = new ArrayList<>();
+  private List<SseFrame> firstEvents(String agentId) {
+    List<SseFrame> first = new ArrayList<>();
     store
         .latestMetrics(agentId)
         .ifPresent(
             m ->
-                first.add(
-                    sse.newEventBuilder()
-                        .name("metrics")
-                        .data(jsonb.toJson(DtoMapper.snapshot(agentId, m)))
-                        .build()));
+                first.add(SseFrame.event("metrics", jsonb.toJson(DtoMapper.snapshot(agentId, m)))));
     boolean online = agents.find(agentId).map(s -> s.connected()).orElse(false);
     if (!online) {
-      first.add(statusEvent(sse, agentId, false));
+      first.add(statusEvent(agentId, false));
     }
     return first;
   }
 
-  private OutboundSseEvent metricsEvent(Sse current, String agentId, MetricsReceived event) {
-    String json = jsonb.toJson(DtoMapper.snapshot(agentId, event.snapshot()));
-    return current.newEventBuilder().name("metrics").data(json).build();
+  private SseFrame metricsEvent(String agentId, MetricsReceived event) {
+    return SseFrame.event("metrics", jsonb.toJson(DtoMapper.snapshot(agentId, event.snapshot())));
   }
 
-  private OutboundSseEvent statusEvent(Sse current, String agentId, boolean connected) {
-    return current
-        .newEventBuilder()
-        .name("status")
-        .data(jsonb.toJson(new StatusEventDto(agentId, connected)))
-        .build();
+  private SseFrame statusEvent(String agentId, boolean connected) {
+    return SseFrame.event("status", jsonb.toJson(new StatusEventDto(agentId, connected)));
   }
 
-  private void closed(SseClient client) {
+  private void closed(SseStream client) {
     AgentBroadcaster broadcaster = broadcasters.get(client.agentId());
     if (broadcaster != null) {
       broadcaster.remove(client);
@@ -334,14 +320,9 @@ public class SseHub {
   }
 
   private void sendKeepalive() {
-    Sse current = sse;
-    if (current == null) {
-      return;
-    }
     try {
-      OutboundSseEvent comment = current.newEventBuilder().comment("keepalive").build();
-      broadcasters.values().forEach(b -> b.broadcast(comment, 0));
-      alertClients.broadcast(comment, 0);
+      broadcasters.values().forEach(b -> b.broadcast(SseFrame.KEEPALIVE, 0));
+      alertClients.broadcast(SseFrame.KEEPALIVE, 0);
     } catch (RuntimeException e) {
       // Never let one failure cancel the periodic task.
       LOG.log(Level.WARNING, "SSE keepalive failed", e);

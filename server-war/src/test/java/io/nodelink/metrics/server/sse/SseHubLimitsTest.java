@@ -11,15 +11,10 @@ import io.nodelink.metrics.server.testing.MovableClock;
 import io.nodelink.metrics.server.testing.ServerGraph;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 /** The SSE client limits of the hub: per agent and over all agents. */
@@ -53,10 +48,10 @@ class SseHubLimitsTest {
   @Test
   void oneClientBeyondTheTotalOverAllAgentsIs503() {
     SseHub hub = hub(2, 100);
-    hub.connect("a", 1, new OpenSink(), unusedSse());
-    hub.connect("b", 1, new OpenSink(), unusedSse());
+    hub.connect("a", 1, openStream());
+    hub.connect("b", 1, openStream());
 
-    assertThatThrownBy(() -> hub.connect("a", 1, new OpenSink(), unusedSse()))
+    assertThatThrownBy(() -> hub.connect("a", 1, openStream()))
         .isInstanceOfSatisfying(
             DomainException.class,
             e -> {
@@ -69,23 +64,23 @@ class SseHubLimitsTest {
   @Test
   void aClientLeavingFreesItsPlace() {
     SseHub hub = hub(2, 100);
-    hub.connect("a", 1, new OpenSink(), unusedSse());
-    SseClient leaving = hub.connect("b", 1, new OpenSink(), unusedSse());
+    hub.connect("a", 1, openStream());
+    SseStream leaving = hub.connect("b", 1, openStream());
 
     leaving.close();
 
-    assertThat(hub.connect("b", 1, new OpenSink(), unusedSse()).isClosed()).isFalse();
+    assertThat(hub.connect("b", 1, openStream()).isClosed()).isFalse();
     assertThat(hub.clientCount()).isEqualTo(2);
   }
 
   @Test
   void thePerAgentLimitStillHoldsBelowTheTotal() {
     SseHub hub = hub(10, 1);
-    hub.connect("a", 1, new OpenSink(), unusedSse());
+    hub.connect("a", 1, openStream());
 
-    assertThatThrownBy(() -> hub.connect("a", 1, new OpenSink(), unusedSse()))
+    assertThatThrownBy(() -> hub.connect("a", 1, openStream()))
         .hasMessageContaining("for this agent");
-    assertThat(hub.connect("b", 1, new OpenSink(), unusedSse()).isClosed()).isFalse();
+    assertThat(hub.connect("b", 1, openStream()).isClosed()).isFalse();
   }
 
   /** Runs what is executed at once; anything else (scheduling) does nothing and returns null. */
@@ -102,34 +97,7 @@ class SseHubLimitsTest {
             }));
   }
 
-  /** No event is built for an online agent without a snapshot, so the Sse is never used. */
-  private static Sse unusedSse() {
-    return (Sse)
-        Proxy.newProxyInstance(
-            Sse.class.getClassLoader(),
-            new Class<?>[] {Sse.class},
-            (proxy, method, args) -> {
-              throw new AssertionError("unexpected " + method);
-            });
-  }
-
-  /** A sink that stays open and accepts every event. */
-  private static final class OpenSink implements SseEventSink {
-    private volatile boolean closed;
-
-    @Override
-    public boolean isClosed() {
-      return closed;
-    }
-
-    @Override
-    public CompletionStage<?> send(OutboundSseEvent event) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public void close() {
-      closed = true;
-    }
+  private FakeAsyncContext openStream() {
+    return new FakeAsyncContext(new StrictServletOutput(Runnable::run));
   }
 }

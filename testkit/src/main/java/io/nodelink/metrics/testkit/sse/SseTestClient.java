@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * A Server-Sent Events client for tests on {@link HttpClient}: it parses {@code event:}, {@code
  * data:} and comment lines as the EventSource spec does and records everything it reads. Closing it
  * closes the connection, as a browser tab that goes away does. (Named apart from the server's own
- * {@code sse.SseClient}, the server side of one connection.)
+ * {@code sse.SseStream}, the server side of one connection.)
  */
 public final class SseTestClient implements AutoCloseable {
 
