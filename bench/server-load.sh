@@ -328,11 +328,12 @@ if [ -n "$FOOTPRINT" ]; then
     jcmd "$SERVER_PID" GC.run >/dev/null 2>&1 || true
     sleep 2
     live=$(heap_mib used); rss_gc=$(rss_mib)
+    jcmd "$SERVER_PID" GC.class_histogram > "$OUT/histogram-$n.txt" 2>&1 || true
     echo "| $n | $rss | $committed | $used | $live | $rss_gc | $nmt |" | tee -a "$OUT/footprint.md"
     [ -n "$SIM_PID" ] && { kill "$SIM_PID" 2>/dev/null; wait "$SIM_PID" 2>/dev/null || true; }
     stop_server
   done
-  echo "outputs (footprint.md, NMT summaries, GC logs): $OUT"
+  echo "outputs (footprint.md, NMT summaries, live-heap class histograms, GC logs): $OUT"
   exit 0
 fi
 
