@@ -82,6 +82,7 @@ class EmbeddedStoreIT {
       agents.awaitConnected(id);
       agents.hold(id, 1);
       RawHistory streamed = agents.awaitPoints(id, Seconds.now(), 8);
+      String storeBeforeKill = StoreHealth.check(server).map(Object::toString).orElse("none");
 
       server.kill9();
       Duration toReady = server.start();
@@ -104,7 +105,9 @@ class EmbeddedStoreIT {
               + " s); start to ready "
               + Figures.seconds(toReady));
       assertThat(lost)
-          .as("seconds missing in %s (read before the kill: %s)", span, streamed)
+          .as(
+              "seconds missing in %s (read before the kill: %s; store then: %s)",
+              span, streamed, storeBeforeKill)
           .isLessThanOrEqualTo(DurableServers.FLUSH_SECONDS + 1);
     }
   }

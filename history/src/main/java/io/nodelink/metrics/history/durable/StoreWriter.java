@@ -45,6 +45,7 @@ final class StoreWriter {
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, Set<String>> unregistered = new HashMap<>();
   private volatile boolean degraded;
+  private boolean persistWarned;
   private volatile String lastError;
   private volatile long writtenChunks;
   private volatile long lastFlushMillis;
@@ -270,6 +271,7 @@ final class StoreWriter {
         throw e;
       }
       staged.committed();
+      persistCommitted(connection);
     } catch (SQLException | RuntimeException e) {
       failed(e, staged);
       return false;
@@ -283,6 +285,26 @@ final class StoreWriter {
     outbox.written();
     recovered();
     return true;
+  }
+
+  /**
+   * The bound on what a {@code kill -9} loses is the flush interval: what this flush committed must
+   * not wait in the database's memory. Committed either way, so a failure here is not a failed
+   * flush (that would write its chunks again).
+   */
+  private void persistCommitted(Connection connection) {
+    try {
+      Dialect.of(connection).persistCommitted(connection);
+    } catch (SQLException e) {
+      if (!persistWarned) {
+        persistWarned = true;
+        LOG.log(
+            Level.WARNING,
+            "The database did not write the history flush out at once ({0}); a kill -9 of the"
+                + " server may lose up to the database's write delay beyond the flush interval",
+            e.getMessage());
+      }
+    }
   }
 
   /**

@@ -35,7 +35,8 @@ public class HistoryStoreCheck implements HealthCheck {
         .withData("state", status.degraded() ? "degraded" : "ok")
         .withData("queued_bytes", status.queuedBytes())
         .withData("dropped_values", status.droppedValues())
-        .withData("written_chunks", status.writtenChunks());
+        .withData("written_chunks", status.writtenChunks())
+        .withData("last_flush_ms", status.lastFlushMillis());
     status.lastError().ifPresent(error -> response.withData("last_error", error));
     return response.build();
   }
