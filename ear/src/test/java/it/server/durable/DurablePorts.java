@@ -21,6 +21,19 @@ final class DurablePorts {
     return base() + 6;
   }
 
+  /** Clustered servers and their database after the TSDB's port (base + 10). */
+  static int clusterServerA() {
+    return base() + 11;
+  }
+
+  static int clusterServerB() {
+    return base() + 14;
+  }
+
+  static int clusterPostgres() {
+    return base() + 17;
+  }
+
   private static int base() {
     return Integer.getInteger("it.port.base", 18180);
   }

@@ -2,9 +2,10 @@ package it.support.tsdb;
 
 /**
  * Loopback ports of the TSDBs. The scraping Prometheus takes {@code it.port.base + 10} (the
- * durable-store ITs use the first seven of the range's 20). The remote-write receivers are the
- * build server's configured destinations (ear/pom.xml, {@code it.remote-write.prometheus.port} and
- * {@code it.remote-write.victoria.port}): the server must know them when it starts.
+ * durable-store ITs use the first seven of the range's 20, the cluster IT the last nine). The
+ * remote-write receivers are the build server's configured destinations (ear/pom.xml, {@code
+ * it.remote-write.prometheus.port} and {@code it.remote-write.victoria.port}): the server must know
+ * them when it starts.
  */
 public final class TsdbPorts {
 

@@ -8,13 +8,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 
 /** Writes a refusal as the API's {@code {"error": ...}} JSON, before JAX-RS runs. */
-final class JsonErrors {
+public final class JsonErrors {
 
   private static final Jsonb JSONB = Json.create();
 
   private JsonErrors() {}
 
-  static void write(HttpServletResponse response, int status, String message) throws IOException {
+  public static void write(HttpServletResponse response, int status, String message)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");

@@ -3,6 +3,8 @@ package io.nodelink.metrics.server.api;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.AgentState;
 import io.nodelink.metrics.server.alerts.AlertBook;
+import io.nodelink.metrics.server.cluster.ClusterFleet;
+import io.nodelink.metrics.server.cluster.PeerProxy;
 import io.nodelink.metrics.server.store.MetricsStore;
 import io.nodelink.metrics.server.streaming.StreamingControl;
 import io.nodelink.metrics.server.view.AgentSummaryDto;
@@ -13,11 +15,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code GET /metrics/agents}: every agent the server knows, online or not. */
+/** {@code GET /metrics/agents}: every agent the server (or its cluster) knows, online or not. */
 @Path("/metrics/agents")
 @RequestScoped
 public class AgentsResource {
@@ -30,6 +34,11 @@ public class AgentsResource {
 
   @Inject StreamingControl streaming;
 
+  @Inject ClusterFleet cluster;
+
+  @Context HttpHeaders headers;
+
+  /** Every agent of the fleet: in a cluster, those connected to the other servers too. */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public AgentsDto agents() {
@@ -37,7 +46,21 @@ public class AgentsResource {
     for (AgentState state : agents.all()) {
       summaries.put(state.agentId(), summary(state));
     }
+    if (headers.getHeaderString(PeerProxy.FORWARDED_BY) == null) {
+      cluster.addOtherServers(summaries, credentials());
+    }
     return new AgentsDto(summaries);
+  }
+
+  private Map<String, String> credentials() {
+    Map<String, String> credentials = new TreeMap<>();
+    for (String name : new String[] {"Authorization", "Cookie"}) {
+      String value = headers.getHeaderString(name);
+      if (value != null) {
+        credentials.put(name, value);
+      }
+    }
+    return credentials;
   }
 
   private AgentSummaryDto summary(AgentState state) {

@@ -1,6 +1,7 @@
 package io.nodelink.metrics.server.streaming;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where {@link StreamingControl} keeps the manual streaming holds across restarts, so they are sent
@@ -35,4 +36,13 @@ public interface HoldRepository {
    * @throws IllegalStateException if the store cannot be read
    */
   List<ManualHold> loadAll();
+
+  /**
+   * The agent's stored hold, if any (manual holds are few: a read of all of them).
+   *
+   * @throws IllegalStateException if the store cannot be read
+   */
+  default Optional<ManualHold> find(String agentId) {
+    return loadAll().stream().filter(h -> h.agentId().equals(agentId)).findFirst();
+  }
 }

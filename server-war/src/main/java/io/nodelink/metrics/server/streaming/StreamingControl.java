@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -140,6 +141,33 @@ public class StreamingControl {
     }
     if (!stored.isEmpty()) {
       LOG.log(Level.INFO, "Restored {0} manual streaming hold(s)", stored.size());
+    }
+  }
+
+  /**
+   * Takes the agent's manual hold as the shared database has it now (present or gone), before its
+   * connect resumes streaming: in a cluster another server may have started or stopped it while the
+   * agent was connected there.
+   */
+  public void adoptStoredHold(String agentId) {
+    Optional<ManualHold> stored;
+    try {
+      stored = holds.find(agentId);
+    } catch (IllegalStateException e) {
+      LOG.log(
+          Level.WARNING,
+          "Manual streaming hold of {0} not read: {1}",
+          new Object[] {agentId, e.getMessage()});
+      return;
+    }
+    StreamingDemand demand = demand(agentId);
+    synchronized (demand) {
+      List<Command> commands =
+          stored.isPresent()
+              ? demand.hold(
+                  StreamingDemand.MANUAL, stored.get().intervalSeconds(), stored.get().groups())
+              : demand.release(StreamingDemand.MANUAL);
+      apply(agentId, commands);
     }
   }
 

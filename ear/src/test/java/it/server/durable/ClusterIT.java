@@ -1,0 +1,157 @@
+package it.server.durable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nodelink.metrics.testkit.agent.TestAgent;
+import io.nodelink.metrics.testkit.sse.SseTestClient;
+import it.support.AgentProcess;
+import it.support.ApiResponse;
+import it.support.Contract;
+import it.support.PostgresServer;
+import it.support.liberty.InstancePorts;
+import it.support.liberty.LibertyInstance;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two real Liberty servers of one cluster on one real PostgreSQL, and real agents given both
+ * servers: either server answers for any agent (the listing, the agent's summary, its history, a
+ * manual start, its live SSE stream), an agent whose server is killed is on the other within its
+ * reconnect time with its manual hold, and an agent that reconnected elsewhere while its old stream
+ * still looked alive is held by one server only.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+  private static PostgresServer postgres;
+  private static LibertyInstance serverA;
+  private static LibertyInstance serverB;
+
+  @RegisterExtension final ServerLogOnFailure logA = new ServerLogOnFailure(() -> serverA);
+
+  @RegisterExtension final ServerLogOnFailure logB = new ServerLogOnFailure(() -> serverB);
+
+  @BeforeAll
+  static void startDatabaseAndServers() {
+    AgentProcess.assumeAgentJar();
+    postgres =
+        PostgresServer.startEmpty(
+            Path.of("target", "cluster-postgres"), DurablePorts.clusterPostgres());
+    serverA =
+        DurableServers.start(
+            "cluster-a", DurablePorts.clusterServerA(), env("a", DurablePorts.clusterServerA()));
+    serverB =
+        DurableServers.start(
+            "cluster-b", DurablePorts.clusterServerB(), env("b", DurablePorts.clusterServerB()));
+  }
+
+  private static Map<String, String> env(String nodeId, int firstPort) {
+    Map<String, String> env = new HashMap<>(postgres.nodelinkEnv());
+    env.put("NODELINK_CLUSTER_NODE_ID", nodeId);
+    env.put(
+        "NODELINK_CLUSTER_ADVERTISE_URL",
+        "http://127.0.0.1:" + InstancePorts.from(firstPort).http());
+    env.put("NODELINK_CLUSTER_HEARTBEAT", "1s");
+    env.put("NODELINK_CLUSTER_NODE_TIMEOUT", "4s");
+    // The history store is per server until it can share a database.
+    env.put("NODELINK_STORE_ENABLED", "false");
+    return env;
+  }
+
+  @AfterAll
+  static void removeServersAndDatabase() {
+    try {
+      for (LibertyInstance server : new LibertyInstance[] {serverA, serverB}) {
+        if (server != null) {
+          server.close();
+        }
+      }
+    } finally {
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+
+  private static String bothServers() {
+    return serverA.grpcTarget() + "," + serverB.grpcTarget();
+  }
+
+  /** Last: it kills server a. */
+  @Test
+  @Order(2)
+  void eitherServerAnswersForAnAgentAndItsHoldFollowsItWhenItsServerDies() {
+    InstanceAgents onA = new InstanceAgents(serverA);
+    InstanceAgents onB = new InstanceAgents(serverB);
+    String id = TestAgent.uniqueId("cluster-real");
+    try (AgentProcess agent =
+        AgentProcess.startAt(
+            bothServers(), id, AgentProcess.SHARED_TOKEN, "-Dreconnect.max-seconds=1")) {
+      onA.awaitConnected(id);
+      await("server b to list " + id + " as connected")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions()
+          .until(() -> onB.listing().path(id).path("connected").asBoolean(false));
+      JsonNode viaB = onB.summary(id);
+      assertThat(viaB.path("connected").asBoolean()).as("summary through b: %s", viaB).isTrue();
+
+      onB.hold(id, 1);
+      RawHistory streamed = onB.awaitPoints(id, Seconds.now(), 3);
+      assertThat(streamed.maxGap()).as("history through b: %s", streamed).isLessThanOrEqualTo(2);
+      try (SseTestClient sse =
+          SseTestClient.open(serverB.api("/agents/" + id + "/metrics/stream"), Map.of())) {
+        assertThat(sse.awaitStatus()).isEqualTo(200);
+        sse.awaitEvent("metrics", 2);
+      }
+      ApiResponse unknown = serverB.get("/agents/" + TestAgent.uniqueId("nobody"));
+      assertThat(unknown.status()).as(unknown.describe()).isEqualTo(404);
+
+      serverA.kill9();
+      long killedAt = Seconds.now();
+      onB.awaitConnected(id);
+      long failedOverAt = Seconds.now();
+      RawHistory resumed = onB.awaitPoints(id, failedOverAt + 1, 3);
+      assertThat(resumed.maxGap())
+          .as("the manual hold at 1 s, on b after the failover: %s", resumed)
+          .isLessThanOrEqualTo(2);
+      Figures.print(
+          "ClusterIT",
+          "agent on the other server " + (failedOverAt - killedAt) + " s after kill -9");
+      assertThat(failedOverAt - killedAt).isLessThanOrEqualTo(30);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void anAgentThatReconnectedElsewhereIsHeldByOneServer() {
+    InstanceAgents onA = new InstanceAgents(serverA);
+    InstanceAgents onB = new InstanceAgents(serverB);
+    String id = TestAgent.uniqueId("cluster-blip");
+    try (TestAgent old = TestAgent.builder(id).port(serverA.ports().grpc()).connect()) {
+      onA.awaitConnected(id);
+      try (TestAgent newer = TestAgent.builder(id).port(serverB.ports().grpc()).connect()) {
+        onB.awaitConnected(id);
+        old.ended().orTimeout(30, TimeUnit.SECONDS).join();
+        JsonNode listedByA = onA.listing().path(id);
+        JsonNode listedByB = onB.listing().path(id);
+        assertThat(listedByA.path("connected").asBoolean()).as("a lists %s", listedByA).isTrue();
+        assertThat(listedByB.path("connected").asBoolean()).as("b lists %s", listedByB).isTrue();
+        assertThat(newer.ended()).as("the newer stream goes on").isNotDone();
+        Contract.assertOk(serverA.get("/agents/" + id));
+      }
+    }
+  }
+}

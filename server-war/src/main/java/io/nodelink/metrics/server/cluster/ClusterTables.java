@@ -1,0 +1,145 @@
+package io.nodelink.metrics.server.cluster;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The SQL of {@code nodelink_cluster_node} and {@code nodelink_agent_owner}. */
+final class ClusterTables {
+
+  /** A server of the cluster as its last heartbeat left it. */
+  record Node(String nodeId, String url, long heartbeatAtMillis) {}
+
+  /** Which server an agent is on, since when. */
+  record Owner(String agentId, String nodeId, long sinceMillis) {}
+
+  private ClusterTables() {}
+
+  static void heartbeat(Connection connection, String nodeId, String url, long nowMillis)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE nodelink_cluster_node SET url = ?, heartbeat_at = ? WHERE node_id = ?")) {
+      update.setString(1, url);
+      update.setLong(2, nowMillis);
+      update.setString(3, nodeId);
+      if (update.executeUpdate() > 0) {
+        return;
+      }
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO nodelink_cluster_node (node_id, url, heartbeat_at) VALUES (?, ?, ?)")) {
+      insert.setString(1, nodeId);
+      insert.setString(2, url);
+      insert.setLong(3, nowMillis);
+      insert.executeUpdate();
+    }
+  }
+
+  static void leave(Connection connection, String nodeId) throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM nodelink_cluster_node WHERE node_id = ?")) {
+      delete.setString(1, nodeId);
+      delete.executeUpdate();
+    }
+  }
+
+  /** The servers whose heartbeat is not older than {@code sinceMillis}. */
+  static List<Node> liveNodes(Connection connection, long sinceMillis) throws SQLException {
+    List<Node> nodes = new ArrayList<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT node_id, url, heartbeat_at FROM nodelink_cluster_node"
+                + " WHERE heartbeat_at >= ? ORDER BY node_id")) {
+      select.setLong(1, sinceMillis);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          nodes.add(new Node(rows.getString(1), rows.getString(2), rows.getLong(3)));
+        }
+      }
+    }
+    return nodes;
+  }
+
+  /** The agent is on {@code nodeId} from {@code sinceMillis} on (the latest connection wins). */
+  static void own(Connection connection, Owner owner) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE nodelink_agent_owner SET node_id = ?, since = ? WHERE agent_id = ?")) {
+      update.setString(1, owner.nodeId());
+      update.setLong(2, owner.sinceMillis());
+      update.setString(3, owner.agentId());
+      if (update.executeUpdate() > 0) {
+        return;
+      }
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO nodelink_agent_owner (agent_id, node_id, since) VALUES (?, ?, ?)")) {
+      insert.setString(1, owner.agentId());
+      insert.setString(2, owner.nodeId());
+      insert.setLong(3, owner.sinceMillis());
+      insert.executeUpdate();
+    }
+  }
+
+  /** The agent left {@code nodeId}; a row another server wrote meanwhile stays. */
+  static void disown(Connection connection, String agentId, String nodeId) throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM nodelink_agent_owner WHERE agent_id = ? AND node_id = ?")) {
+      delete.setString(1, agentId);
+      delete.setString(2, nodeId);
+      delete.executeUpdate();
+    }
+  }
+
+  static Optional<Owner> ownerOf(Connection connection, String agentId) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT node_id, since FROM nodelink_agent_owner WHERE agent_id = ?")) {
+      select.setString(1, agentId);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next()
+            ? Optional.of(new Owner(agentId, rows.getString(1), rows.getLong(2)))
+            : Optional.empty();
+      }
+    }
+  }
+
+  /** The agents another server took over from {@code nodeId} (their rows name another server). */
+  static List<Owner> takenFrom(Connection connection, String nodeId, List<String> agentIds)
+      throws SQLException {
+    List<Owner> taken = new ArrayList<>();
+    if (agentIds.isEmpty()) {
+      return taken;
+    }
+    // In batches: an IN list per statement stays well under every driver's parameter limit.
+    for (int from = 0; from < agentIds.size(); from += 500) {
+      List<String> batch = agentIds.subList(from, Math.min(agentIds.size(), from + 500));
+      String marks = String.join(",", java.util.Collections.nCopies(batch.size(), "?"));
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "SELECT agent_id, node_id, since FROM nodelink_agent_owner WHERE node_id <> ?"
+                  + " AND agent_id IN ("
+                  + marks
+                  + ")")) {
+        select.setString(1, nodeId);
+        for (int i = 0; i < batch.size(); i++) {
+          select.setString(i + 2, batch.get(i));
+        }
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            taken.add(new Owner(rows.getString(1), rows.getString(2), rows.getLong(3)));
+          }
+        }
+      }
+    }
+    return taken;
+  }
+}
