@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,12 +50,18 @@ class ClusterIT {
     postgres =
         PostgresServer.startEmpty(
             Path.of("target", "cluster-postgres"), DurablePorts.clusterPostgres());
-    serverA =
-        DurableServers.start(
-            "cluster-a", DurablePorts.clusterServerA(), env("a", DurablePorts.clusterServerA()));
+    // Both at once: a Liberty start is mostly waiting on one core of the two.
+    CompletableFuture<LibertyInstance> a =
+        CompletableFuture.supplyAsync(
+            () ->
+                DurableServers.start(
+                    "cluster-a",
+                    DurablePorts.clusterServerA(),
+                    env("a", DurablePorts.clusterServerA())));
     serverB =
         DurableServers.start(
             "cluster-b", DurablePorts.clusterServerB(), env("b", DurablePorts.clusterServerB()));
+    serverA = a.join();
   }
 
   private static Map<String, String> env(String nodeId, int firstPort) {
