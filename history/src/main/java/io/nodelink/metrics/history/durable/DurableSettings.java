@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param raw retention and size budget of raw points
  * @param minute retention and size budget of one-minute buckets
  * @param hour retention and size budget of one-hour buckets
- * @param writerId this server's name in a database that several servers share ({@code
- *     nodelink.store.writer-id}): its records of unflushed points are its own, replayed when a
- *     store with the same id starts again; {@value #DEFAULT_WRITER_ID} for a single server
+ * @param writerId this server's name in a database that several servers share, stable across its
+ *     restarts: its records of unflushed points are its own, replayed when a store with the same id
+ *     starts again; {@value #DEFAULT_WRITER_ID} for a single server (the server does not set
+ *     another yet)
  */
 public record DurableSettings(
     Duration flushInterval,
