@@ -47,6 +47,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
   private final CompactHistoryStore memory;
   private final StoreWriter writer;
   private final TierMaintenance tiers;
+  private final MaintenanceLease lease;
   private final ReentrantLock maintenance = new ReentrantLock();
   private final AtomicLong flushTicks = new AtomicLong();
   private final ReentrantLock attaching = new ReentrantLock();
@@ -89,6 +90,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
             memorySettings.chunkWindow().toSeconds(),
             () -> attached);
     this.tiers = new TierMaintenance(dataSource, settings, seqs);
+    this.lease = new MaintenanceLease(dataSource, writerId);
     this.attachRetrySeconds = Math.max(1, settings.flushInterval().toSeconds());
   }
 
@@ -255,7 +257,8 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
 
   /**
    * A flush (so no point leaves memory unwritten), memory retention and budget, then the
-   * database's: merges of small coarse chunks, retention and size budget per tier.
+   * database's: merges of small coarse chunks, retention and size budget per tier, on one of the
+   * servers sharing the database at a time (the holder of the {@link MaintenanceLease}).
    */
   @Override
   public MaintenanceReport maintain(long nowSeconds) {
@@ -267,7 +270,11 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     }
     maintenance.lock();
     try {
-      TierMaintenance.Report stored = tiers.run(nowSeconds);
+      if (!lease.take(nowSeconds)) {
+        LOG.fine("History database maintenance: another server runs it now");
+        return report;
+      }
+      TierMaintenance.Report stored = runHoldingTheLease(nowSeconds);
       diskBytes = stored.diskBytes();
       cold.forgetEarliest();
       LOG.log(
@@ -281,6 +288,14 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
       maintenance.unlock();
     }
     return report;
+  }
+
+  private TierMaintenance.Report runHoldingTheLease(long nowSeconds) throws SQLException {
+    try {
+      return tiers.run(nowSeconds);
+    } finally {
+      lease.release();
+    }
   }
 
   /**
