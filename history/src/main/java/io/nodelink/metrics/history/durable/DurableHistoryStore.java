@@ -153,7 +153,20 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     }
     // Before this run, only the database holds the history: older queries read it.
     store.memory.memoryCompleteFrom(startSeconds);
+    if (settings.shared()) {
+      // An agent may have been on another server before it came here, or move there later.
+      store.memory.memoryCompletePerAgent(staleAfterSeconds(settings));
+    }
     return store;
+  }
+
+  /**
+   * How long after an agent's newest point here a query must ask the database too (the agent may
+   * have moved to another server): a flush interval or two, at least a minute, so the queries of an
+   * agent that sends every few seconds stay in memory.
+   */
+  private static long staleAfterSeconds(DurableSettings settings) {
+    return Math.max(60, 2 * settings.flushInterval().toSeconds());
   }
 
   /**
