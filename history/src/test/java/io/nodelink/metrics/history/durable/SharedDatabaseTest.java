@@ -178,9 +178,20 @@ class SharedDatabaseTest {
         b.flush();
       }
     }
+    // Maintenance runs two hours later; everything sealed by then is written first.
+    clock.set(T0 + 2 * 3600);
     a.flush();
     b.flush();
     List<TimePoint> before = raw(a, "x1", start, start + 2 * 21_600);
+    long rawChunks = single(ds, "SELECT COUNT(*) FROM nl_history_chunk WHERE tier = 0");
+
+    // While A's pass holds the lease, B leaves the database alone.
+    MaintenanceLease leaseOfA = new MaintenanceLease(ds, "server-a");
+    assertThat(leaseOfA.take(T0 + 2 * 3600)).isTrue();
+    b.maintain(T0 + 2 * 3600);
+    assertThat(single(ds, "SELECT COUNT(*) FROM nl_history_chunk WHERE tier = 0"))
+        .isEqualTo(rawChunks);
+    leaseOfA.release();
 
     CyclicBarrier together = new CyclicBarrier(2);
     ExecutorService threads = Executors.newFixedThreadPool(2);
