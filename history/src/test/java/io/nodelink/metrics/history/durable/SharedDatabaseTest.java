@@ -112,6 +112,11 @@ class SharedDatabaseTest {
       assertEverySecondOnce(raw(reader, "y1", T0, T0 + 1300), T0, T0 + 1300);
     }
     assertThat(b.seriesOf("x1")).containsExactlyInAnyOrderElementsOf(NAMES);
+    // Each number handed out once, whichever writer took it ("the later write wins" needs them).
+    String seqs = "(SELECT seq FROM nl_history_chunk UNION ALL SELECT seq FROM nl_history_tail) s";
+    assertThat(single(ds, "SELECT COUNT(DISTINCT seq) FROM " + seqs))
+        .isEqualTo(single(ds, "SELECT COUNT(*) FROM " + seqs))
+        .isPositive();
     a.close();
     b.close();
   }
