@@ -34,6 +34,7 @@ public final class CompactHistoryStore implements HistoryStore {
   private final ChunkListener listener;
   private final ColdQuery cold;
   private volatile long memoryCompleteFrom = Long.MIN_VALUE;
+  private volatile long staleAfterSeconds = -1;
 
   /** A store with {@link HistorySettings#defaults()}. */
   public CompactHistoryStore() {
@@ -75,6 +76,16 @@ public final class CompactHistoryStore implements HistoryStore {
    */
   public void memoryCompleteFrom(long seconds) {
     memoryCompleteFrom = seconds;
+  }
+
+  /**
+   * Declares that agents move between servers sharing one database: memory holds an agent's points
+   * completely only from the first point it appended in this run (before, it may have been on
+   * another server), and only while its newest point is at most {@code staleAfterSeconds} before
+   * the query's end (after, it may be on another server); other queries read the cold history too.
+   */
+  public void memoryCompletePerAgent(long staleAfterSeconds) {
+    this.staleAfterSeconds = staleAfterSeconds;
   }
 
   public HistorySettings settings() {
@@ -225,7 +236,7 @@ public final class CompactHistoryStore implements HistoryStore {
   @Override
   public HistoryResult query(String agentId, RangeQuery query) {
     AgentHistory agent = agents.get(agentId);
-    if (cold != null && query.startSeconds() < completeFrom()) {
+    if (cold != null && query.startSeconds() < completeFrom(agent, query.endSeconds())) {
       return fromEarliest(cold.answer(agentId, agent, query), query);
     }
     List<QueryEvaluator.SeriesData> data = new ArrayList<>();
@@ -244,6 +255,20 @@ public final class CompactHistoryStore implements HistoryStore {
       }
     }
     return fromEarliest(QueryEvaluator.answer(data, query, settings.coarseSeconds()), query);
+  }
+
+  /** From when on memory's raw tier answers alone for this agent, up to {@code endSeconds}. */
+  private long completeFrom(AgentHistory agent, long endSeconds) {
+    long stale = staleAfterSeconds;
+    if (stale < 0) {
+      return completeFrom();
+    }
+    UnflushedLog appended = agent == null ? null : agent.unflushed();
+    long newest = appended == null ? Long.MIN_VALUE : appended.newest();
+    if (newest == Long.MIN_VALUE || endSeconds - newest > stale) {
+      return Long.MAX_VALUE;
+    }
+    return Math.max(completeFrom(), appended.oldest());
   }
 
   /** From when on memory's raw tier answers alone. */

@@ -16,6 +16,7 @@ final class UnflushedLog {
   private double[][] values = new double[8][];
   private int size;
   private long newest = Long.MIN_VALUE;
+  private long oldest = Long.MAX_VALUE;
 
   synchronized void add(long timestampSeconds, String series, double value) {
     add(timestampSeconds, new String[] {series}, new double[] {value});
@@ -33,11 +34,17 @@ final class UnflushedLog {
     values[size] = entryValues;
     size++;
     newest = Math.max(newest, timestampSeconds);
+    oldest = Math.min(oldest, timestampSeconds);
   }
 
   /** The newest timestamp ever added, drained or not; {@code Long.MIN_VALUE} if none. */
   synchronized long newest() {
     return newest;
+  }
+
+  /** The oldest timestamp ever added, drained or not; {@code Long.MAX_VALUE} if none. */
+  synchronized long oldest() {
+    return oldest;
   }
 
   /** The entries since the last drain (null if none); the log starts empty again. */

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The SQL of {@code nl_history_chunk}. */
 final class ChunkTable {
@@ -46,7 +47,7 @@ final class ChunkTable {
     for (Row row : rows) {
       long[] sum =
           added
-              .computeIfAbsent(row.tier(), t -> new HashMap<>())
+              .computeIfAbsent(row.tier(), t -> new TreeMap<>())
               .computeIfAbsent(row.seriesId(), id -> new long[2]);
       sum[0] += row.chunk().data().length;
       sum[1]++;
@@ -259,15 +260,6 @@ final class ChunkTable {
   /** The sizes kept in {@code nl_history_usage}. */
   static Usage usageByTier(Connection connection) throws SQLException {
     return UsageTable.read(connection);
-  }
-
-  /** The highest sequence number used, or 0. */
-  static long maxSeq(Connection connection) throws SQLException {
-    try (PreparedStatement select =
-            connection.prepareStatement("SELECT MAX(seq) FROM nl_history_chunk");
-        ResultSet rows = select.executeQuery()) {
-      return rows.next() ? rows.getLong(1) : 0;
-    }
   }
 
   static long saturatedMinus(long a, long b) {

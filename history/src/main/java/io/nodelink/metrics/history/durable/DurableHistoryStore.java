@@ -38,6 +38,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(DurableHistoryStore.class.getName());
 
   private final DataSource dataSource;
+  private final String writerId;
   private final Clock clock;
   private final SeriesCatalog catalog = new SeriesCatalog();
   private final TailIndex tails = new TailIndex();
@@ -46,6 +47,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
   private final CompactHistoryStore memory;
   private final StoreWriter writer;
   private final TierMaintenance tiers;
+  private final MaintenanceLease lease;
   private final ReentrantLock maintenance = new ReentrantLock();
   private final AtomicLong flushTicks = new AtomicLong();
   private final ReentrantLock attaching = new ReentrantLock();
@@ -61,11 +63,12 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
       HistorySettings memorySettings,
       DurableSettings settings,
       Executor budgetExecutor,
-      Clock clock,
-      long firstSeq) {
+      Clock clock) {
     this.dataSource = dataSource;
+    this.writerId = settings.writerId();
     this.clock = clock;
-    this.outbox = new Outbox(firstSeq, settings.queueMaxBytes());
+    this.outbox = new Outbox(settings.queueMaxBytes());
+    SeqBlocks seqs = new SeqBlocks(dataSource);
     this.cold =
         new JdbcColdHistory(
             dataSource,
@@ -77,6 +80,8 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     this.writer =
         new StoreWriter(
             dataSource,
+            writerId,
+            seqs,
             memory,
             catalog,
             outbox,
@@ -84,7 +89,8 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
             Math.max(1, settings.flushInterval().toSeconds()),
             memorySettings.chunkWindow().toSeconds(),
             () -> attached);
-    this.tiers = new TierMaintenance(dataSource, settings, outbox::nextSeq);
+    this.tiers = new TierMaintenance(dataSource, settings, seqs);
+    this.lease = new MaintenanceLease(dataSource, writerId);
     this.attachRetrySeconds = Math.max(1, settings.flushInterval().toSeconds());
   }
 
@@ -125,10 +131,8 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     long startSeconds = clock.instant().getEpochSecond();
     DurableHistoryStore store;
     try {
-      long firstSeq = prepare(dataSource);
-      store =
-          new DurableHistoryStore(
-              dataSource, memorySettings, settings, budgetExecutor, clock, firstSeq);
+      HistorySchema.migrate(dataSource);
+      store = new DurableHistoryStore(dataSource, memorySettings, settings, budgetExecutor, clock);
       int replayed = store.restore();
       store.attached = true;
       LOG.log(
@@ -138,14 +142,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     } catch (SQLException e) {
       // The live path must not wait for a database: memory takes everything, the writes queue
       // up to their bound, and every flush tries to attach.
-      store =
-          new DurableHistoryStore(
-              dataSource,
-              memorySettings,
-              settings,
-              budgetExecutor,
-              clock,
-              seqAboveEveryEarlierRun(startSeconds));
+      store = new DurableHistoryStore(dataSource, memorySettings, settings, budgetExecutor, clock);
       store.attachError = e.toString();
       LOG.log(
           Level.WARNING,
@@ -156,34 +153,26 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     }
     // Before this run, only the database holds the history: older queries read it.
     store.memory.memoryCompleteFrom(startSeconds);
+    if (settings.shared()) {
+      // An agent may have been on another server before it came here, or move there later.
+      store.memory.memoryCompletePerAgent(staleAfterSeconds(settings));
+    }
     return store;
   }
 
-  /** Migrates the schema and reserves the sequence numbers from the saved mark on. */
-  private static long prepare(DataSource dataSource) throws SQLException {
-    HistorySchema.migrate(dataSource);
-    try (Connection connection = dataSource.getConnection()) {
-      long firstSeq = SeqMark.load(connection);
-      // The mark's row exists from now on: later saves only update it.
-      SeqMark.save(connection, firstSeq);
-      return firstSeq;
-    }
-  }
-
   /**
-   * Sequence numbers for a run that cannot read the saved mark yet: chunks must be numbered after
-   * every chunk of earlier runs (the later write wins). A million per second of wall clock is far
-   * above any run's rate (5,000 agents seal about 5,000 chunks a second at window ends).
+   * How long after an agent's newest point here a query must ask the database too (the agent may
+   * have moved to another server): a flush interval or two, at least a minute, so the queries of an
+   * agent that sends every few seconds stay in memory.
    */
-  private static long seqAboveEveryEarlierRun(long nowSeconds) {
-    return nowSeconds * 1_000_000L;
+  private static long staleAfterSeconds(DurableSettings settings) {
+    return Math.max(60, 2 * settings.flushInterval().toSeconds());
   }
 
   /**
    * Attaches the database that could not be reached at start-up, at most once per flush interval:
-   * migrates the schema, continues above the saved sequence mark and merges the previous run's
-   * unflushed points into memory as late points (their records stay until their chunks are written,
-   * so a crash in between replays them again).
+   * migrates the schema and merges the previous run's unflushed points into memory as late points
+   * (their records stay until their chunks are written, so a crash in between replays them again).
    */
   private void attachIfDetached() {
     if (attached || !attaching.tryLock()) {
@@ -195,13 +184,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
         return;
       }
       nextAttachSeconds = now + attachRetrySeconds;
-      long mark = prepare(dataSource);
-      if (mark >= outbox.currentSeq()) {
-        LOG.warning(
-            "The saved sequence mark is ahead of this run's (the clock went back?): continuing"
-                + " above it; chunks of this run written before may lose against older ones");
-        outbox.advanceTo(mark);
-      }
+      HistorySchema.migrate(dataSource);
       int replayed = restore();
       attached = true;
       attachError = null;
@@ -223,9 +206,11 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     try (Connection connection = dataSource.getConnection()) {
       catalog.load(connection);
       Map<Long, String> namesById = catalog.namesById();
-      Map<String, Long> done = TailMarks.load(connection);
+      Map<String, Long> done = TailMarks.load(connection, writerId);
+      // Only this writer's records: the others' belong to servers that may be running.
       TailTable.readAll(
           connection,
+          writerId,
           row -> {
             if (row.seq() <= done.getOrDefault(row.agentId(), Long.MIN_VALUE)) {
               return; // its points are in written chunks; the log's range delete takes it
@@ -285,7 +270,8 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
 
   /**
    * A flush (so no point leaves memory unwritten), memory retention and budget, then the
-   * database's: merges of small coarse chunks, retention and size budget per tier.
+   * database's: merges of small coarse chunks, retention and size budget per tier, on one of the
+   * servers sharing the database at a time (the holder of the {@link MaintenanceLease}).
    */
   @Override
   public MaintenanceReport maintain(long nowSeconds) {
@@ -297,7 +283,11 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     }
     maintenance.lock();
     try {
-      TierMaintenance.Report stored = tiers.run(nowSeconds);
+      if (!lease.take(nowSeconds)) {
+        LOG.fine("History database maintenance: another server runs it now");
+        return report;
+      }
+      TierMaintenance.Report stored = runHoldingTheLease(nowSeconds);
       diskBytes = stored.diskBytes();
       cold.forgetEarliest();
       LOG.log(
@@ -311,6 +301,14 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
       maintenance.unlock();
     }
     return report;
+  }
+
+  private TierMaintenance.Report runHoldingTheLease(long nowSeconds) throws SQLException {
+    try {
+      return tiers.run(nowSeconds);
+    } finally {
+      lease.release();
+    }
   }
 
   /**

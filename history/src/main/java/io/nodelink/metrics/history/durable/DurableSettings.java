@@ -12,13 +12,24 @@ import java.time.Duration;
  * @param raw retention and size budget of raw points
  * @param minute retention and size budget of one-minute buckets
  * @param hour retention and size budget of one-hour buckets
+ * @param writerId this server's name in a database that several servers share, stable across its
+ *     restarts: its records of unflushed points are its own, replayed when a store with the same id
+ *     starts again; {@value #DEFAULT_WRITER_ID} for a single server (the server does not set
+ *     another yet)
  */
 public record DurableSettings(
     Duration flushInterval,
     long queueMaxBytes,
     TierLimits raw,
     TierLimits minute,
-    TierLimits hour) {
+    TierLimits hour,
+    String writerId) {
+
+  /** The writer id of a single server, and of the records written before writer ids existed. */
+  public static final String DEFAULT_WRITER_ID = "default";
+
+  /** The column that holds it is this wide. */
+  static final int MAX_WRITER_ID_LENGTH = 64;
 
   /**
    * How long a tier keeps its chunks and how many bytes of them at most.
@@ -45,6 +56,31 @@ public record DurableSettings(
     if (queueMaxBytes < 64 << 10) {
       throw new IllegalArgumentException("queue must hold at least 64 KiB: " + queueMaxBytes);
     }
+    if (writerId == null
+        || writerId.isBlank()
+        || writerId.length() > MAX_WRITER_ID_LENGTH
+        || !writerId.equals(writerId.strip())) {
+      throw new IllegalArgumentException(
+          "writer id must be 1 to "
+              + MAX_WRITER_ID_LENGTH
+              + " characters without surrounding blanks: "
+              + writerId);
+    }
+  }
+
+  /** Settings of a single server (writer id {@value #DEFAULT_WRITER_ID}). */
+  public DurableSettings(
+      Duration flushInterval,
+      long queueMaxBytes,
+      TierLimits raw,
+      TierLimits minute,
+      TierLimits hour) {
+    this(flushInterval, queueMaxBytes, raw, minute, hour, DEFAULT_WRITER_ID);
+  }
+
+  /** True for a server that shares its database with others (its writer id is its own). */
+  boolean shared() {
+    return !DEFAULT_WRITER_ID.equals(writerId);
   }
 
   /** Raw 14 days (50 GiB), minute buckets 90 days (10 GiB), hour buckets 2 years (5 GiB). */
@@ -59,16 +95,21 @@ public record DurableSettings(
 
   /** A copy with another flush interval. */
   public DurableSettings withFlushInterval(Duration value) {
-    return new DurableSettings(value, queueMaxBytes, raw, minute, hour);
+    return new DurableSettings(value, queueMaxBytes, raw, minute, hour, writerId);
   }
 
   /** A copy with another queue bound. */
   public DurableSettings withQueueMaxBytes(long value) {
-    return new DurableSettings(flushInterval, value, raw, minute, hour);
+    return new DurableSettings(flushInterval, value, raw, minute, hour, writerId);
   }
 
   /** A copy with other tier limits. */
   public DurableSettings withTiers(TierLimits raw, TierLimits minute, TierLimits hour) {
-    return new DurableSettings(flushInterval, queueMaxBytes, raw, minute, hour);
+    return new DurableSettings(flushInterval, queueMaxBytes, raw, minute, hour, writerId);
+  }
+
+  /** A copy with another writer id (each server sharing a database needs its own). */
+  public DurableSettings withWriterId(String value) {
+    return new DurableSettings(flushInterval, queueMaxBytes, raw, minute, hour, value);
   }
 }

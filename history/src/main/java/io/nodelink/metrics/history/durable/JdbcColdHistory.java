@@ -29,6 +29,8 @@ final class JdbcColdHistory implements ColdHistory {
   private final long rawSpan;
   private final LongSupplier nowSeconds;
   private final Map<String, Long> earliest = new ConcurrentHashMap<>();
+  private final Map<String, Long> lookedUp = new ConcurrentHashMap<>();
+  private final long lookUpEverySeconds;
   private volatile String lastError;
 
   JdbcColdHistory(
@@ -42,11 +44,15 @@ final class JdbcColdHistory implements ColdHistory {
     this.settings = settings;
     this.rawSpan = chunkWindowSeconds;
     this.nowSeconds = nowSeconds;
+    this.lookUpEverySeconds = Math.max(1, settings.flushInterval().toSeconds());
   }
 
   @Override
   public List<EncodedChunk> chunks(String agentId, String series, Tier tier, long from, long to) {
     Long id = catalog.find(agentId, series);
+    if (id == null && lookUpAgent(agentId)) {
+      id = catalog.find(agentId, series);
+    }
     if (id == null) {
       return List.of();
     }
@@ -76,7 +82,34 @@ final class JdbcColdHistory implements ColdHistory {
 
   @Override
   public Set<String> seriesOf(String agentId) {
+    lookUpAgent(agentId);
     return catalog.names(agentId);
+  }
+
+  /**
+   * With several writers on the database, reads the agent's series another may have registered
+   * since this store loaded its catalog: at most once per flush interval and agent, so a series
+   * that is stored nowhere costs no query each time. A single writer's catalog is complete.
+   *
+   * @return true if it looked
+   */
+  private boolean lookUpAgent(String agentId) {
+    if (!settings.shared()) {
+      return false;
+    }
+    long now = nowSeconds.getAsLong();
+    Long last = lookedUp.get(agentId);
+    if (last != null && now - last < lookUpEverySeconds) {
+      return false;
+    }
+    lookedUp.put(agentId, now);
+    try (Connection connection = dataSource.getConnection()) {
+      catalog.loadAgent(connection, agentId);
+      return true;
+    } catch (SQLException e) {
+      readFailed(e);
+      return false;
+    }
   }
 
   @Override

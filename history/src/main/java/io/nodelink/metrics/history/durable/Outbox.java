@@ -4,6 +4,7 @@ import io.nodelink.metrics.history.compact.ColdHistory.Tier;
 import io.nodelink.metrics.history.compact.EncodedChunk;
 import io.nodelink.metrics.history.compact.RawPacking;
 import io.nodelink.metrics.history.compact.Rollups;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +28,9 @@ final class Outbox {
   /** Key columns, tuple header and index entry of a row, for the byte bound. */
   private static final int ROW_OVERHEAD = 64;
 
+  /** The sequence number of what is not numbered yet (numbers are given when it is written). */
+  static final long UNNUMBERED = 0;
+
   /** A chunk to write, with the series it belongs to. */
   record Pending(String agentId, String series, Tier tier, long seq, EncodedChunk chunk) {
     long bytes() {
@@ -36,12 +40,15 @@ final class Outbox {
     Pending withChunk(EncodedChunk other) {
       return new Pending(agentId, series, tier, seq, other);
     }
+
+    Pending withSeq(long value) {
+      return new Pending(agentId, series, tier, value, chunk);
+    }
   }
 
   private final ConcurrentLinkedQueue<Pending> incoming = new ConcurrentLinkedQueue<>();
   // The queue's own size() walks every node: status gauges read this instead.
   private final AtomicInteger incomingCount = new AtomicInteger();
-  private final AtomicLong seq;
   private final long maxBytes;
   private final ArrayDeque<Pending> chunks = new ArrayDeque<>();
   private final ArrayDeque<TailTable.Row> tails = new ArrayDeque<>();
@@ -50,29 +57,32 @@ final class Outbox {
   private final AtomicLong droppedValues = new AtomicLong();
   private final AtomicLong droppedTails = new AtomicLong();
 
-  Outbox(long firstSeq, long maxBytes) {
-    this.seq = new AtomicLong(firstSeq);
+  Outbox(long maxBytes) {
     this.maxBytes = maxBytes;
   }
 
-  /** From an appending thread: a raw chunk was sealed (or late points patched one). */
+  /**
+   * From an appending thread: a raw chunk was sealed (or late points patched one). Numbered when
+   * written (the numbers come from the database), in the order it came.
+   */
   void offerRaw(String agentId, String series, EncodedChunk chunk) {
-    incoming.add(new Pending(agentId, series, Tier.RAW, seq.incrementAndGet(), chunk));
+    incoming.add(new Pending(agentId, series, Tier.RAW, UNNUMBERED, chunk));
     incomingCount.incrementAndGet();
   }
 
-  long nextSeq() {
-    return seq.incrementAndGet();
-  }
-
-  /** Continues above {@code mark}: numbers handed out from now on are higher. */
-  void advanceTo(long mark) {
-    seq.accumulateAndGet(mark, Math::max);
-  }
-
-  /** The highest sequence number handed out so far. */
-  long currentSeq() {
-    return seq.get();
+  /**
+   * Numbers what is held and not numbered yet, in the order it came: a chunk that patches another
+   * gets a higher number. A failure leaves the rest unnumbered for the next try.
+   */
+  void number(SeqBlocks seqs) throws SQLException {
+    for (int n = chunks.size(); n > 0; n--) {
+      Pending next = chunks.poll();
+      chunks.add(next.seq() == UNNUMBERED ? next.withSeq(seqs.next()) : next);
+    }
+    for (int n = tails.size(); n > 0; n--) {
+      TailTable.Row next = tails.poll();
+      tails.add(next.seq() == UNNUMBERED ? next.withSeq(seqs.next()) : next);
+    }
   }
 
   /**
@@ -89,7 +99,7 @@ final class Outbox {
       for (Tier tier : List.of(Tier.MINUTE, Tier.HOUR)) {
         EncodedChunk buckets = Rollups.bucketsOfRaw(List.of(next.chunk()), tier.width());
         if (buckets != null) {
-          hold(new Pending(next.agentId(), next.series(), tier, nextSeq(), buckets));
+          hold(new Pending(next.agentId(), next.series(), tier, UNNUMBERED, buckets));
         }
       }
     }

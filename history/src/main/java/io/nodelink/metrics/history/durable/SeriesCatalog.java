@@ -7,27 +7,42 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ids of the stored series, all in memory (a few tens of bytes per series). Readers look ids up
- * concurrently; only the writer adds series, and publishes them once their rows are committed.
+ * concurrently; the writer registers series, and publishes them once their rows are committed. Ids
+ * come from the shared {@code series} counter, so writers sharing the database never take the same.
  */
 final class SeriesCatalog {
 
+  /** Registration meets another writer's at most this often in a row before the flush fails. */
+  private static final int REGISTER_ATTEMPTS = 3;
+
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, Long>> byAgent =
       new ConcurrentHashMap<>();
-  private long nextId = 1;
 
   void load(Connection connection) throws SQLException {
     try (PreparedStatement select =
             connection.prepareStatement("SELECT id, agent_id, name FROM nl_history_series");
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
-        long id = rows.getLong(1);
-        publish(rows.getString(2), rows.getString(3), id);
-        nextId = Math.max(nextId, id + 1);
+        publish(rows.getString(2), rows.getString(3), rows.getLong(1));
+      }
+    }
+  }
+
+  /** Adds the agent's stored series, some of which another writer may have registered. */
+  void loadAgent(Connection connection, String agentId) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT id, name FROM nl_history_series WHERE agent_id = ?")) {
+      select.setString(1, agentId);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          publish(agentId, rows.getString(2), rows.getLong(1));
+        }
       }
     }
   }
@@ -55,63 +70,79 @@ final class SeriesCatalog {
     return names;
   }
 
-  /** Series added in one write transaction, published when it commits. */
-  final class Staged {
-    private final Map<String, Map<String, Long>> added = new HashMap<>();
-    private final PreparedStatement insert;
-
-    Staged(Connection connection) throws SQLException {
-      insert =
-          connection.prepareStatement(
-              "INSERT INTO nl_history_series (id, agent_id, name) VALUES (?, ?, ?)");
-    }
-
-    long idOf(String agentId, String series) throws SQLException {
-      Long id = find(agentId, series);
-      if (id == null) {
-        id = added.computeIfAbsent(agentId, a -> new HashMap<>()).get(series);
+  /**
+   * Registers the series not in the catalog yet, in a transaction of its own (committed before the
+   * flush that needs them). A series another writer registered meanwhile makes the insert fail:
+   * then the agents' series are read back, adopting that writer's ids, and the rest is tried again.
+   */
+  void register(Connection connection, Map<String, Set<String>> series) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      Map<String, Set<String>> missing = missing(series);
+      if (missing.isEmpty()) {
+        return;
       }
-      if (id == null) {
-        id = nextId++;
-        insert.setLong(1, id);
-        insert.setString(2, agentId);
-        insert.setString(3, series);
-        insert.addBatch();
-        added.get(agentId).put(series, id);
-      }
-      return id;
-    }
-
-    /**
-     * Sends the added series' rows (batched: at start-up a fleet registers hundreds of thousands of
-     * series, one round trip each was most of the first flushes' time).
-     */
-    void insertAdded() throws SQLException {
-      if (!added.isEmpty()) {
-        insert.executeBatch();
-      }
-    }
-
-    void committed() throws SQLException {
-      added.forEach((agent, names) -> names.forEach((name, id) -> publish(agent, name, id)));
-      close();
-    }
-
-    /** The transaction rolled back: its ids may be handed out again. */
-    void rolledBack() throws SQLException {
-      long lowest = nextId;
-      for (Map<String, Long> names : added.values()) {
-        for (long id : names.values()) {
-          lowest = Math.min(lowest, id);
+      try {
+        insert(connection, missing);
+        return;
+      } catch (SQLException e) {
+        if (attempt == REGISTER_ATTEMPTS) {
+          throw e;
+        }
+        for (String agent : missing.keySet()) {
+          loadAgent(connection, agent);
         }
       }
-      nextId = lowest;
-      close();
     }
+  }
 
-    private void close() throws SQLException {
-      insert.close();
+  /** The series not in the catalog, sorted: writers insert in one order and never deadlock. */
+  private Map<String, Set<String>> missing(Map<String, Set<String>> series) {
+    Map<String, Set<String>> missing = new TreeMap<>();
+    series.forEach(
+        (agent, names) -> {
+          for (String name : names) {
+            if (find(agent, name) == null) {
+              missing.computeIfAbsent(agent, a -> new TreeSet<>()).add(name);
+            }
+          }
+        });
+    return missing;
+  }
+
+  /**
+   * Inserts the series with ids taken from the shared counter (batched: at start-up a fleet
+   * registers hundreds of thousands of series, one round trip each was most of the first flushes'
+   * time).
+   */
+  private void insert(Connection connection, Map<String, Set<String>> missing) throws SQLException {
+    long count = missing.values().stream().mapToLong(Set::size).sum();
+    long id = SharedCounter.take(connection, SharedCounter.SERIES, count);
+    Map<String, Map<String, Long>> added = new TreeMap<>();
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO nl_history_series (id, agent_id, name) VALUES (?, ?, ?)")) {
+      for (Map.Entry<String, Set<String>> agent : missing.entrySet()) {
+        for (String name : agent.getValue()) {
+          insert.setLong(1, id);
+          insert.setString(2, agent.getKey());
+          insert.setString(3, name);
+          insert.addBatch();
+          added.computeIfAbsent(agent.getKey(), a -> new HashMap<>()).put(name, id);
+          id++;
+        }
+      }
+      insert.executeBatch();
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
     }
+    added.forEach(
+        (agent, names) -> names.forEach((name, seriesId) -> publish(agent, name, seriesId)));
   }
 
   private void publish(String agentId, String series, long id) {

@@ -35,6 +35,8 @@ final class StoreWriter {
   private static final Logger LOG = Logger.getLogger(DurableHistoryStore.class.getName());
 
   private final DataSource dataSource;
+  private final String writerId;
+  private final SeqBlocks seqs;
   private final CompactHistoryStore memory;
   private final SeriesCatalog catalog;
   private final Outbox outbox;
@@ -52,6 +54,8 @@ final class StoreWriter {
 
   StoreWriter(
       DataSource dataSource,
+      String writerId,
+      SeqBlocks seqs,
       CompactHistoryStore memory,
       SeriesCatalog catalog,
       Outbox outbox,
@@ -60,6 +64,8 @@ final class StoreWriter {
       long windowSeconds,
       BooleanSupplier attached) {
     this.dataSource = dataSource;
+    this.writerId = writerId;
+    this.seqs = seqs;
     this.memory = memory;
     this.catalog = catalog;
     this.outbox = outbox;
@@ -88,9 +94,8 @@ final class StoreWriter {
       long started = System.nanoTime();
       long sealedBefore = nowSeconds - graceSeconds;
       memory.sealEndedWindows(sealedBefore, agents);
-      long flushStart = outbox.currentSeq() + 1;
       // Before the sealed chunks are taken: a record may go only if its chunks are among them.
-      Map<String, List<Long>> deletions = deletableTails(sealedBefore, flushStart, agents);
+      Map<String, List<Long>> deletions = deletableTails(sealedBefore, agents);
       // Unflushed points first, chunks second: a point left out of the records because its chunk
       // was sealed meanwhile has that chunk in this flush.
       memory.drainUnflushed(agents, (agent, points) -> addTails(agent, points, sealedBefore));
@@ -143,7 +148,7 @@ final class StoreWriter {
         lastTs = Math.max(lastTs, points.timestamps()[e]);
       }
       byte[] data = TailCodec.encode(points, entries, name -> idOrRegister(agentId, name));
-      outbox.addTail(new TailTable.Row(agentId, outbox.nextSeq(), lastTs, data));
+      outbox.addTail(new TailTable.Row(agentId, Outbox.UNNUMBERED, lastTs, data));
     }
   }
 
@@ -197,8 +202,7 @@ final class StoreWriter {
    * sealed (a point of the next window came), which takes a visit of the agent's series, so it is
    * asked only within the grace after a window's end.
    */
-  private Map<String, List<Long>> deletableTails(
-      long sealedBefore, long flushStart, Predicate<String> agents) {
+  private Map<String, List<Long>> deletableTails(long sealedBefore, Predicate<String> agents) {
     Map<String, List<Long>> deletions = new HashMap<>();
     for (String agent : tails.agents()) {
       if (!agents.test(agent)) {
@@ -210,7 +214,6 @@ final class StoreWriter {
       List<Long> seqs =
           tails.deletable(
               agent,
-              flushStart,
               lastTs -> {
                 long window = ChunkWindows.windowOf(lastTs, phase, windowSeconds);
                 if (windowEnd(window, phase) <= sealedBefore) {
@@ -233,47 +236,40 @@ final class StoreWriter {
   }
 
   private boolean write(Map<String, List<Long>> deletions) {
-    List<Outbox.Pending> chunks = new ArrayList<>(outbox.chunks());
-    List<TailTable.Row> newTails = new ArrayList<>(outbox.tails());
-    if (chunks.isEmpty() && newTails.isEmpty() && deletions.isEmpty()) {
+    if (outbox.chunks().isEmpty() && outbox.tails().isEmpty() && deletions.isEmpty()) {
       recovered();
       return true;
     }
     if (!attached.getAsBoolean()) {
-      // Not before the store has read the catalog and the saved sequence mark (it says why).
+      // Not before the store has read the catalog (it says why).
       degraded = true;
       return false;
     }
-    SeriesCatalog.Staged staged = null;
+    List<Outbox.Pending> chunks;
+    List<TailTable.Row> newTails;
     try (Connection connection = dataSource.getConnection()) {
+      // Both in short transactions of their own, so the flush's does not hold the shared rows.
+      catalog.register(connection, seriesToRegister());
+      outbox.number(seqs);
+      chunks = new ArrayList<>(outbox.chunks());
+      newTails = new ArrayList<>(outbox.tails());
       connection.setAutoCommit(false);
       try {
-        staged = catalog.new Staged(connection);
-        for (Map.Entry<String, Set<String>> agent : unregistered.entrySet()) {
-          for (String series : agent.getValue()) {
-            staged.idOf(agent.getKey(), series);
-          }
-        }
         List<ChunkTable.Row> rows = new ArrayList<>(chunks.size());
         for (Outbox.Pending p : chunks) {
-          rows.add(
-              new ChunkTable.Row(
-                  staged.idOf(p.agentId(), p.series()), p.tier(), p.seq(), p.chunk()));
+          rows.add(new ChunkTable.Row(registered(p), p.tier(), p.seq(), p.chunk()));
         }
-        staged.insertAdded();
         ChunkTable.insert(connection, rows);
-        TailTable.insert(connection, newTails);
+        TailTable.insert(connection, writerId, newTails);
         deleteDone(connection, deletions, newTails);
-        SeqMark.save(connection, outbox.currentSeq());
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
       }
-      staged.committed();
       persistCommitted(connection);
     } catch (SQLException | RuntimeException e) {
-      failed(e, staged);
+      failed(e);
       return false;
     } finally {
       // Registered or not, records go on naming a series until its id is committed.
@@ -285,6 +281,27 @@ final class StoreWriter {
     outbox.written();
     recovered();
     return true;
+  }
+
+  /** The series of this flush's records and chunks that have no id yet. */
+  private Map<String, Set<String>> seriesToRegister() {
+    Map<String, Set<String>> series = new HashMap<>();
+    unregistered.forEach((agent, names) -> series.put(agent, new HashSet<>(names)));
+    for (Outbox.Pending p : outbox.chunks()) {
+      if (catalog.find(p.agentId(), p.series()) == null) {
+        series.computeIfAbsent(p.agentId(), a -> new HashSet<>()).add(p.series());
+      }
+    }
+    return series;
+  }
+
+  private long registered(Outbox.Pending chunk) {
+    Long id = catalog.find(chunk.agentId(), chunk.series());
+    if (id == null) {
+      throw new IllegalStateException(
+          "series not registered: " + chunk.agentId() + " " + chunk.series());
+    }
+    return id;
   }
 
   /**
@@ -308,8 +325,8 @@ final class StoreWriter {
   }
 
   /**
-   * Marks each agent's done records and deletes the start of the log up to the first record still
-   * needed (by any agent): one range delete instead of a row at a time.
+   * Marks each agent's done records and deletes the start of this writer's log up to the first
+   * record still needed (by any of its agents): one range delete instead of a row at a time.
    */
   private void deleteDone(
       Connection connection, Map<String, List<Long>> deletions, List<TailTable.Row> newTails)
@@ -319,23 +336,16 @@ final class StoreWriter {
     }
     Map<String, Long> doneThrough = new HashMap<>();
     deletions.forEach((agent, seqs) -> doneThrough.put(agent, seqs.get(seqs.size() - 1)));
-    TailMarks.raise(connection, doneThrough);
+    TailMarks.raise(connection, writerId, doneThrough);
     long firstNeeded = tails.firstNeeded(deletions);
     for (TailTable.Row row : newTails) {
       firstNeeded = Math.min(firstNeeded, row.seq());
     }
-    TailTable.deleteBefore(connection, firstNeeded);
-    TailMarks.deleteBelow(connection, firstNeeded);
+    TailTable.deleteBefore(connection, writerId, firstNeeded);
+    TailMarks.deleteBelow(connection, writerId, firstNeeded);
   }
 
-  private void failed(Exception e, SeriesCatalog.Staged staged) {
-    if (staged != null) {
-      try {
-        staged.rolledBack();
-      } catch (SQLException ignored) {
-        // The statement is gone with the connection.
-      }
-    }
+  private void failed(Exception e) {
     if (!degraded) {
       LOG.log(
           Level.WARNING,

@@ -9,9 +9,9 @@ import java.util.TreeMap;
 import java.util.function.LongPredicate;
 
 /**
- * The tail records in the database, per agent: sequence number and newest point of each, so the
- * writer knows which it may delete without asking the database. Written by the writer, read by
- * status reports.
+ * This writer's tail records in the database, per agent: sequence number and newest point of each,
+ * so the writer knows which it may delete without asking the database. Written by the writer, read
+ * by status reports.
  */
 final class TailIndex {
 
@@ -26,15 +26,15 @@ final class TailIndex {
   }
 
   /**
-   * The records of an agent written before {@code beforeSeq} whose newest point {@code deletable}
+   * The records of an agent (all written by earlier flushes) whose newest point {@code deletable}
    * accepts, in sequence order up to the first it does not (records come roughly in time order, so
    * a flush does not walk every record of every agent).
    */
-  synchronized List<Long> deletable(String agentId, long beforeSeq, LongPredicate deletable) {
+  synchronized List<Long> deletable(String agentId, LongPredicate deletable) {
     List<Long> seqs = new ArrayList<>();
     TreeMap<Long, Long> rows = byAgent.get(agentId);
     if (rows != null) {
-      for (Map.Entry<Long, Long> row : rows.headMap(beforeSeq).entrySet()) {
+      for (Map.Entry<Long, Long> row : rows.entrySet()) {
         if (!deletable.test(row.getValue())) {
           break;
         }

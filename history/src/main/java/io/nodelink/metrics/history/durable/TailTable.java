@@ -6,13 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 
-/** The SQL of {@code nl_history_tail}. */
+/** The SQL of {@code nl_history_tail}: a log of records per writer. */
 final class TailTable {
 
   private TailTable() {}
 
   /** One flush's unflushed points of one agent. */
-  record Row(String agentId, long seq, long lastTs, byte[] data) {}
+  record Row(String agentId, long seq, long lastTs, byte[] data) {
+    Row withSeq(long value) {
+      return new Row(agentId, value, lastTs, data);
+    }
+  }
 
   /** Receives the stored rows in sequence order. */
   @FunctionalInterface
@@ -20,49 +24,51 @@ final class TailTable {
     void accept(Row row);
   }
 
-  static void insert(Connection connection, Collection<Row> rows) throws SQLException {
+  static void insert(Connection connection, String writerId, Collection<Row> rows)
+      throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO nl_history_tail (agent_id, seq, last_ts, data) VALUES (?, ?, ?, ?)")) {
+            "INSERT INTO nl_history_tail (writer_id, agent_id, seq, last_ts, data)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
       for (Row row : rows) {
-        insert.setString(1, row.agentId());
-        insert.setLong(2, row.seq());
-        insert.setLong(3, row.lastTs());
-        insert.setBytes(4, row.data());
+        insert.setString(1, writerId);
+        insert.setString(2, row.agentId());
+        insert.setLong(3, row.seq());
+        insert.setLong(4, row.lastTs());
+        insert.setBytes(5, row.data());
         insert.addBatch();
       }
       insert.executeBatch();
     }
   }
 
-  /** Deletes every record numbered below {@code seq} (the start of the log). */
-  static void deleteBefore(Connection connection, long seq) throws SQLException {
+  /** Deletes the writer's records numbered below {@code seq} (the start of its log). */
+  static void deleteBefore(Connection connection, String writerId, long seq) throws SQLException {
     try (PreparedStatement delete =
-        connection.prepareStatement("DELETE FROM nl_history_tail WHERE seq < ?")) {
-      delete.setLong(1, seq);
+        connection.prepareStatement(
+            "DELETE FROM nl_history_tail WHERE writer_id = ? AND seq < ?")) {
+      delete.setString(1, writerId);
+      delete.setLong(2, seq);
       delete.executeUpdate();
     }
   }
 
-  static void readAll(Connection connection, RowSink sink) throws SQLException {
+  /** The writer's records (only its own: the others' belong to servers that may be running). */
+  static void readAll(Connection connection, String writerId, RowSink sink) throws SQLException {
     try (PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT agent_id, seq, last_ts, data FROM nl_history_tail ORDER BY seq");
-        ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        sink.accept(new Row(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getBytes(4)));
+        connection.prepareStatement(
+            "SELECT agent_id, seq, last_ts, data FROM nl_history_tail WHERE writer_id = ?"
+                + " ORDER BY seq")) {
+      select.setString(1, writerId);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          sink.accept(
+              new Row(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getBytes(4)));
+        }
       }
-    }
-  }
-
-  static long maxSeq(Connection connection) throws SQLException {
-    try (PreparedStatement select =
-            connection.prepareStatement("SELECT MAX(seq) FROM nl_history_tail");
-        ResultSet rows = select.executeQuery()) {
-      return rows.next() ? rows.getLong(1) : 0;
     }
   }
 }

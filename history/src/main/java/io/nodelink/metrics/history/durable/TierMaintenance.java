@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -60,12 +59,12 @@ final class TierMaintenance {
 
   private final DataSource dataSource;
   private final DurableSettings settings;
-  private final LongSupplier nextSeq;
+  private final SeqBlocks seqs;
 
-  TierMaintenance(DataSource dataSource, DurableSettings settings, LongSupplier nextSeq) {
+  TierMaintenance(DataSource dataSource, DurableSettings settings, SeqBlocks seqs) {
     this.dataSource = dataSource;
     this.settings = settings;
-    this.nextSeq = nextSeq;
+    this.seqs = seqs;
   }
 
   Report run(long nowSeconds) throws SQLException {
@@ -121,7 +120,6 @@ final class TierMaintenance {
       merged += mergePeriod(connection, job.tier(), done, end - 1);
       done = end;
       setDoneThrough(connection, job, done);
-      SeqMark.save(connection, nextSeq.getAsLong());
       connection.commit();
     }
     return merged;
@@ -138,8 +136,7 @@ final class TierMaintenance {
       EncodedChunk one =
           tier == Tier.RAW ? Rollups.mergedRaw(chunks) : Rollups.widerBuckets(chunks, tier.width());
       ChunkTable.deleteStartingIn(connection, seriesId, tier, from, to, chunks);
-      ChunkTable.insert(
-          connection, List.of(new ChunkTable.Row(seriesId, tier, nextSeq.getAsLong(), one)));
+      ChunkTable.insert(connection, List.of(new ChunkTable.Row(seriesId, tier, seqs.next(), one)));
       // One series per transaction: short row locks on the usage counters the flush also updates.
       connection.commit();
       merged++;

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The SQL of {@code nl_history_usage} and {@code nl_history_series_usage}: bytes of chunk data and
@@ -26,13 +27,17 @@ final class UsageTable {
   /**
    * Adds {@code bytes} and {@code chunks} to the tier's total and to each series' share of it.
    *
+   * <p>Rows are updated in one order in every transaction (tiers in order, a tier's series by id,
+   * then its total), so writers sharing the database wait for each other's counters instead of
+   * deadlocking; each {@code x = x + ?} applies to the committed value, so the sums stay exact.
+   *
    * @param bySeries per series id: bytes and chunks, both negative for deletes
    */
   static void add(Connection connection, Tier tier, Map<Long, long[]> bySeries)
       throws SQLException {
     long bytes = 0;
     long chunks = 0;
-    List<Map.Entry<Long, long[]>> entries = new ArrayList<>(bySeries.entrySet());
+    List<Map.Entry<Long, long[]>> entries = new ArrayList<>(new TreeMap<>(bySeries).entrySet());
     int[] updated;
     try (PreparedStatement update =
         connection.prepareStatement(
