@@ -72,8 +72,6 @@ class ClusterIT {
         "http://127.0.0.1:" + InstancePorts.from(firstPort).http());
     env.put("NODELINK_CLUSTER_HEARTBEAT", "1s");
     env.put("NODELINK_CLUSTER_NODE_TIMEOUT", "4s");
-    // The history store is per server until it can share a database.
-    env.put("NODELINK_STORE_ENABLED", "false");
     return env;
   }
 
@@ -138,6 +136,9 @@ class ClusterIT {
           "ClusterIT",
           "agent on the other server " + (failedOverAt - killedAt) + " s after kill -9");
       assertThat(failedOverAt - killedAt).isLessThanOrEqualTo(30);
+      assertThat(StoreHealth.check(serverB))
+          .as("b's history store, sharing the database under its own writer id")
+          .hasValueSatisfying(c -> assertThat(StoreHealth.isDegraded(c)).as("%s", c).isFalse());
     }
   }
 

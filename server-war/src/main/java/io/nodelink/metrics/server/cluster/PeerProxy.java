@@ -136,11 +136,23 @@ public final class PeerProxy {
       }
       // Event by event: whatever arrived is passed on at once. Ends when either side closes.
       response.flushBuffer();
-      byte[] buffer = new byte[8192];
+      pump(in, out);
+    }
+  }
+
+  /**
+   * Copies until either side ends the stream: the client going away or the other server ending it
+   * is the normal end of an event stream, not an error (the answer is committed by then anyway).
+   */
+  private static void pump(InputStream in, OutputStream out) {
+    byte[] buffer = new byte[8192];
+    try {
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         out.write(buffer, 0, n);
         out.flush();
       }
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "Passed-on event stream ended", e);
     }
   }
 

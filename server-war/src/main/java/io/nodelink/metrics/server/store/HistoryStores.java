@@ -5,6 +5,7 @@ import io.nodelink.metrics.history.compact.CompactHistoryStore;
 import io.nodelink.metrics.history.compact.HistorySettings;
 import io.nodelink.metrics.history.durable.DurableHistoryStore;
 import io.nodelink.metrics.history.durable.DurableSettings;
+import io.nodelink.metrics.server.cluster.ClusterSettings;
 import io.nodelink.metrics.server.config.ServerConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -19,6 +20,7 @@ import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Chooses and opens the history engine once: durable in the configured data source (the default; a
@@ -30,11 +32,15 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class HistoryStores {
 
+  static final String WRITER_ID = "nodelink.store.writer-id";
+
   private static final Logger LOG = Logger.getLogger(HistoryStores.class.getName());
 
   @Inject ServerConfig config;
 
   @Inject Clock clock;
+
+  @Inject Config mpConfig;
 
   /** Runs the history's budget passes, off the ingestion call that noticed the overflow. */
   @Resource(lookup = "concurrent/nodelinkExecutor")
@@ -83,11 +89,30 @@ public class HistoryStores {
 
   private DurableSettings durableSettings() {
     return new DurableSettings(
-        config.storeFlushInterval(),
-        config.storeQueueMaxBytes(),
-        tier(config.storeRaw()),
-        tier(config.storeMinute()),
-        tier(config.storeHour()));
+            config.storeFlushInterval(),
+            config.storeQueueMaxBytes(),
+            tier(config.storeRaw()),
+            tier(config.storeMinute()),
+            tier(config.storeHour()))
+        .withWriterId(writerId());
+  }
+
+  /**
+   * Each server sharing the database writes under an id of its own: {@code
+   * nodelink.store.writer-id}, else its cluster node id, else {@code default} (a single server).
+   */
+  private String writerId() {
+    Optional<String> explicit =
+        mpConfig
+            .getOptionalValue(WRITER_ID, String.class)
+            .map(String::strip)
+            .filter(s -> !s.isEmpty());
+    if (explicit.isPresent()) {
+      return explicit.get();
+    }
+    ClusterSettings cluster =
+        ClusterSettings.read(key -> mpConfig.getOptionalValue(key, String.class));
+    return cluster.enabled() ? cluster.nodeId() : DurableSettings.defaults().writerId();
   }
 
   private static DurableSettings.TierLimits tier(ServerConfig.StoreTier tier) {
