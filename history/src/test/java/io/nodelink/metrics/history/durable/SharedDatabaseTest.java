@@ -222,7 +222,7 @@ class SharedDatabaseTest {
                 "SELECT COUNT(*) FROM nl_history_chunk WHERE tier = 0 AND first_ts < "
                     + (start + 2 * 21_600)))
         .isEqualTo(2 * 2 * 2);
-    assertUsageMatchesTheChunks(ds);
+    FairDiskBudgetTest.assertUsageMatchesTheChunks(ds);
     assertThat(raw(a, "x1", start, start + 2 * 21_600)).isEqualTo(before);
     assertThat(a.status().degraded()).isFalse();
     assertThat(b.status().degraded()).isFalse();
@@ -239,29 +239,6 @@ class SharedDatabaseTest {
 
   private static long tailRecords(DataSource ds, String agent) throws SQLException {
     return single(ds, "SELECT COUNT(*) FROM nl_history_tail WHERE agent_id = '" + agent + "'");
-  }
-
-  private static void assertUsageMatchesTheChunks(DataSource ds) throws SQLException {
-    for (int tier = 0; tier < 3; tier++) {
-      assertThat(single(ds, "SELECT bytes FROM nl_history_usage WHERE tier = " + tier))
-          .as("bytes of tier %d", tier)
-          .isEqualTo(
-              single(
-                  ds,
-                  "SELECT COALESCE(SUM(OCTET_LENGTH(data)), 0) FROM nl_history_chunk WHERE tier = "
-                      + tier));
-      assertThat(single(ds, "SELECT chunks FROM nl_history_usage WHERE tier = " + tier))
-          .as("chunks of tier %d", tier)
-          .isEqualTo(single(ds, "SELECT COUNT(*) FROM nl_history_chunk WHERE tier = " + tier));
-    }
-    assertThat(
-            single(
-                ds,
-                "SELECT COUNT(*) FROM nl_history_series_usage u WHERE u.chunks <> (SELECT COUNT(*)"
-                    + " FROM nl_history_chunk c WHERE c.series_id = u.series_id"
-                    + " AND c.tier = u.tier)"))
-        .as("series whose usage row differs from their chunks")
-        .isZero();
   }
 
   private static long single(DataSource ds, String sql) throws SQLException {

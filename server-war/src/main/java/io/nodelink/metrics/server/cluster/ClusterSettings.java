@@ -1,6 +1,7 @@
 package io.nodelink.metrics.server.cluster;
 
 import io.nodelink.metrics.server.config.Durations;
+import io.nodelink.metrics.server.config.ServerConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public record ClusterSettings(
     Duration nodeTimeout,
     Duration requestTimeout) {
 
-  public static final String NODE_ID = "nodelink.cluster.node-id";
+  public static final String NODE_ID = ServerConfig.CLUSTER_NODE_ID;
   public static final String ADVERTISE_URL = "nodelink.cluster.advertise-url";
   public static final String HEARTBEAT = "nodelink.cluster.heartbeat";
   public static final String NODE_TIMEOUT = "nodelink.cluster.node-timeout";

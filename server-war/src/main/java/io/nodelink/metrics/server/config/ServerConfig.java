@@ -88,6 +88,8 @@ public class ServerConfig {
   public static final String HISTORY_MAX_CONCURRENT_QUERIES =
       "nodelink.history.max-concurrent-queries";
   public static final String SSE_MAX_CLIENTS = "nodelink.sse.max-clients";
+  public static final String CLUSTER_NODE_ID = "nodelink.cluster.node-id";
+  public static final String STORE_WRITER_ID = "nodelink.store.writer-id";
 
   private static final Duration MAX_SSE_KEEPALIVE = Duration.ofSeconds(15);
 

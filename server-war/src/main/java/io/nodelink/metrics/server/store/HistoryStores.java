@@ -5,7 +5,6 @@ import io.nodelink.metrics.history.compact.CompactHistoryStore;
 import io.nodelink.metrics.history.compact.HistorySettings;
 import io.nodelink.metrics.history.durable.DurableHistoryStore;
 import io.nodelink.metrics.history.durable.DurableSettings;
-import io.nodelink.metrics.server.cluster.ClusterSettings;
 import io.nodelink.metrics.server.config.ServerConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -31,8 +30,6 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class HistoryStores {
-
-  static final String WRITER_ID = "nodelink.store.writer-id";
 
   private static final Logger LOG = Logger.getLogger(HistoryStores.class.getName());
 
@@ -102,17 +99,16 @@ public class HistoryStores {
    * nodelink.store.writer-id}, else its cluster node id, else {@code default} (a single server).
    */
   private String writerId() {
-    Optional<String> explicit =
-        mpConfig
-            .getOptionalValue(WRITER_ID, String.class)
-            .map(String::strip)
-            .filter(s -> !s.isEmpty());
-    if (explicit.isPresent()) {
-      return explicit.get();
-    }
-    ClusterSettings cluster =
-        ClusterSettings.read(key -> mpConfig.getOptionalValue(key, String.class));
-    return cluster.enabled() ? cluster.nodeId() : DurableSettings.defaults().writerId();
+    return setting(ServerConfig.STORE_WRITER_ID)
+        .or(() -> setting(ServerConfig.CLUSTER_NODE_ID))
+        .orElse(DurableSettings.defaults().writerId());
+  }
+
+  private Optional<String> setting(String key) {
+    return mpConfig
+        .getOptionalValue(key, String.class)
+        .map(String::strip)
+        .filter(s -> !s.isEmpty());
   }
 
   private static DurableSettings.TierLimits tier(ServerConfig.StoreTier tier) {
