@@ -158,7 +158,8 @@ class FairDiskBudgetTest {
     assertThat(single(ds, withoutRow)).as("series and tiers with chunks but no usage row").isZero();
   }
 
-  private static long single(DataSource ds, String sql) throws SQLException {
+  /** The one number {@code sql} answers. */
+  static long single(DataSource ds, String sql) throws SQLException {
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement();
         ResultSet r = s.executeQuery(sql)) {

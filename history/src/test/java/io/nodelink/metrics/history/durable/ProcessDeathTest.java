@@ -63,15 +63,15 @@ class ProcessDeathTest {
 
     static final int HALTED = 9;
 
-    public static void main(String[] args) throws SQLException, InterruptedException {
+    public static void main(String[] args) throws SQLException {
       MovableClock clock = new MovableClock(T0);
       JdbcDataSource ds = dataSource(Path.of(args[0]));
       // Open as long as the process lives, like a server's connection pool (H2 closes, and so
       // writes out, a database whose last connection closes).
       Connection held = ds.getConnection();
       DurableHistoryStore store = open(ds, clock);
-      // A flush per point, some milliseconds apart: H2's writer thread runs meanwhile, as in a
-      // server, and the last flushes are still in its memory when the process dies.
+      // A flush per point, as a server flushes: the last ones are still in H2's memory when the
+      // process dies, unless each flush wrote itself out.
       for (long t = T0; t < T0 + POINTS; t++) {
         clock.set(t);
         SeriesBatch batch = new SeriesBatch(1);
@@ -80,7 +80,6 @@ class ProcessDeathTest {
         if (!store.flush()) {
           System.exit(1);
         }
-        Thread.sleep(20);
       }
       Runtime.getRuntime().halt(held.isClosed() ? 1 : HALTED);
     }

@@ -8,10 +8,7 @@ import io.nodelink.metrics.history.SeriesBatch;
 import io.nodelink.metrics.history.TimePoint;
 import io.nodelink.metrics.history.compact.ChunkWindows;
 import io.nodelink.metrics.history.compact.HistorySettings;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
@@ -114,8 +111,8 @@ class SharedDatabaseTest {
     assertThat(b.seriesOf("x1")).containsExactlyInAnyOrderElementsOf(NAMES);
     // Each number handed out once, whichever writer took it ("the later write wins" needs them).
     String seqs = "(SELECT seq FROM nl_history_chunk UNION ALL SELECT seq FROM nl_history_tail) s";
-    assertThat(single(ds, "SELECT COUNT(DISTINCT seq) FROM " + seqs))
-        .isEqualTo(single(ds, "SELECT COUNT(*) FROM " + seqs))
+    assertThat(FairDiskBudgetTest.single(ds, "SELECT COUNT(DISTINCT seq) FROM " + seqs))
+        .isEqualTo(FairDiskBudgetTest.single(ds, "SELECT COUNT(*) FROM " + seqs))
         .isPositive();
     a.close();
     b.close();
@@ -188,13 +185,15 @@ class SharedDatabaseTest {
     a.flush();
     b.flush();
     List<TimePoint> before = raw(a, "x1", start, start + 2 * 21_600);
-    long rawChunks = single(ds, "SELECT COUNT(*) FROM nl_history_chunk WHERE tier = 0");
+    long rawChunks =
+        FairDiskBudgetTest.single(ds, "SELECT COUNT(*) FROM nl_history_chunk WHERE tier = 0");
 
     // While A's pass holds the lease, B leaves the database alone.
     MaintenanceLease leaseOfA = new MaintenanceLease(ds, "server-a");
     assertThat(leaseOfA.take(T0 + 2 * 3600)).isTrue();
     b.maintain(T0 + 2 * 3600);
-    assertThat(single(ds, "SELECT COUNT(*) FROM nl_history_chunk WHERE tier = 0"))
+    assertThat(
+            FairDiskBudgetTest.single(ds, "SELECT COUNT(*) FROM nl_history_chunk WHERE tier = 0"))
         .isEqualTo(rawChunks);
     leaseOfA.release();
 
@@ -217,7 +216,7 @@ class SharedDatabaseTest {
 
     // Each series of each agent has one raw chunk per ended 6-hour period: merged exactly once.
     assertThat(
-            single(
+            FairDiskBudgetTest.single(
                 ds,
                 "SELECT COUNT(*) FROM nl_history_chunk WHERE tier = 0 AND first_ts < "
                     + (start + 2 * 21_600)))
@@ -238,15 +237,7 @@ class SharedDatabaseTest {
   }
 
   private static long tailRecords(DataSource ds, String agent) throws SQLException {
-    return single(ds, "SELECT COUNT(*) FROM nl_history_tail WHERE agent_id = '" + agent + "'");
-  }
-
-  private static long single(DataSource ds, String sql) throws SQLException {
-    try (Connection c = ds.getConnection();
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
+    return FairDiskBudgetTest.single(
+        ds, "SELECT COUNT(*) FROM nl_history_tail WHERE agent_id = '" + agent + "'");
   }
 }

@@ -1,5 +1,6 @@
 package io.nodelink.metrics.server.cluster;
 
+import io.nodelink.metrics.server.database.Rows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,24 +22,15 @@ final class ClusterTables {
 
   static void heartbeat(Connection connection, String nodeId, String url, long nowMillis)
       throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE nodelink_cluster_node SET url = ?, heartbeat_at = ? WHERE node_id = ?")) {
-      update.setString(1, url);
-      update.setLong(2, nowMillis);
-      update.setString(3, nodeId);
-      if (update.executeUpdate() > 0) {
-        return;
-      }
-    }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO nodelink_cluster_node (node_id, url, heartbeat_at) VALUES (?, ?, ?)")) {
-      insert.setString(1, nodeId);
-      insert.setString(2, url);
-      insert.setLong(3, nowMillis);
-      insert.executeUpdate();
-    }
+    Rows.updateElseInsert(
+        connection,
+        "UPDATE nodelink_cluster_node SET url = ?, heartbeat_at = ? WHERE node_id = ?",
+        "INSERT INTO nodelink_cluster_node (url, heartbeat_at, node_id) VALUES (?, ?, ?)",
+        statement -> {
+          statement.setString(1, url);
+          statement.setLong(2, nowMillis);
+          statement.setString(3, nodeId);
+        });
   }
 
   static void leave(Connection connection, String nodeId) throws SQLException {
@@ -68,24 +60,15 @@ final class ClusterTables {
 
   /** The agent is on {@code nodeId} from {@code sinceMillis} on (the latest connection wins). */
   static void own(Connection connection, Owner owner) throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE nodelink_agent_owner SET node_id = ?, since = ? WHERE agent_id = ?")) {
-      update.setString(1, owner.nodeId());
-      update.setLong(2, owner.sinceMillis());
-      update.setString(3, owner.agentId());
-      if (update.executeUpdate() > 0) {
-        return;
-      }
-    }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO nodelink_agent_owner (agent_id, node_id, since) VALUES (?, ?, ?)")) {
-      insert.setString(1, owner.agentId());
-      insert.setString(2, owner.nodeId());
-      insert.setLong(3, owner.sinceMillis());
-      insert.executeUpdate();
-    }
+    Rows.updateElseInsert(
+        connection,
+        "UPDATE nodelink_agent_owner SET node_id = ?, since = ? WHERE agent_id = ?",
+        "INSERT INTO nodelink_agent_owner (node_id, since, agent_id) VALUES (?, ?, ?)",
+        statement -> {
+          statement.setString(1, owner.nodeId());
+          statement.setLong(2, owner.sinceMillis());
+          statement.setString(3, owner.agentId());
+        });
   }
 
   /** The agent left {@code nodeId}; a row another server wrote meanwhile stays. */
