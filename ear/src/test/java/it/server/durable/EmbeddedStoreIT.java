@@ -106,8 +106,8 @@ class EmbeddedStoreIT {
               + Figures.seconds(toReady));
       assertThat(lost)
           .as(
-              "seconds missing in %s (read before the kill: %s; store then: %s)",
-              span, streamed, storeBeforeKill)
+              "seconds missing in %s (read before the kill: %s; store then: %s; history log:%n%s)",
+              span, streamed, storeBeforeKill, server.logLines("history"))
           .isLessThanOrEqualTo(DurableServers.FLUSH_SECONDS + 1);
     }
   }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -155,6 +156,41 @@ public final class LibertyInstance implements AutoCloseable {
     } catch (IOException e) {
       return "(no " + log + ": " + e + ")";
     }
+  }
+
+  /**
+   * The lines containing {@code fragment} (in any case) of every {@code messages*.log} of this
+   * instance (a start renames the previous run's log), oldest run first, for failure messages.
+   */
+  public String logLines(String fragment) {
+    Path logs = directory.messagesLog().getParent();
+    try (var files = Files.list(logs)) {
+      StringBuilder out = new StringBuilder();
+      for (Path log :
+          files
+              .filter(f -> f.getFileName().toString().startsWith("messages"))
+              .sorted(LibertyInstance::byRun)
+              .toList()) {
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+          if (line.toLowerCase(Locale.ROOT).contains(fragment.toLowerCase(Locale.ROOT))) {
+            out.append(log.getFileName()).append(": ").append(line).append('\n');
+          }
+        }
+      }
+      return out.toString();
+    } catch (IOException e) {
+      return "(no logs in " + logs + ": " + e + ")";
+    }
+  }
+
+  /** messages_<date>.log names sort by date; the current messages.log is the newest. */
+  private static int byRun(Path a, Path b) {
+    String x = a.getFileName().toString();
+    String y = b.getFileName().toString();
+    if (x.equals("messages.log") || y.equals("messages.log")) {
+      return Boolean.compare(x.equals("messages.log"), y.equals("messages.log"));
+    }
+    return x.compareTo(y);
   }
 
   /** Stops the server (kills it if it will not stop), keeps its logs and deletes it. */
