@@ -29,9 +29,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Two real Liberty servers of one cluster on one real PostgreSQL, and real agents given both
  * servers: either server answers for any agent (the listing, the agent's summary, its history, a
- * manual start, its live SSE stream), an agent whose server is killed is on the other within its
- * reconnect time with its manual hold, and an agent that reconnected elsewhere while its old stream
- * still looked alive is held by one server only.
+ * manual start and its task, its live SSE stream), an agent whose server is killed is on the other
+ * within its reconnect time with its manual hold, the other server takes over the dead one's tasks,
+ * and an agent that reconnected elsewhere while its old stream still looked alive is held by one
+ * server only.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -113,7 +114,11 @@ class ClusterIT {
       JsonNode viaB = onB.summary(id);
       assertThat(viaB.path("connected").asBoolean()).as("summary through b: %s", viaB).isTrue();
 
-      onB.hold(id, 1);
+      String holdTask = onB.hold(id, 1);
+      // In progress as long as the hold runs: the same answer from either server.
+      JsonNode taskOnA = onA.awaitTask(holdTask, "in progress", ClusterIT::inProgress);
+      JsonNode taskViaB = onB.awaitTask(holdTask, "in progress", ClusterIT::inProgress);
+      assertThat(taskViaB).as("the task through b, held by a").isEqualTo(taskOnA);
       RawHistory streamed = onB.awaitPoints(id, Seconds.now(), 3);
       assertThat(streamed.maxGap()).as("history through b: %s", streamed).isLessThanOrEqualTo(2);
       try (SseTestClient sse =
@@ -135,11 +140,20 @@ class ClusterIT {
       Figures.print(
           "ClusterIT",
           "agent on the other server " + (failedOverAt - killedAt) + " s after kill -9");
+      JsonNode takenOver =
+          onB.awaitTask(holdTask, "failed", t -> t.path("status").asText().equals("failed"));
+      assertThat(takenOver.path("error").asText())
+          .as("a's task, taken over by b: %s", takenOver)
+          .contains("server a stopped");
       assertThat(failedOverAt - killedAt).isLessThanOrEqualTo(30);
       assertThat(StoreHealth.check(serverB))
           .as("b's history store, sharing the database under its own writer id")
           .hasValueSatisfying(c -> assertThat(StoreHealth.isDegraded(c)).as("%s", c).isFalse());
     }
+  }
+
+  private static boolean inProgress(JsonNode task) {
+    return task.path("status").asText().equals("in_progress");
   }
 
   @Test

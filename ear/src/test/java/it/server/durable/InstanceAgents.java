@@ -56,12 +56,26 @@ final class InstanceAgents {
         .until(() -> summary(agentId), condition);
   }
 
-  /** {@code POST /agents/{id}/metrics/start}: a manual hold at {@code seconds}. */
-  void hold(String agentId, int seconds) {
+  /**
+   * {@code POST /agents/{id}/metrics/start}: a manual hold at {@code seconds}.
+   *
+   * @return the id of the hold's task
+   */
+  String hold(String agentId, int seconds) {
     ApiResponse started =
         server.post(
             "/agents/" + agentId + "/metrics/start", "{\"interval_seconds\": " + seconds + "}");
     assertThat(started.status()).as(started.describe()).isEqualTo(200);
+    return started.json().path("task_id").asText();
+  }
+
+  /** {@code GET /tasks/{id}} once it answers 200 and its task satisfies {@code condition}. */
+  JsonNode awaitTask(String taskId, String what, Predicate<JsonNode> condition) {
+    return await("task " + taskId + " " + what + " on " + server)
+        .atMost(AGENT_TIMEOUT)
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
+        .until(() -> Contract.assertOk(server.get("/tasks/" + taskId)), condition);
   }
 
   /** Waits until the raw history from {@code from} on has at least {@code count} points. */

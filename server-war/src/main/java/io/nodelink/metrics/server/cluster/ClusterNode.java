@@ -6,6 +6,7 @@ import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.AgentState;
 import io.nodelink.metrics.server.database.StateDatabase;
 import io.nodelink.metrics.server.streaming.StreamingControl;
+import io.nodelink.metrics.server.tasks.TaskRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -21,18 +22,21 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * This server as a member of a cluster sharing the state database: it says it is alive every {@code
  * nodelink.cluster.heartbeat}, records which agents are connected to it (the latest connection of
  * an agent wins), and closes its stream of an agent that another server took over (after a network
- * blip the agent reconnected elsewhere while this server still held its old stream). PostgreSQL is
- * the coordinator: ownership rows and heartbeats, no protocol of our own.
+ * blip the agent reconnected elsewhere while this server still held its old stream), and takes over
+ * the tasks of servers that are gone. PostgreSQL is the coordinator: ownership rows and heartbeats,
+ * no protocol of our own.
  */
 @ApplicationScoped
 public class ClusterNode {
@@ -48,6 +52,8 @@ public class ClusterNode {
   @Inject Clock clock;
 
   @Inject StreamingControl streaming;
+
+  @Inject TaskRegistry tasks;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -131,7 +137,11 @@ public class ClusterNode {
     if (owner.isEmpty() || owner.get().nodeId().equals(settings.nodeId())) {
       return Optional.empty();
     }
-    String nodeId = owner.get().nodeId();
+    return livePeer(owner.get().nodeId());
+  }
+
+  /** The other server {@code nodeId}, if it was alive at the last heartbeat. */
+  public Optional<Peer> livePeer(String nodeId) {
     return peers.stream().filter(p -> p.nodeId().equals(nodeId)).findFirst();
   }
 
@@ -179,6 +189,7 @@ public class ClusterNode {
                 return ClusterTables.takenFrom(connection, settings.nodeId(), connected);
               });
       taken.forEach(this::letGo);
+      takeOverTasksOfGoneServers();
       if (heartbeatFailing) {
         heartbeatFailing = false;
         LOG.info("Cluster heartbeat works again");
@@ -190,6 +201,19 @@ public class ClusterNode {
             Level.WARNING,
             "Cluster heartbeat failed; the other servers will take this one as gone after {0}: {1}",
             new Object[] {settings.nodeTimeout(), e.getMessage()});
+      }
+    }
+  }
+
+  /**
+   * The tasks of a server that stopped or died would otherwise stay unanswered and never expire:
+   * one of the servers still alive holds them from then on.
+   */
+  private void takeOverTasksOfGoneServers() throws SQLException {
+    Set<String> alive = peers.stream().map(Peer::nodeId).collect(Collectors.toSet());
+    for (String holder : tasks.otherHolders()) {
+      if (!alive.contains(holder)) {
+        tasks.takeOver(holder);
       }
     }
   }

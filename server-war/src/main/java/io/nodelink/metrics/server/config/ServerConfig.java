@@ -149,6 +149,7 @@ public class ServerConfig {
   private final int historyMaxValues;
   private final int historyMaxConcurrentQueries;
   private final int sseMaxClients;
+  private final String clusterNodeId;
 
   /** For CDI: reads MicroProfile Config. */
   @Inject
@@ -251,6 +252,7 @@ public class ServerConfig {
     historyMaxConcurrentQueries =
         r.integer(HISTORY_MAX_CONCURRENT_QUERIES, 16, 1, Integer.MAX_VALUE);
     sseMaxClients = r.integer(SSE_MAX_CLIENTS, 1000, 1, Integer.MAX_VALUE);
+    clusterNodeId = r.text(CLUSTER_NODE_ID, "").strip();
   }
 
   /** A configuration with every default, for tests. */
@@ -451,6 +453,11 @@ public class ServerConfig {
    * @param maxBytes the most bytes it keeps (0 = no budget)
    */
   public record StoreTier(Duration retention, long maxBytes) {}
+
+  /** This server's name in a cluster sharing the state database; empty for a server alone. */
+  public String clusterNodeId() {
+    return clusterNodeId;
+  }
 
   public Duration cleanupInterval() {
     return cleanupInterval;

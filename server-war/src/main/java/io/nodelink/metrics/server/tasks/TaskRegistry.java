@@ -9,6 +9,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -118,22 +119,76 @@ public class TaskRegistry {
       LOG.log(Level.WARNING, "Tasks not restored: {0}", e.getMessage());
       return;
     }
-    Instant now = clock.instant();
-    int failed = 0;
-    for (TaskView view : stored) {
-      ControlTask task = ControlTask.restored(view);
-      if (transition(task, TaskStatus.FAILED, "failed", RESTART_ERROR, now)) {
-        failed++;
-      }
-      tasks.put(task.id(), task);
-      byAgent.computeIfAbsent(task.agentId(), a -> ConcurrentHashMap.newKeySet()).add(task);
-    }
+    int failed = hold(stored, RESTART_ERROR);
     if (!stored.isEmpty()) {
       LOG.log(
           Level.INFO,
           "Restored {0} task(s); {1} still open at the last stop failed",
           new Object[] {stored.size(), failed});
     }
+  }
+
+  /**
+   * In a cluster, takes over the tasks of a server that is gone, so that they are answered for and
+   * expire as this server's own; those still open fail (their agent's stream ended with it).
+   *
+   * @return how many tasks this server took over
+   */
+  public int takeOver(String goneServer) {
+    List<TaskView> taken;
+    try {
+      taken = repository.takeOver(goneServer);
+    } catch (SQLException e) {
+      LOG.log(
+          Level.WARNING,
+          "Tasks of server {0} not taken over: {1}",
+          new Object[] {goneServer, e.getMessage()});
+      return 0;
+    }
+    int failed = hold(taken, "server " + goneServer + " stopped before the task finished");
+    if (!taken.isEmpty()) {
+      LOG.log(
+          Level.INFO,
+          "Took over {0} task(s) of server {1}, which is gone; {2} still open failed",
+          new Object[] {taken.size(), goneServer, failed});
+    }
+    return taken.size();
+  }
+
+  /**
+   * The other servers of a cluster that hold stored tasks.
+   *
+   * @throws SQLException if the store cannot be read
+   */
+  public List<String> otherHolders() throws SQLException {
+    return repository.otherHolders();
+  }
+
+  /**
+   * Which server holds a task this one does not have, if the store knows the task.
+   *
+   * @throws SQLException if the store cannot be read
+   */
+  public Optional<String> holderOf(String taskId) throws SQLException {
+    return repository.holderOf(taskId);
+  }
+
+  /** Holds stored tasks here; fails those still open with {@code error}, counting them. */
+  private int hold(List<TaskView> stored, String error) {
+    Instant now = clock.instant();
+    int failed = 0;
+    for (TaskView view : stored) {
+      if (tasks.containsKey(view.taskId())) {
+        continue;
+      }
+      ControlTask task = ControlTask.restored(view);
+      if (transition(task, TaskStatus.FAILED, "failed", error, now)) {
+        failed++;
+      }
+      tasks.put(task.id(), task);
+      byAgent.computeIfAbsent(task.agentId(), a -> ConcurrentHashMap.newKeySet()).add(task);
+    }
+    return failed;
   }
 
   /**

@@ -1,10 +1,12 @@
 package io.nodelink.metrics.server.tasks;
 
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the {@link TaskRegistry} keeps recent tasks across restarts. Saves and deletes are queued
- * and applied later; a load runs at once.
+ * and applied later; a load runs at once. In a cluster each server loads the tasks it holds.
  */
 public interface TaskRepository {
 
@@ -40,4 +42,32 @@ public interface TaskRepository {
    * @throws IllegalStateException if the store cannot be read
    */
   List<TaskView> loadAll();
+
+  /**
+   * Which server holds the task, in a cluster: its node id ('' for a server alone), if stored.
+   *
+   * @throws SQLException if the store cannot be read
+   */
+  default Optional<String> holderOf(String taskId) throws SQLException {
+    return Optional.empty();
+  }
+
+  /**
+   * The other servers that hold stored tasks (not this one, not a server alone).
+   *
+   * @throws SQLException if the store cannot be read
+   */
+  default List<String> otherHolders() throws SQLException {
+    return List.of();
+  }
+
+  /**
+   * Makes this server the holder of every task of a server that is gone.
+   *
+   * @return the tasks this server took (another server taking over at once gets the rest)
+   * @throws SQLException if the store cannot be read or written
+   */
+  default List<TaskView> takeOver(String goneHolder) throws SQLException {
+    return List.of();
+  }
 }

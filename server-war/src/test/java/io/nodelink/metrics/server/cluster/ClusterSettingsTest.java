@@ -51,10 +51,10 @@ class ClusterSettingsTest {
   }
 
   @Test
-  void theAgentIdIsTheFirstSegment() {
-    assertThat(AgentRequestRouter.agentId("/web-1/metrics/stream")).isEqualTo("web-1");
-    assertThat(AgentRequestRouter.agentId("/web-1")).isEqualTo("web-1");
-    assertThat(AgentRequestRouter.agentId("/")).isNull();
-    assertThat(AgentRequestRouter.agentId(null)).isNull();
+  void theAgentOrTaskIdIsTheFirstSegment() {
+    assertThat(ClusterRequestRouter.firstSegment("/web-1/metrics/stream")).isEqualTo("web-1");
+    assertThat(ClusterRequestRouter.firstSegment("/web-1")).isEqualTo("web-1");
+    assertThat(ClusterRequestRouter.firstSegment("/")).isNull();
+    assertThat(ClusterRequestRouter.firstSegment(null)).isNull();
   }
 }

@@ -84,6 +84,51 @@ class JdbcTaskRepositoryTest {
     assertThat(stored.error()).hasSize(JdbcTaskRepository.TEXT_MAX);
   }
 
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void eachServerOfAClusterLoadsTheTasksItHolds(DatabaseKind kind) {
+    StateDatabase state = databases.state(databases.fresh(kind));
+    JdbcTaskRepository alone = new JdbcTaskRepository(state);
+    JdbcTaskRepository a = new JdbcTaskRepository(state, "a");
+    JdbcTaskRepository b = new JdbcTaskRepository(state, "b");
+    alone.save(task("before", "x", TaskStatus.COMPLETED, "done", ""));
+    a.save(task("t1", "x", TaskStatus.PENDING, "", ""));
+    b.save(task("t2", "y", TaskStatus.PENDING, "", ""));
+    state.flush();
+
+    assertThat(a.loadAll())
+        .as("its own and those of the server alone before it joined")
+        .extracting(TaskView::taskId)
+        .containsExactlyInAnyOrder("t1", "before");
+    assertThat(b.loadAll()).extracting(TaskView::taskId).containsExactlyInAnyOrder("t2", "before");
+    assertThat(alone.loadAll()).extracting(TaskView::taskId).containsExactly("before");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void theTasksOfAGoneServerAreTakenOverByOneOtherOnly(DatabaseKind kind) throws Exception {
+    StateDatabase state = databases.state(databases.fresh(kind));
+    JdbcTaskRepository gone = new JdbcTaskRepository(state, "gone");
+    JdbcTaskRepository a = new JdbcTaskRepository(state, "a");
+    JdbcTaskRepository b = new JdbcTaskRepository(state, "b");
+    gone.save(task("t1", "x", TaskStatus.PENDING, "", ""));
+    gone.save(task("t2", "x", TaskStatus.COMPLETED, "done", ""));
+    b.save(task("t3", "y", TaskStatus.PENDING, "", ""));
+    state.flush();
+
+    assertThat(a.otherHolders()).containsExactlyInAnyOrder("gone", "b");
+    assertThat(a.holderOf("t1")).contains("gone");
+    assertThat(a.takeOver("gone"))
+        .extracting(TaskView::taskId)
+        .containsExactlyInAnyOrder("t1", "t2");
+    assertThat(b.takeOver("gone")).as("already taken").isEmpty();
+
+    assertThat(a.holderOf("t1")).contains("a");
+    assertThat(a.holderOf("nope")).isEmpty();
+    assertThat(a.otherHolders()).containsExactly("b");
+    assertThat(a.loadAll()).extracting(TaskView::taskId).containsExactlyInAnyOrder("t1", "t2");
+  }
+
   private static TaskView task(
       String id, String agentId, TaskStatus status, String message, String error) {
     return new TaskView(

@@ -1,6 +1,7 @@
 package io.nodelink.metrics.server.cluster;
 
 import io.nodelink.metrics.server.agents.AgentRegistry;
+import io.nodelink.metrics.server.tasks.TaskRegistry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -17,18 +18,22 @@ import java.util.logging.Logger;
 
 /**
  * In a cluster, a request about an agent ({@code /agents/{id}/...}) that is connected to another
- * server goes to that server, which holds its live data, streams and tasks; the caller gets that
- * server's answer. Runs after access control, so this server has already checked the caller. Agents
- * connected here, offline agents and requests another server passed on are answered here.
+ * server goes to that server, which holds its live data, streams and tasks; a request about a task
+ * ({@code /tasks/{id}}) this server does not hold goes to the server that does. The caller gets
+ * that server's answer. Runs after access control, so this server has already checked the caller.
+ * Agents connected here, offline agents, tasks held here or unknown, and requests another server
+ * passed on are answered here.
  */
-public class AgentRequestRouter extends HttpFilter {
+public class ClusterRequestRouter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = Logger.getLogger(AgentRequestRouter.class.getName());
+  private static final Logger LOG = Logger.getLogger(ClusterRequestRouter.class.getName());
 
   @Inject transient ClusterNode cluster;
 
   @Inject transient AgentRegistry agents;
+
+  @Inject transient TaskRegistry tasks;
 
   @Resource(lookup = "concurrent/nodelinkExecutor")
   transient ManagedExecutorService executor;
@@ -53,20 +58,31 @@ public class AgentRequestRouter extends HttpFilter {
         || "OPTIONS".equals(request.getMethod())) {
       return Optional.empty();
     }
-    String agentId = agentId(request.getPathInfo());
-    if (agentId == null || agents.channel(agentId).isPresent()) {
+    String id = firstSegment(request.getPathInfo());
+    if (id == null) {
       return Optional.empty();
     }
     try {
-      return cluster.ownerElsewhere(agentId);
+      return "/tasks".equals(request.getServletPath()) ? taskHolder(id) : agentOwner(id);
     } catch (SQLException e) {
-      LOG.log(Level.FINE, "Agent owner not readable; answering here", e);
+      LOG.log(Level.FINE, "Owner not readable; answering here", e);
       return Optional.empty();
     }
   }
 
-  /** The first segment after {@code /agents}, or null. */
-  static String agentId(String pathInfo) {
+  private Optional<Peer> agentOwner(String agentId) throws SQLException {
+    return agents.channel(agentId).isPresent() ? Optional.empty() : cluster.ownerElsewhere(agentId);
+  }
+
+  private Optional<Peer> taskHolder(String taskId) throws SQLException {
+    if (tasks.find(taskId).isPresent()) {
+      return Optional.empty();
+    }
+    return tasks.holderOf(taskId).flatMap(cluster::livePeer);
+  }
+
+  /** The first segment after {@code /agents} or {@code /tasks}, or null. */
+  static String firstSegment(String pathInfo) {
     if (pathInfo == null || pathInfo.length() < 2) {
       return null;
     }
