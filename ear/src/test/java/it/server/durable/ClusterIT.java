@@ -30,9 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Two real Liberty servers of one cluster on one real PostgreSQL, and real agents given both
  * servers: either server answers for any agent (the listing, the agent's summary, its history, a
  * manual start and its task, its live SSE stream), an agent whose server is killed is on the other
- * within its reconnect time with its manual hold, the other server takes over the dead one's tasks,
- * and an agent that reconnected elsewhere while its old stream still looked alive is held by one
- * server only.
+ * within its reconnect time with its manual hold, the other server takes over the dead one's tasks
+ * and the agent's alert state, a rule made through one server applies on the other, and an agent
+ * that reconnected elsewhere while its old stream still looked alive is held by one server only.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -114,12 +114,25 @@ class ClusterIT {
       JsonNode viaB = onB.summary(id);
       assertThat(viaB.path("connected").asBoolean()).as("summary through b: %s", viaB).isTrue();
 
+      String rule = "Everywhere-" + id;
+      ApiResponse created =
+          serverB.post(
+              "/alerts/rules",
+              "{\"name\":\""
+                  + rule
+                  + "\",\"metric\":\"cpu.usage_percent\",\"agg\":\"last\",\"op\":\">=\","
+                  + "\"threshold\":0,\"agents\":[\""
+                  + id
+                  + "\"]}");
+      assertThat(created.status()).as(created.describe()).isEqualTo(201);
       String holdTask = onB.hold(id, 1);
       // In progress as long as the hold runs: the same answer from either server.
       JsonNode taskOnA = onA.awaitTask(holdTask, "in progress", ClusterIT::inProgress);
       JsonNode taskViaB = onB.awaitTask(holdTask, "in progress", ClusterIT::inProgress);
       assertThat(taskViaB).as("the task through b, held by a").isEqualTo(taskOnA);
       RawHistory streamed = onB.awaitPoints(id, Seconds.now(), 3);
+      // The rule made through b reaches a, which evaluates the agent connected to it.
+      JsonNode firingOnA = onA.awaitAlert(rule, id, "firing");
       assertThat(streamed.maxGap()).as("history through b: %s", streamed).isLessThanOrEqualTo(2);
       try (SseTestClient sse =
           SseTestClient.open(serverB.api("/agents/" + id + "/metrics/stream"), Map.of())) {
@@ -140,6 +153,10 @@ class ClusterIT {
       Figures.print(
           "ClusterIT",
           "agent on the other server " + (failedOverAt - killedAt) + " s after kill -9");
+      JsonNode firingOnB = onB.awaitAlert(rule, id, "firing");
+      assertThat(firingOnB.path("firing_since"))
+          .as("the alert a fired, taken up by b (not fired again): %s", firingOnB)
+          .isEqualTo(firingOnA.path("firing_since"));
       JsonNode takenOver =
           onB.awaitTask(holdTask, "failed", t -> t.path("status").asText().equals("failed"));
       assertThat(takenOver.path("error").asText())

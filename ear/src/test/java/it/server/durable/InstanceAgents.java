@@ -78,6 +78,25 @@ final class InstanceAgents {
         .until(() -> Contract.assertOk(server.get("/tasks/" + taskId)), condition);
   }
 
+  /** The agent's active alert of {@code rule}, once this server lists it in {@code state}. */
+  JsonNode awaitAlert(String rule, String agentId, String state) {
+    return await(rule + " " + state + " for " + agentId + " on " + server)
+        .atMost(AGENT_TIMEOUT)
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
+        .until(() -> alert(rule, agentId), a -> a.path("state").asText().equals(state));
+  }
+
+  private JsonNode alert(String rule, String agentId) {
+    JsonNode alerts = Contract.assertOk(server.get("/alerts?agent_id=" + agentId)).path("alerts");
+    for (JsonNode alert : alerts) {
+      if (alert.path("rule").asText().equals(rule)) {
+        return alert;
+      }
+    }
+    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+  }
+
   /** Waits until the raw history from {@code from} on has at least {@code count} points. */
   RawHistory awaitPoints(String agentId, long from, int count) {
     return await(agentId + " has " + count + " points from " + from + " on " + server)

@@ -131,6 +131,31 @@ public class AlertBook {
                 a.labels()));
   }
 
+  /**
+   * In a cluster, takes up an agent's active alerts as the store has them (the server that
+   * evaluated it before left them there), in place of what this server last knew of them.
+   */
+  void takeUp(String agentId) {
+    List<Alert> stored;
+    try {
+      stored = store.loadActive(agentId);
+    } catch (IllegalStateException e) {
+      LOG.log(
+          Level.WARNING, "Alerts of {0} not taken up: {1}", new Object[] {agentId, e.getMessage()});
+      return;
+    }
+    active.keySet().removeIf(key -> key.agentId().equals(agentId));
+    stored.forEach(a -> active.put(a.key(), a));
+  }
+
+  /**
+   * In a cluster, forgets (in memory only, no transition) the active alerts of the agents another
+   * server evaluates: that server takes them up from the store and answers for them.
+   */
+  void keepOnly(Predicate<String> evaluatedHere) {
+    active.keySet().removeIf(key -> !evaluatedHere.test(key.agentId()));
+  }
+
   /** The active alert of {@code key}: what a new tracker takes up after a restart. */
   Optional<Alert> active(AlertKey key) {
     return Optional.ofNullable(active.get(key));

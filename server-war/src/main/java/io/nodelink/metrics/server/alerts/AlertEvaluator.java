@@ -17,8 +17,10 @@ import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +59,8 @@ public class AlertEvaluator {
 
   @Inject StreamingControl streaming;
 
+  @Inject AlertScope scope;
+
   @Inject Clock clock;
 
   @Inject AlertSettingsProducer settings;
@@ -67,8 +71,12 @@ public class AlertEvaluator {
   private ScheduledFuture<?> tick;
   private volatile boolean enabled = true;
 
-  /** One agent's alerts (their lock guards every evaluation) and when it last sent data. */
-  private record Agent(AgentAlerts alerts, AtomicLong lastDataMillis) {}
+  /**
+   * One agent's alerts (their lock guards every evaluation), when it last sent data, and whether
+   * its alert state was taken up from the store (in a cluster, where it may come from another
+   * server; always true for a server alone).
+   */
+  private record Agent(AgentAlerts alerts, AtomicLong lastDataMillis, boolean takenUp) {}
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     rules.all(); // the rules (and the rules file's watch) from the start, not the first snapshot
@@ -98,6 +106,9 @@ public class AlertEvaluator {
       return;
     }
     Agent agent = agent(event.agentId());
+    if (!agent.takenUp()) {
+      agent = takeUp(event.agentId());
+    }
     agent.lastDataMillis().set(clock.millis());
     if (event.buffered()) {
       return; // measured while the agent was away: history, not a live condition
@@ -125,10 +136,14 @@ public class AlertEvaluator {
   void tick() {
     try {
       Instant now = clock.instant();
+      Set<String> here = scope.shared() ? followAgents() : null;
       List<CompiledRule> noData =
           rules.compiled().stream().filter(r -> AlertRule.NO_DATA.equals(r.rule().type())).toList();
       long shortest = noData.stream().mapToLong(r -> r.rule().forSeconds()).min().orElse(0);
       for (AgentState state : noData.isEmpty() ? List.<AgentState>of() : registry.unordered()) {
+        if (here != null && !here.contains(state.agentId())) {
+          continue; // another server evaluates it
+        }
         Agent agent = agent(state.agentId());
         if (sentDataWithin(state, agent, now, shortest) && !agent.alerts().noDataActive()) {
           continue; // the usual agent: no no-data rule can change state
@@ -184,7 +199,42 @@ public class AlertEvaluator {
     return known != null
         ? known
         : agents.computeIfAbsent(
-            agentId, id -> new Agent(new AgentAlerts(id, book), new AtomicLong()));
+            agentId, id -> new Agent(new AgentAlerts(id, book), new AtomicLong(), !scope.shared()));
+  }
+
+  /**
+   * In a cluster: takes up the agents this server evaluates now (their alert state from the store)
+   * and lets go of those another server evaluates; returns the agents evaluated here.
+   */
+  private Set<String> followAgents() {
+    Set<String> here = new HashSet<>();
+    for (AgentState state : registry.unordered()) {
+      if (scope.evaluatesHere(state)) {
+        here.add(state.agentId());
+        Agent agent = agents.get(state.agentId());
+        if (agent == null || !agent.takenUp()) {
+          takeUp(state.agentId());
+        }
+      } else {
+        agents.remove(state.agentId());
+      }
+    }
+    book.keepOnly(here::contains);
+    return here;
+  }
+
+  /** New trackers from the agent's alert state in the store, once per stint on this server. */
+  private Agent takeUp(String agentId) {
+    return agents.compute(
+        agentId,
+        (id, old) -> {
+          if (old != null && old.takenUp()) {
+            return old;
+          }
+          book.takeUp(id);
+          AtomicLong lastData = old == null ? new AtomicLong() : old.lastDataMillis();
+          return new Agent(new AgentAlerts(id, book), lastData, true);
+        });
   }
 
   /** Runs {@code work} on the agent's alerts under their lock; a failure is logged, not thrown. */

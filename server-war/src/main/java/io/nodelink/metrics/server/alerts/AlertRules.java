@@ -103,8 +103,8 @@ public class AlertRules {
         throw DomainException.conflict("rule " + rule.name() + " exists");
       }
       apiRules.put(rule.name(), rule);
+      store.saveRule(rule);
     }
-    store.saveRule(rule);
     rebuild(Set.of(rule.name()));
   }
 
@@ -113,8 +113,8 @@ public class AlertRules {
     synchronized (this) {
       writable(rule.name());
       apiRules.put(rule.name(), rule);
+      store.saveRule(rule);
     }
-    store.saveRule(rule);
     rebuild(Set.of(rule.name()));
   }
 
@@ -122,9 +122,41 @@ public class AlertRules {
     synchronized (this) {
       writable(name);
       apiRules.remove(name);
+      store.deleteRule(name);
     }
-    store.deleteRule(name);
     rebuild(Set.of(name));
+  }
+
+  /**
+   * In a cluster: takes the API rules as the shared store has them, so that a rule created,
+   * replaced or deleted through another server applies here too. This server's own changes are
+   * written first (under the same lock as they are made), so none is undone by the load.
+   */
+  public void reloadStored() {
+    boolean changed;
+    int fromApi;
+    synchronized (this) {
+      if (!store.flush()) {
+        return; // the database is unavailable: keep the rules as they are
+      }
+      Map<String, AlertRule> stored = new LinkedHashMap<>();
+      try {
+        store.loadRules().forEach(r -> stored.put(r.name(), r));
+      } catch (IllegalStateException e) {
+        LOG.log(Level.FINE, "Alert rules not reloaded: {0}", e.getMessage());
+        return;
+      }
+      changed = !stored.equals(apiRules);
+      if (changed) {
+        apiRules.clear();
+        apiRules.putAll(stored);
+      }
+      fromApi = apiRules.size();
+    }
+    if (changed) {
+      LOG.log(Level.INFO, "Alert rules changed through another server; {0} from the API", fromApi);
+      rebuild(Set.of());
+    }
   }
 
   private void writable(String name) {

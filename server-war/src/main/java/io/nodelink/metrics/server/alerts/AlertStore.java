@@ -26,6 +26,24 @@ public interface AlertStore {
   /** Keeps an active alert, or deletes it when it is no longer active. */
   default void saveAlert(Alert alert) {}
 
+  /**
+   * The active alerts of one agent, as the server that evaluated it last left them.
+   *
+   * @throws IllegalStateException if the store cannot be read
+   */
+  default List<Alert> loadActive(String agentId) {
+    return List.of();
+  }
+
+  /**
+   * Applies the queued writes now, so that a load that follows sees them.
+   *
+   * @return false if some could not be written (the store is unavailable)
+   */
+  default boolean flush() {
+    return true;
+  }
+
   default List<Alert> loadActive() {
     return List.of();
   }

@@ -130,28 +130,49 @@ public class JdbcAlertStore implements AlertStore {
     return read(
         "active alerts",
         c -> {
-          List<Alert> alerts = new ArrayList<>();
-          try (PreparedStatement s = c.prepareStatement("SELECT * FROM nodelink_alert_state");
-              ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-              alerts.add(
-                  new Alert(
-                      new AlertKey(
-                          r.getString("rule_name"),
-                          r.getString("agent_id"),
-                          r.getString("instance")),
-                      AlertState.of(r.getString("state")),
-                      r.getString("severity"),
-                      r.getDouble("alert_value"),
-                      Rows.instant(r, "active_since"),
-                      Rows.instant(r, "firing_since"),
-                      null,
-                      r.getString("summary"),
-                      Map.of()));
-            }
+          try (PreparedStatement s = c.prepareStatement("SELECT * FROM nodelink_alert_state")) {
+            return alerts(s);
           }
-          return alerts;
         });
+  }
+
+  @Override
+  public List<Alert> loadActive(String agentId) {
+    return read(
+        "active alerts of " + agentId,
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("SELECT * FROM nodelink_alert_state WHERE agent_id = ?")) {
+            s.setString(1, agentId);
+            return alerts(s);
+          }
+        });
+  }
+
+  private static List<Alert> alerts(PreparedStatement select) throws SQLException {
+    List<Alert> alerts = new ArrayList<>();
+    try (ResultSet r = select.executeQuery()) {
+      while (r.next()) {
+        alerts.add(
+            new Alert(
+                new AlertKey(
+                    r.getString("rule_name"), r.getString("agent_id"), r.getString("instance")),
+                AlertState.of(r.getString("state")),
+                r.getString("severity"),
+                r.getDouble("alert_value"),
+                Rows.instant(r, "active_since"),
+                Rows.instant(r, "firing_since"),
+                null,
+                r.getString("summary"),
+                Map.of()));
+      }
+    }
+    return alerts;
+  }
+
+  @Override
+  public boolean flush() {
+    return database.flush();
   }
 
   @Override

@@ -75,19 +75,21 @@ public class Silences {
     Instant until = until(body, now);
     String comment = comment(body);
     expire();
-    if (silences.size() >= MAX_SILENCES) {
-      throw DomainException.limitReached("too many silences (" + MAX_SILENCES + ")");
-    }
     Silence silence =
         new Silence(UUID.randomUUID().toString(), matchers, now, until, createdBy, comment);
-    silences.add(silence);
-    store.saveSilence(silence);
+    synchronized (this) {
+      if (silences.size() >= MAX_SILENCES) {
+        throw DomainException.limitReached("too many silences (" + MAX_SILENCES + ")");
+      }
+      silences.add(silence);
+      store.saveSilence(silence);
+    }
     LOG.log(Level.INFO, "Silence {0} until {1}: {2}", new Object[] {silence.id(), until, matchers});
     return silence;
   }
 
   /** Ends a silence; 404 if there is none. */
-  public void delete(String id) {
+  public synchronized void delete(String id) {
     if (!silences.removeIf(s -> s.id().equals(id))) {
       throw DomainException.notFound("silence not found");
     }
@@ -95,13 +97,30 @@ public class Silences {
   }
 
   /** Forgets the silences that have ended. */
-  void expire() {
+  synchronized void expire() {
     Instant now = clock.instant();
     for (Silence s : silences) {
       if (!s.activeAt(now)) {
         silences.remove(s);
         store.deleteSilence(s.id());
       }
+    }
+  }
+
+  /**
+   * In a cluster: takes the silences as the shared store has them, so that one created or ended
+   * through another server applies here too; this server's own changes are written first.
+   */
+  public synchronized void reloadStored() {
+    if (!store.flush()) {
+      return; // the database is unavailable: keep the silences as they are
+    }
+    try {
+      List<Silence> stored = store.loadSilences();
+      silences.retainAll(stored);
+      stored.stream().filter(s -> !silences.contains(s)).forEach(silences::add);
+    } catch (IllegalStateException e) {
+      LOG.log(Level.FINE, "Silences not reloaded: {0}", e.getMessage());
     }
   }
 

@@ -4,6 +4,8 @@ import io.nodelink.metrics.server.agents.AgentConnected;
 import io.nodelink.metrics.server.agents.AgentDisconnected;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.AgentState;
+import io.nodelink.metrics.server.alerts.AlertRules;
+import io.nodelink.metrics.server.alerts.Silences;
 import io.nodelink.metrics.server.database.StateDatabase;
 import io.nodelink.metrics.server.streaming.StreamingControl;
 import io.nodelink.metrics.server.tasks.TaskRegistry;
@@ -55,10 +57,15 @@ public class ClusterNode {
 
   @Inject TaskRegistry tasks;
 
+  @Inject AlertRules alertRules;
+
+  @Inject Silences silences;
+
   @Resource ManagedScheduledExecutorService scheduler;
 
   private ClusterSettings settings = ClusterSettings.ALONE;
   private volatile List<Peer> peers = List.of();
+  private volatile Set<String> connectedElsewhere = Set.of();
   private volatile boolean heartbeatFailing;
   private ScheduledFuture<?> heartbeats;
 
@@ -140,6 +147,27 @@ public class ClusterNode {
     return livePeer(owner.get().nodeId());
   }
 
+  /** Whether another live server held the agent at the last heartbeat. */
+  public boolean connectedElsewhere(String agentId) {
+    return connectedElsewhere.contains(agentId);
+  }
+
+  /**
+   * Whether this server watches the agents connected nowhere (their no-data alerts): the live
+   * server with the lowest node id does.
+   */
+  public boolean watchesOfflineAgents() {
+    return peers.stream().allMatch(p -> settings.nodeId().compareTo(p.nodeId()) < 0);
+  }
+
+  private Set<String> onLivePeers(List<ClusterTables.Owner> owners) {
+    Set<String> live = peers.stream().map(Peer::nodeId).collect(Collectors.toSet());
+    return owners.stream()
+        .filter(o -> live.contains(o.nodeId()))
+        .map(ClusterTables.Owner::agentId)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
   /** The other server {@code nodeId}, if it was alive at the last heartbeat. */
   public Optional<Peer> livePeer(String nodeId) {
     return peers.stream().filter(p -> p.nodeId().equals(nodeId)).findFirst();
@@ -186,10 +214,15 @@ public class ClusterNode {
                         .filter(n -> !n.nodeId().equals(settings.nodeId()))
                         .map(n -> new Peer(n.nodeId(), URI.create(n.url())))
                         .toList();
+                connectedElsewhere =
+                    onLivePeers(ClusterTables.ownedByOthers(connection, settings.nodeId()));
                 return ClusterTables.takenFrom(connection, settings.nodeId(), connected);
               });
       taken.forEach(this::letGo);
       takeOverTasksOfGoneServers();
+      // Rules and silences changed through another server apply here from the next heartbeat.
+      alertRules.reloadStored();
+      silences.reloadStored();
       if (heartbeatFailing) {
         heartbeatFailing = false;
         LOG.info("Cluster heartbeat works again");

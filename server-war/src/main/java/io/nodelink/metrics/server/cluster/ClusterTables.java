@@ -95,6 +95,22 @@ final class ClusterTables {
     }
   }
 
+  /** The agents whose row names a server other than {@code nodeId}, with that server. */
+  static List<Owner> ownedByOthers(Connection connection, String nodeId) throws SQLException {
+    List<Owner> owners = new ArrayList<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT agent_id, node_id, since FROM nodelink_agent_owner WHERE node_id <> ?")) {
+      select.setString(1, nodeId);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          owners.add(new Owner(rows.getString(1), rows.getString(2), rows.getLong(3)));
+        }
+      }
+    }
+    return owners;
+  }
+
   /** The agents another server took over from {@code nodeId} (their rows name another server). */
   static List<Owner> takenFrom(Connection connection, String nodeId, List<String> agentIds)
       throws SQLException {

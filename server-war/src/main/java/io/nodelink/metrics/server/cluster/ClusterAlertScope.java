@@ -1,0 +1,30 @@
+package io.nodelink.metrics.server.cluster;
+
+import io.nodelink.metrics.server.agents.AgentState;
+import io.nodelink.metrics.server.alerts.AlertScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Alerts in a cluster: an agent is evaluated by the server it is connected to; an agent connected
+ * nowhere (its no-data alert) by the live server with the lowest node id, so that exactly one
+ * server says it is down, and one still says so when its last server died with it.
+ */
+@ApplicationScoped
+public class ClusterAlertScope implements AlertScope {
+
+  @Inject ClusterNode cluster;
+
+  @Override
+  public boolean shared() {
+    return cluster.enabled();
+  }
+
+  @Override
+  public boolean evaluatesHere(AgentState agent) {
+    if (!cluster.enabled() || agent.connected()) {
+      return true;
+    }
+    return !cluster.connectedElsewhere(agent.agentId()) && cluster.watchesOfflineAgents();
+  }
+}
