@@ -1,16 +1,19 @@
 package io.nodelink.metrics.server.cluster;
 
 import io.nodelink.metrics.server.access.JsonErrors;
+import io.nodelink.metrics.server.sse.SseStream;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse.BodySubscribers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +25,8 @@ import java.util.logging.Logger;
 /**
  * Passes one API request on to the server an agent is connected to and writes its answer back
  * unchanged: status, body and the headers that describe them. The caller's credentials go along
- * (that server checks them again); an event stream is copied as it comes, event by event.
+ * (that server checks them again); an event stream is relayed as it comes, chunk by chunk, without
+ * holding a thread of this server for as long as it lasts.
  */
 public final class PeerProxy {
 
@@ -32,6 +36,11 @@ public final class PeerProxy {
   private static final Logger LOG = Logger.getLogger(PeerProxy.class.getName());
 
   private static final int MAX_BODY_BYTES = 1 << 20;
+
+  /**
+   * Chunks (about one event each) a relayed stream's client may fall behind before it is closed.
+   */
+  private static final int RELAY_QUEUE_CHUNKS = 256;
 
   /** Request headers that carry over: the caller's identity and what it asks for. */
   private static final List<String> REQUEST_HEADERS =
@@ -67,6 +76,10 @@ public final class PeerProxy {
       JsonErrors.write(response, 413, "request body over " + MAX_BODY_BYTES + " bytes");
       return;
     }
+    if (stream) {
+      relay(request, outgoing, peer);
+      return;
+    }
     HttpResponse<InputStream> answer;
     try {
       answer = http.send(outgoing, BodyHandlers.ofInputStream());
@@ -82,7 +95,60 @@ public final class PeerProxy {
       JsonErrors.write(response, 503, "interrupted while asking server " + peer.nodeId());
       return;
     }
-    copy(answer, response, stream);
+    answerHeaders(answer.statusCode(), answer.headers(), response);
+    try (InputStream in = answer.body()) {
+      in.transferTo(response.getOutputStream());
+    }
+  }
+
+  /**
+   * Relays an event stream: the request goes asynchronous, the other server's answer is written as
+   * its chunks arrive (its status and headers first), and this request thread is free at once.
+   */
+  private void relay(HttpServletRequest request, HttpRequest outgoing, Peer peer) {
+    AsyncContext async = request.startAsync();
+    async.setTimeout(0);
+    EventStreamRelay relay = new EventStreamRelay();
+    http.sendAsync(
+            outgoing,
+            info -> {
+              SseStream client =
+                  SseStream.relay(
+                      "relay to " + peer.nodeId(),
+                      request.getRequestURI(),
+                      async,
+                      RELAY_QUEUE_CHUNKS,
+                      closed -> relay.clientClosed());
+              relay.writeTo(client);
+              client.start(response -> answerHeaders(info.statusCode(), info.headers(), response));
+              return BodySubscribers.fromSubscriber(relay);
+            })
+        .exceptionally(
+            error -> {
+              unanswered(async, peer, error);
+              return null;
+            });
+  }
+
+  /** The other server did not answer (or its stream broke off): a JSON error if still possible. */
+  private static void unanswered(AsyncContext async, Peer peer, Throwable error) {
+    HttpServletResponse response = (HttpServletResponse) async.getResponse();
+    try {
+      if (!response.isCommitted()) {
+        LOG.log(Level.FINE, "Server " + peer.nodeId() + " did not answer", error);
+        JsonErrors.write(
+            response,
+            502,
+            "the agent is connected to server "
+                + peer.nodeId()
+                + ", which did not answer: "
+                + error);
+      }
+      async.complete();
+    } catch (IOException | RuntimeException e) {
+      // The client went away meanwhile, or the stream's end already completed the response.
+      LOG.log(Level.FINEST, "Relayed stream already ended", e);
+    }
   }
 
   private HttpRequest outgoing(HttpServletRequest request, Peer peer, boolean stream)
@@ -115,12 +181,9 @@ public final class PeerProxy {
         .build();
   }
 
-  private static void copy(
-      HttpResponse<InputStream> answer, HttpServletResponse response, boolean stream)
-      throws IOException {
-    response.setStatus(answer.statusCode());
-    answer
-        .headers()
+  private static void answerHeaders(int status, HttpHeaders headers, HttpServletResponse response) {
+    response.setStatus(status);
+    headers
         .map()
         .forEach(
             (name, values) -> {
@@ -128,32 +191,6 @@ public final class PeerProxy {
                 values.forEach(v -> response.addHeader(name, v));
               }
             });
-    try (InputStream in = answer.body()) {
-      OutputStream out = response.getOutputStream();
-      if (!stream) {
-        in.transferTo(out);
-        return;
-      }
-      // Event by event: whatever arrived is passed on at once. Ends when either side closes.
-      response.flushBuffer();
-      pump(in, out);
-    }
-  }
-
-  /**
-   * Copies until either side ends the stream: the client going away or the other server ending it
-   * is the normal end of an event stream, not an error (the answer is committed by then anyway).
-   */
-  private static void pump(InputStream in, OutputStream out) {
-    byte[] buffer = new byte[8192];
-    try {
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        out.write(buffer, 0, n);
-        out.flush();
-      }
-    } catch (IOException e) {
-      LOG.log(Level.FINE, "Passed-on event stream ended", e);
-    }
   }
 
   private static boolean isEventStream(HttpServletRequest request) {

@@ -28,6 +28,11 @@ public final class SseFrame {
     this.bytes = bytes;
   }
 
+  /** Bytes already framed elsewhere (another server's event stream), passed on as they are. */
+  static SseFrame raw(byte[] bytes) {
+    return new SseFrame(bytes);
+  }
+
   /** An event named {@code name} carrying {@code data} (JSON, here). */
   public static SseFrame event(String name, String data) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(data.length() + name.length() + 16);

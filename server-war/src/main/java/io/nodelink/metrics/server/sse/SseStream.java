@@ -40,6 +40,10 @@ public final class SseStream implements WriteListener, AsyncListener {
   private final BlockingQueue<Outgoing> queue;
   private final LongConsumer latencyNanos;
   private final Consumer<SseStream> onClosed;
+
+  /** Written when the stream starts; null for a relay, whose source sends its own. */
+  private final SseFrame opening;
+
   private final AtomicInteger drainRequests = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -58,12 +62,46 @@ public final class SseStream implements WriteListener, AsyncListener {
       int queueSize,
       LongConsumer latencyNanos,
       Consumer<SseStream> onClosed) {
+    this(id, agentId, async, queueSize, latencyNanos, onClosed, SseFrame.OPENING);
+  }
+
+  private SseStream(
+      String id,
+      String agentId,
+      AsyncContext async,
+      int queueSize,
+      LongConsumer latencyNanos,
+      Consumer<SseStream> onClosed,
+      SseFrame opening) {
+    this.opening = opening;
     this.id = id;
     this.agentId = agentId;
     this.async = async;
     this.queue = new ArrayBlockingQueue<>(queueSize);
     this.latencyNanos = latencyNanos;
     this.onClosed = onClosed;
+  }
+
+  /**
+   * A stream that passes on another server's answer byte for byte ({@link #pass}), written like
+   * every other client: without blocking a thread, and closed when it falls {@code queueSize}
+   * chunks behind.
+   */
+  public static SseStream relay(
+      String id, String agentId, AsyncContext async, int queueSize, Consumer<SseStream> onClosed) {
+    return new SseStream(id, agentId, async, queueSize, nanos -> {}, onClosed, null);
+  }
+
+  /**
+   * Queues bytes of a relayed answer and writes what the socket takes now; never blocks.
+   *
+   * @return false once the stream is closed
+   */
+  public boolean pass(byte[] bytes) {
+    if (offer(SseFrame.raw(bytes), 0)) {
+      drain();
+    }
+    return !isClosed();
   }
 
   public String id() {
@@ -104,7 +142,9 @@ public final class SseStream implements WriteListener, AsyncListener {
     HttpServletResponse response = (HttpServletResponse) async.getResponse();
     acceptHeaders.accept(response);
     ServletOutputStream output = response.getOutputStream();
-    output.write(SseFrame.OPENING.bytes());
+    if (opening != null) {
+      output.write(opening.bytes());
+    }
     output.flush();
     output.setWriteListener(this);
     return output;
