@@ -42,6 +42,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
   private final Clock clock;
   private final SeriesCatalog catalog = new SeriesCatalog();
   private final TailIndex tails = new TailIndex();
+  private final WriterHeartbeat heartbeat;
   private final Outbox outbox;
   private final JdbcColdHistory cold;
   private final CompactHistoryStore memory;
@@ -69,6 +70,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     this.clock = clock;
     this.outbox = new Outbox(settings.queueMaxBytes());
     SeqBlocks seqs = new SeqBlocks(dataSource);
+    this.heartbeat = WriterHeartbeat.of(settings);
     this.cold =
         new JdbcColdHistory(
             dataSource,
@@ -86,6 +88,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
             catalog,
             outbox,
             tails,
+            heartbeat,
             Math.max(1, settings.flushInterval().toSeconds()),
             memorySettings.chunkWindow().toSeconds(),
             () -> attached);
@@ -204,17 +207,16 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     int[] points = new int[1];
     int[] unreadable = new int[1];
     try (Connection connection = dataSource.getConnection()) {
+      // Before the records are read: a writer adopting this one (taken for dead while it was
+      // away) either finds the beat changed, or has deleted the records read here.
+      heartbeat.register(connection, nowSeconds());
       catalog.load(connection);
       Map<Long, String> namesById = catalog.namesById();
-      Map<String, Long> done = TailMarks.load(connection, writerId);
       // Only this writer's records: the others' belong to servers that may be running.
-      TailTable.readAll(
+      TailTable.readUndone(
           connection,
           writerId,
           row -> {
-            if (row.seq() <= done.getOrDefault(row.agentId(), Long.MIN_VALUE)) {
-              return; // its points are in written chunks; the log's range delete takes it
-            }
             try {
               TailCodec.decode(
                   row.data(),

@@ -41,6 +41,7 @@ final class StoreWriter {
   private final SeriesCatalog catalog;
   private final Outbox outbox;
   private final TailIndex tails;
+  private final WriterHeartbeat heartbeat;
   private final long graceSeconds;
   private final long windowSeconds;
   private final BooleanSupplier attached;
@@ -60,6 +61,7 @@ final class StoreWriter {
       SeriesCatalog catalog,
       Outbox outbox,
       TailIndex tails,
+      WriterHeartbeat heartbeat,
       long graceSeconds,
       long windowSeconds,
       BooleanSupplier attached) {
@@ -70,6 +72,7 @@ final class StoreWriter {
     this.catalog = catalog;
     this.outbox = outbox;
     this.tails = tails;
+    this.heartbeat = heartbeat;
     this.graceSeconds = graceSeconds;
     this.windowSeconds = windowSeconds;
     this.attached = attached;
@@ -100,7 +103,7 @@ final class StoreWriter {
       // was sealed meanwhile has that chunk in this flush.
       memory.drainUnflushed(agents, (agent, points) -> addTails(agent, points, sealedBefore));
       outbox.takeIncoming();
-      boolean ok = write(deletions);
+      boolean ok = write(deletions, nowSeconds);
       if (ok) {
         lastFlushMillis = (System.nanoTime() - started) / 1_000_000;
       } else {
@@ -235,10 +238,9 @@ final class StoreWriter {
     return deletions;
   }
 
-  private boolean write(Map<String, List<Long>> deletions) {
+  private boolean write(Map<String, List<Long>> deletions, long nowSeconds) {
     if (outbox.chunks().isEmpty() && outbox.tails().isEmpty() && deletions.isEmpty()) {
-      recovered();
-      return true;
+      return beatWhileIdle(nowSeconds);
     }
     if (!attached.getAsBoolean()) {
       // Not before the store has read the catalog (it says why).
@@ -255,6 +257,7 @@ final class StoreWriter {
       newTails = new ArrayList<>(outbox.tails());
       connection.setAutoCommit(false);
       try {
+        heartbeat.beat(connection, nowSeconds);
         List<ChunkTable.Row> rows = new ArrayList<>(chunks.size());
         for (Outbox.Pending p : chunks) {
           rows.add(new ChunkTable.Row(registered(p), p.tier(), p.seq(), p.chunk()));
@@ -279,6 +282,23 @@ final class StoreWriter {
     deletions.forEach(tails::removed);
     writtenChunks += chunks.size();
     outbox.written();
+    recovered();
+    return true;
+  }
+
+  /**
+   * A writer with nothing to write still refreshes its row now and then: it may hold open chunks
+   * (and their tail records) of agents that went quiet, which no other writer must adopt.
+   */
+  private boolean beatWhileIdle(long nowSeconds) {
+    if (attached.getAsBoolean() && heartbeat.dueWhenIdle(nowSeconds)) {
+      try (Connection connection = dataSource.getConnection()) {
+        heartbeat.beat(connection, nowSeconds);
+      } catch (SQLException | RuntimeException e) {
+        failed(e);
+        return false;
+      }
+    }
     recovered();
     return true;
   }
