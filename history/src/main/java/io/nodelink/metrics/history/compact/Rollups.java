@@ -1,5 +1,6 @@
 package io.nodelink.metrics.history.compact;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,6 +46,26 @@ public final class Rollups {
   public static EncodedChunk mergedRaw(List<EncodedChunk> raw) {
     PointBuffer points = rawPoints(raw);
     return points.isEmpty() ? null : RawChunk.encode(points, 0, points.size).toEncoded();
+  }
+
+  /**
+   * Points given as columns (ascending, one per second) as one packed raw chunk, as {@link
+   * #mergedRaw} writes it; null if there are none. A durable store writes the points of another
+   * writer's records with it.
+   */
+  public static EncodedChunk rawOf(long[] timestamps, double[] values) {
+    PointBuffer points = new PointBuffer(timestamps.length);
+    for (int i = 0; i < timestamps.length; i++) {
+      points.add(timestamps[i], values[i]);
+    }
+    return points.isEmpty() ? null : RawChunk.encode(points, 0, points.size).toEncoded();
+  }
+
+  /** The seconds of a raw chunk's points, ascending. */
+  public static long[] secondsOf(EncodedChunk raw) {
+    PointBuffer points = new PointBuffer(raw.count());
+    RawChunk.fromEncoded(raw).decodeAll(points);
+    return Arrays.copyOf(points.timestamps, points.size);
   }
 
   /**

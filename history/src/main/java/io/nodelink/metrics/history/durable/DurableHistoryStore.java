@@ -49,6 +49,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
   private final StoreWriter writer;
   private final TierMaintenance tiers;
   private final MaintenanceLease lease;
+  private final TailAdoption adoption;
   private final ReentrantLock maintenance = new ReentrantLock();
   private final AtomicLong flushTicks = new AtomicLong();
   private final ReentrantLock attaching = new ReentrantLock();
@@ -94,6 +95,9 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
             () -> attached);
     this.tiers = new TierMaintenance(dataSource, settings, seqs);
     this.lease = new MaintenanceLease(dataSource, writerId);
+    this.adoption =
+        new TailAdoption(
+            dataSource, settings, seqs, catalog, memory, memorySettings.chunkWindow().toSeconds());
     this.attachRetrySeconds = Math.max(1, settings.flushInterval().toSeconds());
   }
 
@@ -321,7 +325,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
    */
   public boolean flush() {
     attachIfDetached();
-    return writer.flush(nowSeconds()) && attached;
+    return adoptAfter(writer.flush(nowSeconds()) && attached);
   }
 
   /**
@@ -338,7 +342,18 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     boolean written =
         writer.flush(
             nowSeconds(), agent -> slices <= 1 || Math.floorMod(agent.hashCode(), slices) == slice);
-    return written && attached;
+    return adoptAfter(written && attached);
+  }
+
+  /**
+   * After a flush that wrote everything, adopts the records of a writer taken for dead (at most
+   * once per half writer timeout): not while this writer's own writes wait, nor once it closes.
+   */
+  private boolean adoptAfter(boolean written) {
+    if (written && !closed) {
+      adoption.runIfDue(clock.millis());
+    }
+    return written;
   }
 
   /** Writes everything; later appends are kept in memory only. */
@@ -371,7 +386,8 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
         writer.writtenChunks(),
         tails.size(),
         writer.lastFlushMillis(),
-        diskBytes);
+        diskBytes,
+        adoption.adoptedRecords());
   }
 
   /** Memory's estimate (the database's size is in {@link #status()}). */

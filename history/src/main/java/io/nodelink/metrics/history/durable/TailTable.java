@@ -74,6 +74,11 @@ final class TailTable {
         });
   }
 
+  /** Deletes every record of the writer (adopted by another). */
+  static void deleteAll(Connection connection, String writerId) throws SQLException {
+    deleteBefore(connection, writerId, Long.MAX_VALUE);
+  }
+
   /** The writer's records (only its own: the others' belong to servers that may be running). */
   static void readAll(Connection connection, String writerId, RowSink sink) throws SQLException {
     try (PreparedStatement select =
