@@ -27,15 +27,15 @@ final class AdoptedChunks {
     this.windowSeconds = windowSeconds;
   }
 
+  /** The chunks of one agent's adopted points. */
   List<ChunkTable.Row> rows(AdoptedPoints points) throws SQLException {
     List<ChunkTable.Row> rows = new ArrayList<>();
-    for (String agent : points.agents()) {
-      long phase = ChunkWindows.phase(agent, windowSeconds);
-      for (Map.Entry<String, TreeMap<Long, Double>> series : points.seriesOf(agent).entrySet()) {
-        long id = seriesId(agent, series.getKey());
-        for (TreeMap<Long, Double> window : byWindow(series.getValue(), phase).values()) {
-          addChunkWithBuckets(rows, id, window);
-        }
+    String agent = points.agentId();
+    long phase = ChunkWindows.phase(agent, windowSeconds);
+    for (Map.Entry<String, TreeMap<Long, Double>> series : points.series().entrySet()) {
+      long id = seriesId(agent, series.getKey());
+      for (TreeMap<Long, Double> window : byWindow(series.getValue(), phase).values()) {
+        addChunkWithBuckets(rows, id, window);
       }
     }
     return rows;

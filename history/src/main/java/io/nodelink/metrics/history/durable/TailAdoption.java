@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -88,6 +89,9 @@ final class TailAdoption {
     return adoptedRecords.get();
   }
 
+  /** What one adoption wrote. */
+  private record Tally(int records, long points, long dropped) {}
+
   private void adoptOne() throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       Optional<WriterLiveness.Silent> dead =
@@ -96,13 +100,13 @@ final class TailAdoption {
         return;
       }
       registerSeries(connection, dead.get().writerId());
-      AdoptedPoints points = claimAndWrite(connection, dead.get());
-      if (points == null) {
+      Tally tally = claimAndWrite(connection, dead.get());
+      if (tally == null) {
         LOG.fine("History writer " + dead.get().writerId() + " was adopted by another writer");
         return;
       }
       persistCommitted(connection);
-      adoptedRecords.addAndGet(points.records());
+      adoptedRecords.addAndGet(tally.records());
       LOG.log(
           Level.INFO,
           "History writer {0} silent for {1} s, taken for dead: adopted its {2} tail records"
@@ -110,9 +114,9 @@ final class TailAdoption {
           new Object[] {
             dead.get().writerId(),
             dead.get().silentMillis() / 1000,
-            points.records(),
-            points.points(),
-            points.dropped()
+            tally.records(),
+            tally.points(),
+            tally.dropped()
           });
     }
   }
@@ -122,49 +126,78 @@ final class TailAdoption {
    * their own, as a flush does), before the claim: harmless if another writer adopts it instead.
    */
   private void registerSeries(Connection connection, String deadId) throws SQLException {
-    AdoptedPoints points = read(connection, deadId);
-    catalog.register(connection, points.unregistered(catalog));
+    Map<String, List<TailTable.Row>> records = read(connection, deadId);
+    Map<Long, String> namesById = catalog.namesById();
+    Map<String, Set<String>> missing = new TreeMap<>();
+    records.forEach(
+        (agent, rows) -> {
+          Set<String> names =
+              AdoptedPoints.decode(agent, rows, namesById::get).unregistered(catalog);
+          if (!names.isEmpty()) {
+            missing.put(agent, names);
+          }
+        });
+    catalog.register(connection, missing);
   }
 
   /**
-   * The claim and the writes in one transaction.
+   * The claim and the writes in one transaction, one agent's points decoded at a time.
    *
    * @return what was adopted, or null if another writer claimed it first (or it came back)
    */
-  private AdoptedPoints claimAndWrite(Connection connection, WriterLiveness.Silent dead)
+  private Tally claimAndWrite(Connection connection, WriterLiveness.Silent dead)
       throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
       if (!WriterTable.claim(connection, dead)) {
         connection.rollback();
         return null;
       }
-      AdoptedPoints points = read(connection, dead.writerId());
-      dropWhatThisWriterHas(connection, points);
-      ChunkTable.insert(connection, chunks.rows(points));
+      Map<String, List<TailTable.Row>> records = read(connection, dead.writerId());
+      Map<Long, String> namesById = catalog.namesById();
+      List<ChunkTable.Row> rows = new ArrayList<>();
+      long points = 0;
+      long dropped = 0;
+      for (Map.Entry<String, List<TailTable.Row>> agent : records.entrySet()) {
+        AdoptedPoints adopted =
+            AdoptedPoints.decode(agent.getKey(), agent.getValue(), namesById::get);
+        dropWhatThisWriterHas(connection, adopted);
+        rows.addAll(chunks.rows(adopted));
+        points += adopted.points();
+        dropped += adopted.dropped();
+      }
+      // One insert: the usage counters are updated in the one order every writer uses.
+      ChunkTable.insert(connection, rows);
       TailTable.deleteAll(connection, dead.writerId());
       TailMarks.deleteAll(connection, dead.writerId());
       connection.commit();
-      return points;
+      int count = records.values().stream().mapToInt(List::size).sum();
+      return new Tally(count, points, dropped);
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       throw e;
     } finally {
-      connection.setAutoCommit(true);
+      connection.setAutoCommit(autoCommit);
     }
   }
 
-  /** The dead writer's records above its marks, decoded with its agents' series ids. */
-  private AdoptedPoints read(Connection connection, String deadId) throws SQLException {
-    List<TailTable.Row> rows = new ArrayList<>();
-    TailTable.readUndone(connection, deadId, rows::add);
-    for (String agent : rows.stream().map(TailTable.Row::agentId).distinct().toList()) {
-      catalog.loadAgent(connection, agent);
+  /**
+   * The dead writer's records above its marks per agent, in sequence order; the series other
+   * writers registered are loaded into the catalog (the records name them by id).
+   */
+  private Map<String, List<TailTable.Row>> read(Connection connection, String deadId)
+      throws SQLException {
+    Map<String, List<TailTable.Row>> byAgent = new TreeMap<>();
+    TailTable.readUndone(
+        connection,
+        deadId,
+        row -> byAgent.computeIfAbsent(row.agentId(), a -> new ArrayList<>()).add(row));
+    if (!byAgent.isEmpty()) {
+      // One query for all series, not one per agent: a dead writer may have had thousands.
+      catalog.load(connection);
     }
-    Map<Long, String> namesById = catalog.namesById();
-    AdoptedPoints points = new AdoptedPoints();
-    rows.forEach(row -> points.add(row, namesById::get));
-    return points;
+    return byAgent;
   }
 
   /**
@@ -174,22 +207,19 @@ final class TailAdoption {
   private void dropWhatThisWriterHas(Connection connection, AdoptedPoints points)
       throws SQLException {
     long maxSpan = JdbcColdHistory.maxSpan(Tier.RAW, windowSeconds);
-    for (String agent : points.agents()) {
-      for (Map.Entry<String, TreeMap<Long, Double>> series : points.seriesOf(agent).entrySet()) {
-        TreeMap<Long, Double> values = series.getValue();
-        if (values.isEmpty()) {
-          continue;
-        }
-        long from = values.firstKey();
-        long to = values.lastKey();
-        points.drop(
-            agent, series.getKey(), memory.rawSecondsHeld(agent, series.getKey(), from, to));
-        Long id = catalog.find(agent, series.getKey());
-        if (id != null) {
-          for (EncodedChunk stored :
-              ChunkTable.select(connection, id, Tier.RAW, from, to, maxSpan)) {
-            points.drop(agent, series.getKey(), Rollups.secondsOf(stored));
-          }
+    String agent = points.agentId();
+    for (Map.Entry<String, TreeMap<Long, Double>> series : points.series().entrySet()) {
+      TreeMap<Long, Double> values = series.getValue();
+      if (values.isEmpty()) {
+        continue;
+      }
+      long from = values.firstKey();
+      long to = values.lastKey();
+      points.drop(series.getKey(), memory.rawSecondsHeld(agent, series.getKey(), from, to));
+      Long id = catalog.find(agent, series.getKey());
+      if (id != null) {
+        for (EncodedChunk stored : ChunkTable.select(connection, id, Tier.RAW, from, to, maxSpan)) {
+          points.drop(series.getKey(), Rollups.secondsOf(stored));
         }
       }
     }
