@@ -134,6 +134,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
               + " < 2 x "
               + memorySettings.chunkWindow());
     }
+    warnIfWriterTimeoutIsShort(settings);
     long started = System.nanoTime();
     long startSeconds = clock.instant().getEpochSecond();
     DurableHistoryStore store;
@@ -165,6 +166,20 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
       store.memory.memoryCompletePerAgent(staleAfterSeconds(settings));
     }
     return store;
+  }
+
+  /**
+   * A live writer refreshes its row once per flush interval at best: with a writer timeout not well
+   * above it, the others would take it for dead and adopt what it is about to write itself.
+   */
+  private static void warnIfWriterTimeoutIsShort(DurableSettings settings) {
+    if (settings.writerTimeout().compareTo(settings.flushInterval().multipliedBy(3)) < 0) {
+      LOG.log(
+          Level.WARNING,
+          "History writer timeout {0} is less than 3 flush intervals ({1}): live servers may be"
+              + " taken for dead and their unflushed points adopted while they still write them",
+          new Object[] {settings.writerTimeout(), settings.flushInterval()});
+    }
   }
 
   /**
@@ -351,7 +366,12 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
    */
   private boolean adoptAfter(boolean written) {
     if (written && !closed) {
+      long adopted = adoption.adoptedRecords();
       adoption.runIfDue(clock.millis());
+      if (adoption.adoptedRecords() != adopted) {
+        // The adopted chunks may start before an agent's earliest point known so far.
+        cold.forgetEarliest();
+      }
     }
     return written;
   }
