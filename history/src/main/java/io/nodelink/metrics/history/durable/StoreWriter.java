@@ -249,15 +249,20 @@ final class StoreWriter {
     }
     List<Outbox.Pending> chunks;
     List<TailTable.Row> newTails;
+    Map<String, TreeMap<Long, Long>> adopted = Map.of();
     try (Connection connection = dataSource.getConnection()) {
       // Both in short transactions of their own, so the flush's does not hold the shared rows.
       catalog.register(connection, seriesToRegister());
       outbox.number(seqs);
-      chunks = new ArrayList<>(outbox.chunks());
-      newTails = new ArrayList<>(outbox.tails());
       connection.setAutoCommit(false);
       try {
-        heartbeat.beat(connection, nowSeconds);
+        if (heartbeat.beat(connection, nowSeconds)) {
+          adopted = tails.records();
+          outbox.leaveOutOfBuckets(adoptedSpans(adopted));
+          outbox.number(seqs);
+        }
+        chunks = new ArrayList<>(outbox.chunks());
+        newTails = new ArrayList<>(outbox.tails());
         List<ChunkTable.Row> rows = new ArrayList<>(chunks.size());
         for (Outbox.Pending p : chunks) {
           rows.add(new ChunkTable.Row(registered(p), p.tier(), p.seq(), p.chunk()));
@@ -278,6 +283,7 @@ final class StoreWriter {
       // Registered or not, records go on naming a series until its id is committed.
       unregistered.clear();
     }
+    tails.removeAll(adopted);
     newTails.forEach(row -> tails.add(row.agentId(), row.seq(), row.lastTs()));
     deletions.forEach(tails::removed);
     writtenChunks += chunks.size();
@@ -301,6 +307,29 @@ final class StoreWriter {
     }
     recovered();
     return true;
+  }
+
+  /**
+   * The seconds of the adopted records (per agent: from the start of a record's window through its
+   * newest point): all of the agent's points in them were in those records, since a record holds
+   * every point of its window drained before it that was not in a written chunk.
+   */
+  private Map<String, List<long[]>> adoptedSpans(Map<String, TreeMap<Long, Long>> records) {
+    Map<String, List<long[]>> spans = new HashMap<>();
+    records.forEach(
+        (agent, rows) -> {
+          long phase = ChunkWindows.phase(agent, windowSeconds);
+          Map<Long, Long> throughByWindow = new TreeMap<>();
+          for (long lastTs : rows.values()) {
+            throughByWindow.merge(
+                ChunkWindows.windowOf(lastTs, phase, windowSeconds), lastTs, Math::max);
+          }
+          List<long[]> list = new ArrayList<>();
+          throughByWindow.forEach(
+              (window, through) -> list.add(new long[] {window * windowSeconds + phase, through}));
+          spans.put(agent, list);
+        });
+    return spans;
   }
 
   /** The series of this flush's records and chunks that have no id yet. */

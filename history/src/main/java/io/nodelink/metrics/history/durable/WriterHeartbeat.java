@@ -40,19 +40,25 @@ final class WriterHeartbeat {
     lastBeatSeconds = nowSeconds;
   }
 
-  /** Refreshes the row in the caller's transaction. */
-  synchronized void beat(Connection connection, long nowSeconds) throws SQLException {
-    if (!WriterTable.beat(connection, writerId)) {
-      WriterTable.insert(connection, writerId);
-      // Its records were written as chunks by the adopter; what this writer still holds of them
-      // is written again with its chunks (a raw point of the same second replaces the other).
-      LOG.warning(
-          "History writer "
-              + writerId
-              + " had been taken for dead by another server (no flush within the writer timeout)"
-              + " and its unflushed points adopted; registered again");
-    }
+  /**
+   * Refreshes the row in the caller's transaction.
+   *
+   * @return true if the row was gone and is added again: another writer adopted this one's tail
+   *     records while it stalled
+   */
+  synchronized boolean beat(Connection connection, long nowSeconds) throws SQLException {
     lastBeatSeconds = nowSeconds;
+    if (WriterTable.beat(connection, writerId)) {
+      return false;
+    }
+    WriterTable.insert(connection, writerId);
+    LOG.warning(
+        "History writer "
+            + writerId
+            + " had been taken for dead by another server (no flush within the writer timeout)"
+            + " and its unflushed points adopted; registered again (its chunks of those points"
+            + " replace the adopted ones, its minute and hour buckets leave them out)");
+    return true;
   }
 
   /** True if an idle writer should refresh its row now. */

@@ -289,25 +289,36 @@ class TailAdoptionTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  void aStalledWriterThatWasAdoptedRegistersAgainAndGoesOn(TestDatabase db) throws SQLException {
+  void aStalledWriterThatWasAdoptedRegistersAgainAndCountsNoSecondTwice(TestDatabase db)
+      throws SQLException {
     DataSource ds = db.fresh();
     clock.set(start - 10);
     DurableHistoryStore a = open(ds, "server-a");
     DurableHistoryStore b = open(ds, "server-b");
     feed(a, start, start + 299, 0);
     silence(ds, "server-a");
-    flushWithAdoptionDue(b);
+    // B's first look at the others (due at once) finds A silent and adopts its records.
+    assertThat(b.flush()).isTrue();
     assertThat(b.status().adoptedTailRecords()).isPositive();
     assertThat(rowsOf(ds, "server-a")).isZero();
 
-    // A was only stalled: its next flushes work, and it is alive again for the others.
-    feed(a, clock.seconds(), clock.seconds() + 60, 0);
+    // A was only stalled: it goes on in the same window (its open chunk still holds the adopted
+    // seconds) and into the next; its flushes work and it is alive again for the others.
+    feed(a, start + 300, start + 700, 0);
     assertThat(a.status().degraded()).isFalse();
     assertThat(rowsOf(ds, "server-a")).isEqualTo(1);
     long adopted = b.status().adoptedTailRecords();
     flushWithAdoptionDue(b);
     assertThat(b.status().adoptedTailRecords()).isEqualTo(adopted);
     assertThat(tailRecordsOf(ds, "server-a")).isPositive();
+
+    clock.set(start + 700 + 2 * WINDOW);
+    assertThat(a.flush()).isTrue();
+    DurableHistoryStore reader = open(ds, "reader");
+    assertEverySecondOnce(raw(reader, start, start + 700), start, start + 700, Long.MAX_VALUE);
+    reader.close();
+    assertCoarseTierMatchesRaw(ds, start, start + 700, 60);
+    assertCoarseTierMatchesRaw(ds, start, start + 700, 3600);
     a.close();
     b.close();
   }
