@@ -299,7 +299,11 @@ final class StoreWriter {
   private boolean beatWhileIdle(long nowSeconds) {
     if (attached.getAsBoolean() && heartbeat.dueWhenIdle(nowSeconds)) {
       try (Connection connection = dataSource.getConnection()) {
-        heartbeat.beat(connection, nowSeconds);
+        if (heartbeat.beat(connection, nowSeconds)) {
+          Map<String, TreeMap<Long, Long>> adopted = tails.records();
+          outbox.leaveOutOfBuckets(adoptedSpans(adopted));
+          tails.removeAll(adopted);
+        }
       } catch (SQLException | RuntimeException e) {
         failed(e);
         return false;

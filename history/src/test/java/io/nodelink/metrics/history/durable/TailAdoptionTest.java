@@ -291,6 +291,24 @@ class TailAdoptionTest {
   @EnumSource(TestDatabase.class)
   void aStalledWriterThatWasAdoptedRegistersAgainAndCountsNoSecondTwice(TestDatabase db)
       throws SQLException {
+    stalledWriterGoesOn(db, false);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aStalledWriterNoticesItWasAdoptedAlsoWhenItHasNothingToWrite(TestDatabase db)
+      throws SQLException {
+    stalledWriterGoesOn(db, true);
+  }
+
+  /**
+   * A is adopted while it stalls, then goes on in the same window (its open chunk still holds the
+   * adopted seconds) and into the next.
+   *
+   * @param idleFirst A's first flush after the stall has nothing to write (it notices by the
+   *     refresh of an idle writer, not in a flush transaction)
+   */
+  private void stalledWriterGoesOn(TestDatabase db, boolean idleFirst) throws SQLException {
     DataSource ds = db.fresh();
     clock.set(start - 10);
     DurableHistoryStore a = open(ds, "server-a");
@@ -302,8 +320,12 @@ class TailAdoptionTest {
     assertThat(b.status().adoptedTailRecords()).isPositive();
     assertThat(rowsOf(ds, "server-a")).isZero();
 
-    // A was only stalled: it goes on in the same window (its open chunk still holds the adopted
-    // seconds) and into the next; its flushes work and it is alive again for the others.
+    // A was only stalled: its flushes work and it is alive again for the others.
+    if (idleFirst) {
+      clock.set(start + 299 + TIMEOUT.toSeconds() / 3);
+      assertThat(a.flush()).isTrue();
+      assertThat(rowsOf(ds, "server-a")).isEqualTo(1);
+    }
     feed(a, start + 300, start + 700, 0);
     assertThat(a.status().degraded()).isFalse();
     assertThat(rowsOf(ds, "server-a")).isEqualTo(1);
