@@ -249,7 +249,6 @@ final class StoreWriter {
     }
     List<Outbox.Pending> chunks;
     List<TailTable.Row> newTails;
-    Map<String, TreeMap<Long, Long>> adopted = Map.of();
     try (Connection connection = dataSource.getConnection()) {
       // Both in short transactions of their own, so the flush's does not hold the shared rows.
       catalog.register(connection, seriesToRegister());
@@ -257,8 +256,7 @@ final class StoreWriter {
       connection.setAutoCommit(false);
       try {
         if (heartbeat.beat(connection, nowSeconds)) {
-          adopted = tails.records();
-          outbox.leaveOutOfBuckets(adoptedSpans(adopted));
+          forgetAdoptedRecords();
           outbox.number(seqs);
         }
         chunks = new ArrayList<>(outbox.chunks());
@@ -283,7 +281,6 @@ final class StoreWriter {
       // Registered or not, records go on naming a series until its id is committed.
       unregistered.clear();
     }
-    tails.removeAll(adopted);
     newTails.forEach(row -> tails.add(row.agentId(), row.seq(), row.lastTs()));
     deletions.forEach(tails::removed);
     writtenChunks += chunks.size();
@@ -300,9 +297,7 @@ final class StoreWriter {
     if (attached.getAsBoolean() && heartbeat.dueWhenIdle(nowSeconds)) {
       try (Connection connection = dataSource.getConnection()) {
         if (heartbeat.beat(connection, nowSeconds)) {
-          Map<String, TreeMap<Long, Long>> adopted = tails.records();
-          outbox.leaveOutOfBuckets(adoptedSpans(adopted));
-          tails.removeAll(adopted);
+          forgetAdoptedRecords();
         }
       } catch (SQLException | RuntimeException e) {
         failed(e);
@@ -311,6 +306,17 @@ final class StoreWriter {
     }
     recovered();
     return true;
+  }
+
+  /**
+   * Another writer adopted every record this one had (it stalled past the writer timeout): they are
+   * gone from the database, and their seconds stay out of the buckets of the chunks this writer
+   * still writes (the adopter's buckets count them).
+   */
+  private void forgetAdoptedRecords() {
+    Map<String, TreeMap<Long, Long>> adopted = tails.records();
+    outbox.leaveOutOfBuckets(adoptedSpans(adopted));
+    tails.removeAll(adopted);
   }
 
   /**
