@@ -6,6 +6,7 @@ import io.nodelink.metrics.history.MaintenanceReport;
 import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.SeriesBatch;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -231,6 +232,21 @@ public final class CompactHistoryStore implements HistoryStore {
     AgentHistory agent = agents.get(agentId);
     SeriesHistory history = agent == null ? null : agent.get(series);
     return history == null ? Long.MAX_VALUE : history.oldestUnsealed();
+  }
+
+  /**
+   * The seconds in {@code [from, to]} at which memory holds a raw point of the series (sealed, open
+   * or late), ascending: a durable store keeps these over points of the same seconds from another
+   * writer's records.
+   */
+  public long[] rawSecondsHeld(String agentId, String series, long from, long to) {
+    AgentHistory agent = agents.get(agentId);
+    SeriesHistory history = agent == null ? null : agent.get(series);
+    if (history == null) {
+      return new long[0];
+    }
+    PointBuffer points = history.view(from, to).raw().points(from, to);
+    return Arrays.copyOf(points.timestamps, points.size);
   }
 
   @Override

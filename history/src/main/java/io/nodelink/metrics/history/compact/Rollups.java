@@ -1,5 +1,6 @@
 package io.nodelink.metrics.history.compact;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,6 +46,45 @@ public final class Rollups {
   public static EncodedChunk mergedRaw(List<EncodedChunk> raw) {
     PointBuffer points = rawPoints(raw);
     return points.isEmpty() ? null : RawChunk.encode(points, 0, points.size).toEncoded();
+  }
+
+  /**
+   * Points given as columns (ascending, one per second) as one packed raw chunk, as {@link
+   * #mergedRaw} writes it; null if there are none. A durable store writes the points of another
+   * writer's records with it.
+   */
+  public static EncodedChunk rawOf(long[] timestamps, double[] values) {
+    PointBuffer points = new PointBuffer(timestamps.length);
+    for (int i = 0; i < timestamps.length; i++) {
+      points.add(timestamps[i], values[i]);
+    }
+    return points.isEmpty() ? null : RawChunk.encode(points, 0, points.size).toEncoded();
+  }
+
+  /**
+   * The points of a raw chunk outside {@code [from, through]} as one packed raw chunk (the chunk
+   * itself if none is inside); null if every point is inside.
+   */
+  public static EncodedChunk rawWithout(EncodedChunk raw, long from, long through) {
+    if (raw.last() < from || raw.first() > through) {
+      return raw;
+    }
+    PointBuffer points = new PointBuffer(raw.count());
+    RawChunk.fromEncoded(raw).decodeAll(points);
+    PointBuffer kept = new PointBuffer(points.size);
+    for (int i = 0; i < points.size; i++) {
+      if (points.timestamps[i] < from || points.timestamps[i] > through) {
+        kept.add(points.timestamps[i], points.values[i]);
+      }
+    }
+    return kept.isEmpty() ? null : RawChunk.encode(kept, 0, kept.size).toEncoded();
+  }
+
+  /** The seconds of a raw chunk's points, ascending. */
+  public static long[] secondsOf(EncodedChunk raw) {
+    PointBuffer points = new PointBuffer(raw.count());
+    RawChunk.fromEncoded(raw).decodeAll(points);
+    return Arrays.copyOf(points.timestamps, points.size);
   }
 
   /**

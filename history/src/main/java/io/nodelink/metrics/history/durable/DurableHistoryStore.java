@@ -42,12 +42,14 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
   private final Clock clock;
   private final SeriesCatalog catalog = new SeriesCatalog();
   private final TailIndex tails = new TailIndex();
+  private final WriterHeartbeat heartbeat;
   private final Outbox outbox;
   private final JdbcColdHistory cold;
   private final CompactHistoryStore memory;
   private final StoreWriter writer;
   private final TierMaintenance tiers;
   private final MaintenanceLease lease;
+  private final TailAdoption adoption;
   private final ReentrantLock maintenance = new ReentrantLock();
   private final AtomicLong flushTicks = new AtomicLong();
   private final ReentrantLock attaching = new ReentrantLock();
@@ -69,6 +71,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     this.clock = clock;
     this.outbox = new Outbox(settings.queueMaxBytes());
     SeqBlocks seqs = new SeqBlocks(dataSource);
+    this.heartbeat = WriterHeartbeat.of(settings);
     this.cold =
         new JdbcColdHistory(
             dataSource,
@@ -86,11 +89,15 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
             catalog,
             outbox,
             tails,
+            heartbeat,
             Math.max(1, settings.flushInterval().toSeconds()),
             memorySettings.chunkWindow().toSeconds(),
             () -> attached);
     this.tiers = new TierMaintenance(dataSource, settings, seqs);
     this.lease = new MaintenanceLease(dataSource, writerId);
+    this.adoption =
+        new TailAdoption(
+            dataSource, settings, seqs, catalog, memory, memorySettings.chunkWindow().toSeconds());
     this.attachRetrySeconds = Math.max(1, settings.flushInterval().toSeconds());
   }
 
@@ -127,6 +134,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
               + " < 2 x "
               + memorySettings.chunkWindow());
     }
+    warnIfWriterTimeoutIsShort(settings);
     long started = System.nanoTime();
     long startSeconds = clock.instant().getEpochSecond();
     DurableHistoryStore store;
@@ -158,6 +166,20 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
       store.memory.memoryCompletePerAgent(staleAfterSeconds(settings));
     }
     return store;
+  }
+
+  /**
+   * A live writer refreshes its row once per flush interval at best: with a writer timeout not well
+   * above it, the others would take it for dead and adopt what it is about to write itself.
+   */
+  private static void warnIfWriterTimeoutIsShort(DurableSettings settings) {
+    if (settings.writerTimeout().compareTo(settings.flushInterval().multipliedBy(3)) < 0) {
+      LOG.log(
+          Level.WARNING,
+          "History writer timeout {0} is less than 3 flush intervals ({1}): live servers may be"
+              + " taken for dead and their unflushed points adopted while they still write them",
+          new Object[] {settings.writerTimeout(), settings.flushInterval()});
+    }
   }
 
   /**
@@ -204,17 +226,16 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     int[] points = new int[1];
     int[] unreadable = new int[1];
     try (Connection connection = dataSource.getConnection()) {
+      // Before the records are read: a writer adopting this one (taken for dead while it was
+      // away) either finds the beat changed, or has deleted the records read here.
+      heartbeat.register(connection, nowSeconds());
       catalog.load(connection);
       Map<Long, String> namesById = catalog.namesById();
-      Map<String, Long> done = TailMarks.load(connection, writerId);
       // Only this writer's records: the others' belong to servers that may be running.
-      TailTable.readAll(
+      TailTable.readUndone(
           connection,
           writerId,
           row -> {
-            if (row.seq() <= done.getOrDefault(row.agentId(), Long.MIN_VALUE)) {
-              return; // its points are in written chunks; the log's range delete takes it
-            }
             try {
               TailCodec.decode(
                   row.data(),
@@ -319,7 +340,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
    */
   public boolean flush() {
     attachIfDetached();
-    return writer.flush(nowSeconds()) && attached;
+    return adoptAfter(writer.flush(nowSeconds()) && attached);
   }
 
   /**
@@ -336,7 +357,23 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     boolean written =
         writer.flush(
             nowSeconds(), agent -> slices <= 1 || Math.floorMod(agent.hashCode(), slices) == slice);
-    return written && attached;
+    return adoptAfter(written && attached);
+  }
+
+  /**
+   * After a flush that wrote everything, adopts the records of a writer taken for dead (at most
+   * once per half writer timeout): not while this writer's own writes wait, nor once it closes.
+   */
+  private boolean adoptAfter(boolean written) {
+    if (written && !closed) {
+      long adopted = adoption.adoptedRecords();
+      adoption.runIfDue(clock.millis());
+      if (adoption.adoptedRecords() != adopted) {
+        // The adopted chunks may start before an agent's earliest point known so far.
+        cold.forgetEarliest();
+      }
+    }
+    return written;
   }
 
   /** Writes everything; later appends are kept in memory only. */
@@ -369,7 +406,8 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
         writer.writtenChunks(),
         tails.size(),
         writer.lastFlushMillis(),
-        diskBytes);
+        diskBytes,
+        adoption.adoptedRecords());
   }
 
   /** Memory's estimate (the database's size is in {@link #status()}). */

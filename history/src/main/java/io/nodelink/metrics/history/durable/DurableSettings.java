@@ -16,6 +16,10 @@ import java.time.Duration;
  *     restarts: its records of unflushed points are its own, replayed when a store with the same id
  *     starts again; {@value #DEFAULT_WRITER_ID} for a single server (the server does not set
  *     another yet)
+ * @param writerTimeout how long a writer's row in the database may go without a refresh (by the
+ *     database's clock) before another writer takes it for dead and adopts its records of unflushed
+ *     points; far longer than the flush interval, since a live writer refreshes its row at least
+ *     once per flush interval
  */
 public record DurableSettings(
     Duration flushInterval,
@@ -23,10 +27,14 @@ public record DurableSettings(
     TierLimits raw,
     TierLimits minute,
     TierLimits hour,
-    String writerId) {
+    String writerId,
+    Duration writerTimeout) {
 
   /** The writer id of a single server, and of the records written before writer ids existed. */
   public static final String DEFAULT_WRITER_ID = "default";
+
+  /** Ten or so flush intervals of 5 s: a live server is never taken for dead by a slow flush. */
+  static final Duration DEFAULT_WRITER_TIMEOUT = Duration.ofSeconds(30);
 
   /** The column that holds it is this wide. */
   static final int MAX_WRITER_ID_LENGTH = 64;
@@ -66,6 +74,9 @@ public record DurableSettings(
               + " characters without surrounding blanks: "
               + writerId);
     }
+    if (writerTimeout == null || writerTimeout.isNegative() || writerTimeout.isZero()) {
+      throw new IllegalArgumentException("writer timeout must be positive: " + writerTimeout);
+    }
   }
 
   /** Settings of a single server (writer id {@value #DEFAULT_WRITER_ID}). */
@@ -76,6 +87,17 @@ public record DurableSettings(
       TierLimits minute,
       TierLimits hour) {
     this(flushInterval, queueMaxBytes, raw, minute, hour, DEFAULT_WRITER_ID);
+  }
+
+  /** Settings with the default writer timeout. */
+  public DurableSettings(
+      Duration flushInterval,
+      long queueMaxBytes,
+      TierLimits raw,
+      TierLimits minute,
+      TierLimits hour,
+      String writerId) {
+    this(flushInterval, queueMaxBytes, raw, minute, hour, writerId, DEFAULT_WRITER_TIMEOUT);
   }
 
   /** True for a server that shares its database with others (its writer id is its own). */
@@ -95,21 +117,31 @@ public record DurableSettings(
 
   /** A copy with another flush interval. */
   public DurableSettings withFlushInterval(Duration value) {
-    return new DurableSettings(value, queueMaxBytes, raw, minute, hour, writerId);
+    return new DurableSettings(value, queueMaxBytes, raw, minute, hour, writerId, writerTimeout);
   }
 
   /** A copy with another queue bound. */
   public DurableSettings withQueueMaxBytes(long value) {
-    return new DurableSettings(flushInterval, value, raw, minute, hour, writerId);
+    return new DurableSettings(flushInterval, value, raw, minute, hour, writerId, writerTimeout);
   }
 
   /** A copy with other tier limits. */
   public DurableSettings withTiers(TierLimits raw, TierLimits minute, TierLimits hour) {
-    return new DurableSettings(flushInterval, queueMaxBytes, raw, minute, hour, writerId);
+    return new DurableSettings(
+        flushInterval, queueMaxBytes, raw, minute, hour, writerId, writerTimeout);
   }
 
   /** A copy with another writer id (each server sharing a database needs its own). */
   public DurableSettings withWriterId(String value) {
-    return new DurableSettings(flushInterval, queueMaxBytes, raw, minute, hour, value);
+    return new DurableSettings(
+        flushInterval, queueMaxBytes, raw, minute, hour, value, writerTimeout);
+  }
+
+  /**
+   * A copy with another writer timeout: how long a writer may go silent before another adopts its
+   * records of unflushed points.
+   */
+  public DurableSettings withWriterTimeout(Duration value) {
+    return new DurableSettings(flushInterval, queueMaxBytes, raw, minute, hour, writerId, value);
   }
 }

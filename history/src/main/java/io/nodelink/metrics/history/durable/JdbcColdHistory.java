@@ -73,10 +73,14 @@ final class JdbcColdHistory implements ColdHistory {
    * next.
    */
   private long maxSpan(Tier tier) {
+    return maxSpan(tier, rawSpan);
+  }
+
+  static long maxSpan(Tier tier, long chunkWindowSeconds) {
     return switch (tier) {
-      case RAW -> TierMaintenance.RAW_MERGE_PERIOD + rawSpan;
-      case MINUTE -> TierMaintenance.DAY + rawSpan;
-      case HOUR -> TierMaintenance.MONTH + rawSpan;
+      case RAW -> TierMaintenance.RAW_MERGE_PERIOD + chunkWindowSeconds;
+      case MINUTE -> TierMaintenance.DAY + chunkWindowSeconds;
+      case HOUR -> TierMaintenance.MONTH + chunkWindowSeconds;
     };
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,6 +57,7 @@ final class Outbox {
   private final AtomicLong droppedChunks = new AtomicLong();
   private final AtomicLong droppedValues = new AtomicLong();
   private final AtomicLong droppedTails = new AtomicLong();
+  private final AdoptedSpans adopted = new AdoptedSpans();
 
   Outbox(long maxBytes) {
     this.maxBytes = maxBytes;
@@ -96,13 +98,43 @@ final class Outbox {
       // Packed here, on the writer's thread: the appending thread sealed it as it was written.
       next = next.withChunk(RawPacking.packed(next.chunk()));
       hold(next);
-      for (Tier tier : List.of(Tier.MINUTE, Tier.HOUR)) {
-        EncodedChunk buckets = Rollups.bucketsOfRaw(List.of(next.chunk()), tier.width());
-        if (buckets != null) {
-          hold(new Pending(next.agentId(), next.series(), tier, UNNUMBERED, buckets));
+      holdBuckets(next);
+    }
+  }
+
+  private void holdBuckets(Pending raw) {
+    EncodedChunk source = adopted.bucketSource(raw.agentId(), raw.chunk());
+    if (source == null) {
+      return;
+    }
+    for (Tier tier : List.of(Tier.MINUTE, Tier.HOUR)) {
+      EncodedChunk buckets = Rollups.bucketsOfRaw(List.of(source), tier.width());
+      if (buckets != null) {
+        hold(new Pending(raw.agentId(), raw.series(), tier, UNNUMBERED, buckets));
+      }
+    }
+  }
+
+  /**
+   * Another writer adopted these seconds of this writer's points (per agent: from, through): the
+   * buckets of raw chunks held or to come leave them out. The held buckets of those agents are
+   * built again (unnumbered).
+   */
+  void leaveOutOfBuckets(Map<String, List<long[]>> spans) {
+    spans.forEach((agent, list) -> list.forEach(span -> adopted.add(agent, span[0], span[1])));
+    List<Pending> raw = new ArrayList<>();
+    for (int n = chunks.size(); n > 0; n--) {
+      Pending next = chunks.poll();
+      if (next.tier() != Tier.RAW && spans.containsKey(next.agentId())) {
+        heldBytes -= next.bytes();
+      } else {
+        chunks.add(next);
+        if (next.tier() == Tier.RAW && spans.containsKey(next.agentId())) {
+          raw.add(next);
         }
       }
     }
+    raw.forEach(this::holdBuckets);
   }
 
   void addTail(TailTable.Row row) {

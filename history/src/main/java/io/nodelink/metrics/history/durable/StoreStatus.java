@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param tailRecords records of unflushed points in the database
  * @param lastFlushMillis how long the last successful flush took
  * @param diskBytes bytes of stored chunks at the last maintenance pass (data and row overhead)
+ * @param adoptedTailRecords records of unflushed points of writers taken for dead that this store
+ *     adopted (wrote as chunks), since start
  */
 public record StoreStatus(
     boolean degraded,
@@ -28,4 +30,5 @@ public record StoreStatus(
     long writtenChunks,
     long tailRecords,
     long lastFlushMillis,
-    long diskBytes) {}
+    long diskBytes,
+    long adoptedTailRecords) {}

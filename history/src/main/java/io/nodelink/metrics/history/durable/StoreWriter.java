@@ -41,6 +41,7 @@ final class StoreWriter {
   private final SeriesCatalog catalog;
   private final Outbox outbox;
   private final TailIndex tails;
+  private final WriterHeartbeat heartbeat;
   private final long graceSeconds;
   private final long windowSeconds;
   private final BooleanSupplier attached;
@@ -60,6 +61,7 @@ final class StoreWriter {
       SeriesCatalog catalog,
       Outbox outbox,
       TailIndex tails,
+      WriterHeartbeat heartbeat,
       long graceSeconds,
       long windowSeconds,
       BooleanSupplier attached) {
@@ -70,6 +72,7 @@ final class StoreWriter {
     this.catalog = catalog;
     this.outbox = outbox;
     this.tails = tails;
+    this.heartbeat = heartbeat;
     this.graceSeconds = graceSeconds;
     this.windowSeconds = windowSeconds;
     this.attached = attached;
@@ -100,7 +103,7 @@ final class StoreWriter {
       // was sealed meanwhile has that chunk in this flush.
       memory.drainUnflushed(agents, (agent, points) -> addTails(agent, points, sealedBefore));
       outbox.takeIncoming();
-      boolean ok = write(deletions);
+      boolean ok = write(deletions, nowSeconds);
       if (ok) {
         lastFlushMillis = (System.nanoTime() - started) / 1_000_000;
       } else {
@@ -235,10 +238,9 @@ final class StoreWriter {
     return deletions;
   }
 
-  private boolean write(Map<String, List<Long>> deletions) {
+  private boolean write(Map<String, List<Long>> deletions, long nowSeconds) {
     if (outbox.chunks().isEmpty() && outbox.tails().isEmpty() && deletions.isEmpty()) {
-      recovered();
-      return true;
+      return beatWhileIdle(nowSeconds);
     }
     if (!attached.getAsBoolean()) {
       // Not before the store has read the catalog (it says why).
@@ -251,10 +253,14 @@ final class StoreWriter {
       // Both in short transactions of their own, so the flush's does not hold the shared rows.
       catalog.register(connection, seriesToRegister());
       outbox.number(seqs);
-      chunks = new ArrayList<>(outbox.chunks());
-      newTails = new ArrayList<>(outbox.tails());
       connection.setAutoCommit(false);
       try {
+        if (heartbeat.beat(connection, nowSeconds)) {
+          forgetAdoptedRecords();
+          outbox.number(seqs);
+        }
+        chunks = new ArrayList<>(outbox.chunks());
+        newTails = new ArrayList<>(outbox.tails());
         List<ChunkTable.Row> rows = new ArrayList<>(chunks.size());
         for (Outbox.Pending p : chunks) {
           rows.add(new ChunkTable.Row(registered(p), p.tier(), p.seq(), p.chunk()));
@@ -281,6 +287,59 @@ final class StoreWriter {
     outbox.written();
     recovered();
     return true;
+  }
+
+  /**
+   * A writer with nothing to write still refreshes its row now and then: it may hold open chunks
+   * (and their tail records) of agents that went quiet, which no other writer must adopt.
+   */
+  private boolean beatWhileIdle(long nowSeconds) {
+    if (attached.getAsBoolean() && heartbeat.dueWhenIdle(nowSeconds)) {
+      try (Connection connection = dataSource.getConnection()) {
+        if (heartbeat.beat(connection, nowSeconds)) {
+          forgetAdoptedRecords();
+        }
+      } catch (SQLException | RuntimeException e) {
+        failed(e);
+        return false;
+      }
+    }
+    recovered();
+    return true;
+  }
+
+  /**
+   * Another writer adopted every record this one had (it stalled past the writer timeout): they are
+   * gone from the database, and their seconds stay out of the buckets of the chunks this writer
+   * still writes (the adopter's buckets count them).
+   */
+  private void forgetAdoptedRecords() {
+    Map<String, TreeMap<Long, Long>> adopted = tails.records();
+    outbox.leaveOutOfBuckets(adoptedSpans(adopted));
+    tails.removeAll(adopted);
+  }
+
+  /**
+   * The seconds of the adopted records (per agent: from the start of a record's window through its
+   * newest point): all of the agent's points in them were in those records, since a record holds
+   * every point of its window drained before it that was not in a written chunk.
+   */
+  private Map<String, List<long[]>> adoptedSpans(Map<String, TreeMap<Long, Long>> records) {
+    Map<String, List<long[]>> spans = new HashMap<>();
+    records.forEach(
+        (agent, rows) -> {
+          long phase = ChunkWindows.phase(agent, windowSeconds);
+          Map<Long, Long> throughByWindow = new TreeMap<>();
+          for (long lastTs : rows.values()) {
+            throughByWindow.merge(
+                ChunkWindows.windowOf(lastTs, phase, windowSeconds), lastTs, Math::max);
+          }
+          List<long[]> list = new ArrayList<>();
+          throughByWindow.forEach(
+              (window, through) -> list.add(new long[] {window * windowSeconds + phase, through}));
+          spans.put(agent, list);
+        });
+    return spans;
   }
 
   /** The series of this flush's records and chunks that have no id yet. */

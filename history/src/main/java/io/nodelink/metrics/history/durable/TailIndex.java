@@ -21,6 +21,18 @@ final class TailIndex {
     byAgent.computeIfAbsent(agentId, a -> new TreeMap<>()).put(seq, lastTs);
   }
 
+  /** Every record: per agent, sequence number to newest point. */
+  synchronized Map<String, TreeMap<Long, Long>> records() {
+    Map<String, TreeMap<Long, Long>> copy = new HashMap<>();
+    byAgent.forEach((agent, rows) -> copy.put(agent, new TreeMap<>(rows)));
+    return copy;
+  }
+
+  /** Forgets these records (another writer adopted them). */
+  synchronized void removeAll(Map<String, TreeMap<Long, Long>> records) {
+    records.forEach((agent, rows) -> removed(agent, new ArrayList<>(rows.keySet())));
+  }
+
   synchronized Set<String> agents() {
     return Set.copyOf(byAgent.keySet());
   }

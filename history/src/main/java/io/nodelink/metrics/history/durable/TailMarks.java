@@ -82,4 +82,9 @@ final class TailMarks {
       delete.executeUpdate();
     }
   }
+
+  /** Deletes every mark of the writer (its records were adopted by another). */
+  static void deleteAll(Connection connection, String writerId) throws SQLException {
+    deleteBelow(connection, writerId, Long.MAX_VALUE);
+  }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Map;
 
 /** The SQL of {@code nl_history_tail}: a log of records per writer. */
 final class TailTable {
@@ -54,6 +55,28 @@ final class TailTable {
       delete.setLong(2, seq);
       delete.executeUpdate();
     }
+  }
+
+  /**
+   * The writer's records not marked done (their points are not all in written chunks): what a
+   * restart with its id replays, and what a writer adopting it writes as chunks.
+   */
+  static void readUndone(Connection connection, String writerId, RowSink sink) throws SQLException {
+    Map<String, Long> done = TailMarks.load(connection, writerId);
+    readAll(
+        connection,
+        writerId,
+        row -> {
+          // A done record's points are in written chunks; the log's range delete takes it.
+          if (row.seq() > done.getOrDefault(row.agentId(), Long.MIN_VALUE)) {
+            sink.accept(row);
+          }
+        });
+  }
+
+  /** Deletes every record of the writer (adopted by another). */
+  static void deleteAll(Connection connection, String writerId) throws SQLException {
+    deleteBefore(connection, writerId, Long.MAX_VALUE);
   }
 
   /** The writer's records (only its own: the others' belong to servers that may be running). */
