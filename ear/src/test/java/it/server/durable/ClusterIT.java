@@ -30,9 +30,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Two real Liberty servers of one cluster on one real PostgreSQL, and real agents given both
  * servers: either server answers for any agent (the listing, the agent's summary, its history, a
  * manual start and its task, its live SSE stream), an agent whose server is killed is on the other
- * within its reconnect time with its manual hold, the other server takes over the dead one's tasks
- * and the agent's alert state, a rule made through one server applies on the other, and an agent
- * that reconnected elsewhere while its old stream still looked alive is held by one server only.
+ * within its reconnect time with its manual hold and no history lost beyond the dead server's last
+ * flush interval, the other server takes over the dead one's tasks and the agent's alert state, a
+ * rule made through one server applies on the other, and an agent that reconnected elsewhere while
+ * its old stream still looked alive is held by one server only.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -73,6 +74,8 @@ class ClusterIT {
         "http://127.0.0.1:" + InstancePorts.from(firstPort).http());
     env.put("NODELINK_CLUSTER_HEARTBEAT", "1s");
     env.put("NODELINK_CLUSTER_NODE_TIMEOUT", "4s");
+    // Three flush intervals: the shortest that leaves a live writer's beat no room to be missed.
+    env.put("NODELINK_STORE_WRITER_TIMEOUT", (3 * DurableServers.FLUSH_SECONDS) + "s");
     return env;
   }
 
@@ -142,6 +145,9 @@ class ClusterIT {
       ApiResponse unknown = serverB.get("/agents/" + TestAgent.uniqueId("nobody"));
       assertThat(unknown.status()).as(unknown.describe()).isEqualTo(404);
 
+      // Several flush intervals of history on a, most of it in its tail records only: without b
+      // writing them after a dies, they would be missing from the history.
+      onA.awaitPoints(id, streamed.first(), 3 * DurableServers.FLUSH_SECONDS);
       serverA.kill9();
       long killedAt = Seconds.now();
       onB.awaitConnected(id);
@@ -162,6 +168,31 @@ class ClusterIT {
       assertThat(takenOver.path("error").asText())
           .as("a's task, taken over by b: %s", takenOver)
           .contains("server a stopped");
+      // What a had not written into chunks is written by b once a is taken for dead: only what a
+      // received after its last flush may be missing.
+      long lost =
+          await("b to write a's unwritten history of " + id)
+              .atMost(Duration.ofSeconds(90))
+              .pollInterval(Duration.ofSeconds(1))
+              .ignoreExceptions()
+              .until(
+                  () ->
+                      Seconds.missing(
+                          RawHistory.read(serverB, id, streamed.first(), resumed.first())
+                              .timestamps(),
+                          streamed.first(),
+                          resumed.first()),
+                  missing -> missing <= DurableServers.FLUSH_SECONDS + 1);
+      Figures.print(
+          "ClusterIT",
+          lost
+              + " s of history lost from "
+              + streamed.first()
+              + " to "
+              + resumed.first()
+              + " after kill -9 of a (flush interval "
+              + DurableServers.FLUSH_SECONDS
+              + " s)");
       assertThat(failedOverAt - killedAt).isLessThanOrEqualTo(30);
       assertThat(StoreHealth.check(serverB))
           .as("b's history store, sharing the database under its own writer id")

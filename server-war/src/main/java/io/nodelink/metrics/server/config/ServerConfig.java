@@ -54,6 +54,7 @@ public class ServerConfig {
   public static final String STORE_DATASOURCE = "nodelink.store.datasource";
   public static final String STORE_FLUSH_INTERVAL = "nodelink.store.flush-interval";
   public static final String STORE_QUEUE_MAX_BYTES = "nodelink.store.queue-max-bytes";
+  public static final String STORE_WRITER_TIMEOUT = "nodelink.store.writer-timeout";
   public static final String STORE_RAW_RETENTION = "nodelink.store.raw.retention";
   public static final String STORE_RAW_MAX_BYTES = "nodelink.store.raw.max-bytes";
   public static final String STORE_MINUTE_RETENTION = "nodelink.store.minute.retention";
@@ -123,6 +124,7 @@ public class ServerConfig {
   private final boolean storeEnabled;
   private final String storeDataSource;
   private final Duration storeFlushInterval;
+  private final Duration storeWriterTimeout;
   private final long storeQueueMaxBytes;
   private final StoreTier storeRaw;
   private final StoreTier storeMinute;
@@ -199,6 +201,7 @@ public class ServerConfig {
     storeDataSource = r.text(STORE_DATASOURCE, "jdbc/nodelink");
     storeFlushInterval = r.duration(STORE_FLUSH_INTERVAL, "5s");
     storeQueueMaxBytes = r.bytes(STORE_QUEUE_MAX_BYTES, 64L << 20);
+    storeWriterTimeout = r.duration(STORE_WRITER_TIMEOUT, "30s");
     storeRaw =
         new StoreTier(
             r.duration(STORE_RAW_RETENTION, "14d"), r.bytes(STORE_RAW_MAX_BYTES, 50L << 30));
@@ -424,6 +427,14 @@ public class ServerConfig {
   /** How often unwritten history goes to the database: what a crash may lose at most. */
   public Duration storeFlushInterval() {
     return storeFlushInterval;
+  }
+
+  /**
+   * A server sharing the history database that wrote nothing for this long is taken for dead, and
+   * another takes over what it had not written into chunks yet.
+   */
+  public Duration storeWriterTimeout() {
+    return storeWriterTimeout;
   }
 
   /** The most bytes of history waiting for a slow or absent database. */

@@ -36,7 +36,9 @@ public class HistoryStoreCheck implements HealthCheck {
         .withData("queued_bytes", status.queuedBytes())
         .withData("dropped_values", status.droppedValues())
         .withData("written_chunks", status.writtenChunks())
-        .withData("last_flush_ms", status.lastFlushMillis());
+        .withData("last_flush_ms", status.lastFlushMillis())
+        .withData("tail_records", status.tailRecords())
+        .withData("adopted_tail_records", status.adoptedTailRecords());
     status.lastError().ifPresent(error -> response.withData("last_error", error));
     return response.build();
   }

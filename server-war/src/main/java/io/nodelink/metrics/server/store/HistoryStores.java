@@ -91,7 +91,8 @@ public class HistoryStores {
             tier(config.storeRaw()),
             tier(config.storeMinute()),
             tier(config.storeHour()))
-        .withWriterId(writerId());
+        .withWriterId(writerId())
+        .withWriterTimeout(config.storeWriterTimeout());
   }
 
   /**

@@ -53,6 +53,11 @@ public class StoreGauges {
         "nodelink.store.disk.bytes",
         "Bytes of history in the database (at the last cleanup)",
         StoreStatus::diskBytes);
+    gauge(
+        store,
+        "nodelink.store.adopted.tail.records",
+        "Records of unwritten history of servers taken for dead that this server wrote, since start",
+        StoreStatus::adoptedTailRecords);
   }
 
   private void gauge(
