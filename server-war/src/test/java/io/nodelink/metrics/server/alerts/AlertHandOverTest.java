@@ -2,7 +2,6 @@ package io.nodelink.metrics.server.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nodelink.metrics.history.SeriesBatch;
 import io.nodelink.metrics.server.database.StateDatabase;
 import io.nodelink.metrics.server.testing.DatabaseKind;
 import io.nodelink.metrics.server.testing.MovableClock;
@@ -10,7 +9,6 @@ import io.nodelink.metrics.server.testing.TestDatabases;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,13 +23,7 @@ class AlertHandOverTest {
 
   private final TestDatabases databases;
   private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
-  private final List<CompiledRule> rules =
-      List.of(
-          new CompiledRule(
-              RuleJson.parse(
-                  "{\"name\":\"HighCpu\",\"metric\":\"cpu.usage_percent\",\"agg\":\"last\","
-                      + "\"threshold\":90}",
-                  AlertRule.SOURCE_API)));
+  private final CpuSnapshots snapshots = new CpuSnapshots(clock);
 
   AlertHandOverTest(TestDatabases databases) {
     this.databases = databases;
@@ -50,14 +42,14 @@ class AlertHandOverTest {
         new AlertBook(
             new JdbcAlertStore(stateOfB), clock, AlertSettings.defaults(), changesOnB::add);
 
-    evaluate(new AgentAlerts("db1", onA), 97);
+    snapshots.evaluate(new AgentAlerts("db1", onA), 97);
     assertThat(onA.firingCount("db1")).isEqualTo(1);
     Instant firingSince = onA.active().iterator().next().firingSince();
     stateOfA.flush();
 
     onB.takeUp("db1");
     AgentAlerts movedToB = new AgentAlerts("db1", onB);
-    evaluate(movedToB, 98);
+    snapshots.evaluate(movedToB, 98);
     assertThat(changesOnB).as("still firing: no transition on b").isEmpty();
     assertThat(onB.active())
         .singleElement()
@@ -66,21 +58,12 @@ class AlertHandOverTest {
     onA.keepOnly(agentId -> !agentId.equals("db1"));
     assertThat(onA.active()).as("a let go of the agent").isEmpty();
 
-    evaluate(movedToB, 10);
+    snapshots.evaluate(movedToB, 10);
     assertThat(changesOnB)
         .singleElement()
         .satisfies(c -> assertThat(c.transition().to()).isEqualTo(AlertState.RESOLVED));
     stateOfB.flush();
     onA.takeUp("db1");
     assertThat(onA.active()).as("resolved on b, so nothing to take back on a").isEmpty();
-  }
-
-  private void evaluate(AgentAlerts alerts, double cpu) {
-    alerts.evaluate(
-        new AlertValues(SeriesBatch.of(Map.of("cpu.usage_percent", cpu))),
-        clock.instant().getEpochSecond(),
-        rules,
-        clock.instant());
-    clock.advanceSeconds(1);
   }
 }

@@ -2,7 +2,6 @@ package io.nodelink.metrics.server.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nodelink.metrics.history.SeriesBatch;
 import io.nodelink.metrics.server.database.StateDatabase;
 import io.nodelink.metrics.server.testing.DatabaseKind;
 import io.nodelink.metrics.server.testing.MovableClock;
@@ -10,7 +9,6 @@ import io.nodelink.metrics.server.testing.TestDatabases;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,18 +29,12 @@ class AlertRestartTest {
   @EnumSource(DatabaseKind.class)
   void aFiringAlertSurvivesARestartAndResolvesAfterIt(DatabaseKind kind) {
     DataSource dataSource = databases.fresh(kind);
-    List<CompiledRule> rules =
-        List.of(
-            new CompiledRule(
-                RuleJson.parse(
-                    "{\"name\":\"HighCpu\",\"metric\":\"cpu.usage_percent\",\"agg\":\"last\","
-                        + "\"threshold\":90}",
-                    AlertRule.SOURCE_API)));
+    CpuSnapshots snapshots = new CpuSnapshots(clock);
 
     StateDatabase before = databases.state(dataSource);
     AlertBook first =
         new AlertBook(new JdbcAlertStore(before), clock, AlertSettings.defaults(), c -> {});
-    evaluate(new AgentAlerts("db1", first), rules, 97);
+    snapshots.evaluate(new AgentAlerts("db1", first), 97);
     assertThat(first.firingCount("db1")).isEqualTo(1);
     before.flush();
 
@@ -58,20 +50,11 @@ class AlertRestartTest {
         .containsExactly("inactive>firing");
 
     AgentAlerts again = new AgentAlerts("db1", second);
-    evaluate(again, rules, 98);
+    snapshots.evaluate(again, 98);
     assertThat(changes).isEmpty();
-    evaluate(again, rules, 10);
+    snapshots.evaluate(again, 10);
     assertThat(changes)
         .singleElement()
         .satisfies(c -> assertThat(c.transition().to()).isEqualTo(AlertState.RESOLVED));
-  }
-
-  private void evaluate(AgentAlerts alerts, List<CompiledRule> rules, double cpu) {
-    alerts.evaluate(
-        new AlertValues(SeriesBatch.of(Map.of("cpu.usage_percent", cpu))),
-        clock.instant().getEpochSecond(),
-        rules,
-        clock.instant());
-    clock.advanceSeconds(1);
   }
 }

@@ -36,7 +36,8 @@ class StateDatabaseTest {
   void migratesTheServerTablesOnceWithItsOwnHistoryTable(DatabaseKind kind) throws SQLException {
     DataSource dataSource = databases.fresh(kind);
 
-    assertThat(SchemaMigration.migrate(dataSource)).isEqualTo(3); // V1 state, V2 alerts, V3 cluster
+    assertThat(SchemaMigration.migrate(dataSource))
+        .isEqualTo(4); // V1 state, V2 alerts, V3 cluster, V4 task holder
     assertThat(SchemaMigration.migrate(dataSource)).isZero();
 
     assertThat(count(dataSource, "SELECT COUNT(*) FROM \"nodelink_server_schema_history\""))
@@ -50,7 +51,8 @@ class StateDatabaseTest {
     DataSource dataSource = databases.fresh(kind);
     execute(dataSource, "CREATE TABLE other_history (id INTEGER)");
 
-    assertThat(SchemaMigration.migrate(dataSource)).isEqualTo(3); // V1 state, V2 alerts, V3 cluster
+    assertThat(SchemaMigration.migrate(dataSource))
+        .isEqualTo(4); // V1 state, V2 alerts, V3 cluster, V4 task holder
 
     assertThat(count(dataSource, "SELECT COUNT(*) FROM nodelink_task")).isZero();
   }
