@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * killed with {@code kill -9}, it loses at most what it had received but not yet written ({@code
  * nodelink.store.flush-interval}).
  */
+@Tag("durable")
 class EmbeddedStoreIT {
 
   private static final int DOWN_SECONDS = 60;

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * no gap, and a graceful restart keeps it point for point (so it reached the database) along with
  * everything of {@link RestartScenario}.
  */
+@Tag("durable")
 class PostgresStoreIT {
 
   private static final int OUTAGE_SECONDS = 30;
