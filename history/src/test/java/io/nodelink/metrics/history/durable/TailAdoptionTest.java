@@ -2,6 +2,7 @@ package io.nodelink.metrics.history.durable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import io.nodelink.metrics.history.Aggregation;
 import io.nodelink.metrics.history.RangeQuery;
@@ -20,8 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -398,24 +397,18 @@ class TailAdoptionTest {
 
     // A is silent from now on; B flushes (its clock moving on) until the database's clock says
     // A's last beat is older than the timeout.
-    awaitTrue(
-        () -> {
-          clock.set(clock.seconds() + 1);
-          b.flush();
-          return b.status().adoptedTailRecords() > 0;
-        });
+    await("adoption of a once its beat is older than the timeout")
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              clock.set(clock.seconds() + 1);
+              b.flush();
+              return b.status().adoptedTailRecords() > 0;
+            });
 
     assertThat(b.status().adoptedTailRecords()).isEqualTo(records);
     assertEverySecondOnce(raw(b, start, start + 59), start, start + 59, Long.MAX_VALUE);
     b.close();
-  }
-
-  /** Polls (no fixed wait) until {@code condition} holds, for at most a minute. */
-  private static void awaitTrue(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition met within a minute").isLessThan(deadline);
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-    }
   }
 }
