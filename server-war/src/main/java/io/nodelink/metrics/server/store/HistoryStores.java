@@ -101,7 +101,7 @@ public class HistoryStores {
    */
   private String writerId() {
     return setting(ServerConfig.STORE_WRITER_ID)
-        .or(() -> setting(ServerConfig.CLUSTER_NODE_ID))
+        .or(() -> Optional.of(config.clusterNodeId()).filter(id -> !id.isEmpty()))
         .orElse(DurableSettings.defaults().writerId());
   }
 
