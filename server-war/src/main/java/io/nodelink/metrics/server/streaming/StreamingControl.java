@@ -116,7 +116,10 @@ public class StreamingControl {
 
   /**
    * Takes back the stored manual holds of known agents (runs once, before streaming is used); the
-   * START goes out when the agent connects. Holds of agents no longer known are deleted.
+   * START goes out when the agent connects. The holds of agents this server does not know stay
+   * stored: in a cluster such an agent may be connected to another server, which holds it, and its
+   * hold follows it here when it connects ({@link #adoptStoredHold}). A forgotten agent's hold is
+   * deleted when it is forgotten.
    */
   @PostConstruct
   public void restore() {
@@ -127,11 +130,12 @@ public class StreamingControl {
       LOG.log(Level.WARNING, "Manual streaming holds not restored: {0}", e.getMessage());
       return;
     }
+    int restored = 0;
     for (ManualHold hold : stored) {
       if (!agents.isKnown(hold.agentId())) {
-        holds.delete(hold.agentId());
         continue;
       }
+      restored++;
       StreamingDemand demand = demand(hold.agentId());
       synchronized (demand) {
         apply(
@@ -139,8 +143,8 @@ public class StreamingControl {
             demand.hold(StreamingDemand.MANUAL, hold.intervalSeconds(), hold.groups()));
       }
     }
-    if (!stored.isEmpty()) {
-      LOG.log(Level.INFO, "Restored {0} manual streaming hold(s)", stored.size());
+    if (restored > 0) {
+      LOG.log(Level.INFO, "Restored {0} manual streaming hold(s)", restored);
     }
   }
 
