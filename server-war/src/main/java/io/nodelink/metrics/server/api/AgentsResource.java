@@ -47,20 +47,9 @@ public class AgentsResource {
       summaries.put(state.agentId(), summary(state));
     }
     if (headers.getHeaderString(PeerProxy.FORWARDED_BY) == null) {
-      cluster.addOtherServers(summaries, credentials());
+      cluster.addOtherServers(summaries, CallerCredentials.of(headers));
     }
     return new AgentsDto(summaries);
-  }
-
-  private Map<String, String> credentials() {
-    Map<String, String> credentials = new TreeMap<>();
-    for (String name : new String[] {"Authorization", "Cookie"}) {
-      String value = headers.getHeaderString(name);
-      if (value != null) {
-        credentials.put(name, value);
-      }
-    }
-    return credentials;
   }
 
   private AgentSummaryDto summary(AgentState state) {
