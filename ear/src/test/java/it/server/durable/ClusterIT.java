@@ -135,6 +135,11 @@ class ClusterIT {
       JsonNode taskOnA = onA.awaitTask(holdTask, "in progress", ClusterIT::inProgress);
       JsonNode taskViaB = onB.awaitTask(holdTask, "in progress", ClusterIT::inProgress);
       assertThat(taskViaB).as("the task through b, held by a").isEqualTo(taskOnA);
+      // The agent's tasks through b: a answers with its own and b's (b holds none of them yet).
+      JsonNode listedViaB = Contract.assertOk(serverB.get("/agents/" + id + "/tasks"));
+      assertThat(listedViaB.path("tasks"))
+          .as("the agent's tasks through b: %s", listedViaB)
+          .anySatisfy(task -> assertThat(task.path("task_id").asText()).isEqualTo(holdTask));
       RawHistory streamed = onB.awaitPoints(id, Seconds.now(), 3);
       // The rule made through b reaches a, which evaluates the agent connected to it.
       JsonNode firingOnA = onA.awaitAlert(rule, id, "firing");

@@ -4,7 +4,7 @@ import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.AgentState;
 import io.nodelink.metrics.server.alerts.AlertBook;
 import io.nodelink.metrics.server.cluster.ClusterFleet;
-import io.nodelink.metrics.server.cluster.PeerProxy;
+import io.nodelink.metrics.server.cluster.PeerQueries;
 import io.nodelink.metrics.server.store.MetricsStore;
 import io.nodelink.metrics.server.streaming.StreamingControl;
 import io.nodelink.metrics.server.view.AgentSummaryDto;
@@ -46,7 +46,7 @@ public class AgentsResource {
     for (AgentState state : agents.all()) {
       summaries.put(state.agentId(), summary(state));
     }
-    if (headers.getHeaderString(PeerProxy.FORWARDED_BY) == null) {
+    if (headers.getHeaderString(PeerQueries.OWN_ANSWER) == null) {
       cluster.addOtherServers(summaries, CallerCredentials.of(headers));
     }
     return new AgentsDto(summaries);

@@ -8,7 +8,7 @@ import io.nodelink.metrics.server.alerts.AlertTransition;
 import io.nodelink.metrics.server.alerts.RuleJson;
 import io.nodelink.metrics.server.alerts.Silences;
 import io.nodelink.metrics.server.cluster.ClusterAlerts;
-import io.nodelink.metrics.server.cluster.PeerProxy;
+import io.nodelink.metrics.server.cluster.PeerQueries;
 import io.nodelink.metrics.server.domain.DomainException;
 import io.nodelink.metrics.server.view.AlertDto;
 import io.nodelink.metrics.server.view.AlertEventDto;
@@ -146,7 +146,7 @@ public class AlertsResource {
 
   /** Asked by another server of the cluster, which merges the answer with its own. */
   private boolean passedOn() {
-    return headers.getHeaderString(PeerProxy.FORWARDED_BY) != null;
+    return headers.getHeaderString(PeerQueries.OWN_ANSWER) != null;
   }
 
   private Map<String, String> callerCredentials() {

@@ -22,12 +22,19 @@ import java.util.logging.Logger;
 
 /**
  * Asks every other live server of the cluster the same question, in parallel and with the caller's
- * credentials, for what that server holds itself: the request is marked as passed on, so the other
- * server answers from its own state and asks nobody further. A server that fails or does not answer
- * in time is left out; the caller answers with what the others said.
+ * credentials, for what that server holds itself ({@link #OWN_ANSWER}): the other server answers
+ * from its own state and asks nobody further. A server that fails or does not answer in time is
+ * left out; the caller answers with what the others said.
  */
 @ApplicationScoped
 public class PeerQueries {
+
+  /**
+   * Marks a question from another server of the cluster: answer from this server's own state alone
+   * (the asking server merges the answers). Set with {@link PeerProxy#FORWARDED_BY}, so the request
+   * is not passed on either.
+   */
+  public static final String OWN_ANSWER = "X-NodeLink-Own-Answer";
 
   private static final Logger LOG = Logger.getLogger(PeerQueries.class.getName());
 
@@ -80,6 +87,7 @@ public class PeerQueries {
         HttpRequest.newBuilder(URI.create(peer.url() + pathAndQuery))
             .timeout(cluster.settings().requestTimeout())
             .header(PeerProxy.FORWARDED_BY, cluster.settings().nodeId())
+            .header(OWN_ANSWER, "true")
             .header("Accept", "application/json")
             .GET();
     credentials.forEach(request::header);
