@@ -135,9 +135,25 @@ class ClusterIT {
       JsonNode taskOnA = onA.awaitTask(holdTask, "in progress", ClusterIT::inProgress);
       JsonNode taskViaB = onB.awaitTask(holdTask, "in progress", ClusterIT::inProgress);
       assertThat(taskViaB).as("the task through b, held by a").isEqualTo(taskOnA);
+      // The agent's tasks through b: a answers with its own and b's (b holds none of them yet).
+      JsonNode listedViaB = Contract.assertOk(serverB.get("/agents/" + id + "/tasks"));
+      assertThat(listedViaB.path("tasks"))
+          .as("the agent's tasks through b: %s", listedViaB)
+          .anySatisfy(task -> assertThat(task.path("task_id").asText()).isEqualTo(holdTask));
       RawHistory streamed = onB.awaitPoints(id, Seconds.now(), 3);
       // The rule made through b reaches a, which evaluates the agent connected to it.
       JsonNode firingOnA = onA.awaitAlert(rule, id, "firing");
+      // Any server answers for the whole cluster's alerts: b lists the one a evaluates, and its
+      // log.
+      JsonNode listedByB = onB.awaitAlert(rule, id, "firing");
+      assertThat(listedByB.path("firing_since"))
+          .as("a's alert, listed through b: %s", listedByB)
+          .isEqualTo(firingOnA.path("firing_since"));
+      JsonNode logViaB =
+          Contract.assertOk(serverB.get("/alerts/history?agent_id=" + id + "&rule=" + rule));
+      assertThat(logViaB.path("events"))
+          .as("a's alert log through b: %s", logViaB)
+          .anySatisfy(event -> assertThat(event.path("to").asText()).isEqualTo("firing"));
       assertThat(streamed.maxGap()).as("history through b: %s", streamed).isLessThanOrEqualTo(2);
       try (SseTestClient sse =
           SseTestClient.open(serverB.api("/agents/" + id + "/metrics/stream"), Map.of())) {

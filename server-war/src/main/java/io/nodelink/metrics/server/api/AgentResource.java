@@ -6,6 +6,8 @@ import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.AgentState;
 import io.nodelink.metrics.server.alerts.AlertBook;
+import io.nodelink.metrics.server.cluster.ClusterTasks;
+import io.nodelink.metrics.server.cluster.PeerQueries;
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.domain.DomainException;
 import io.nodelink.metrics.server.store.MetricsStore;
@@ -26,6 +28,7 @@ import io.nodelink.metrics.server.view.StartStreamingRequest;
 import io.nodelink.metrics.server.view.StreamStartedDto;
 import io.nodelink.metrics.server.view.SystemInfoDto;
 import io.nodelink.metrics.server.view.TaskAcceptedDto;
+import io.nodelink.metrics.server.view.TaskDto;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -37,6 +40,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -66,6 +71,10 @@ public class AgentResource {
   @Inject Clock clock;
 
   @Inject StreamingControl streaming;
+
+  @Inject ClusterTasks clusterTasks;
+
+  @Context HttpHeaders headers;
 
   @Inject TaskDispatcher dispatcher;
 
@@ -192,8 +201,14 @@ public class AgentResource {
   @GET
   @Path("tasks")
   public AgentTasksDto tasks(@PathParam("id") String id) {
+    List<TaskDto> held = tasks.forAgent(id).stream().map(DtoMapper::task).toList();
+    if (headers.getHeaderString(PeerQueries.OWN_ANSWER) != null) {
+      // Asked by another server: tasks taken over from a server that is gone may be held here
+      // for an agent this server never saw.
+      return new AgentTasksDto(id, held);
+    }
     agents.require(id);
-    return new AgentTasksDto(id, tasks.forAgent(id).stream().map(DtoMapper::task).toList());
+    return new AgentTasksDto(id, clusterTasks.ofAgent(id, held, CallerCredentials.of(headers)));
   }
 
   private static StartStreamingRequest parseStart(String body) {

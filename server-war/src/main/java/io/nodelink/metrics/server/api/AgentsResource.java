@@ -4,7 +4,7 @@ import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.AgentState;
 import io.nodelink.metrics.server.alerts.AlertBook;
 import io.nodelink.metrics.server.cluster.ClusterFleet;
-import io.nodelink.metrics.server.cluster.PeerProxy;
+import io.nodelink.metrics.server.cluster.PeerQueries;
 import io.nodelink.metrics.server.store.MetricsStore;
 import io.nodelink.metrics.server.streaming.StreamingControl;
 import io.nodelink.metrics.server.view.AgentSummaryDto;
@@ -46,21 +46,10 @@ public class AgentsResource {
     for (AgentState state : agents.all()) {
       summaries.put(state.agentId(), summary(state));
     }
-    if (headers.getHeaderString(PeerProxy.FORWARDED_BY) == null) {
-      cluster.addOtherServers(summaries, credentials());
+    if (headers.getHeaderString(PeerQueries.OWN_ANSWER) == null) {
+      cluster.addOtherServers(summaries, CallerCredentials.of(headers));
     }
     return new AgentsDto(summaries);
-  }
-
-  private Map<String, String> credentials() {
-    Map<String, String> credentials = new TreeMap<>();
-    for (String name : new String[] {"Authorization", "Cookie"}) {
-      String value = headers.getHeaderString(name);
-      if (value != null) {
-        credentials.put(name, value);
-      }
-    }
-    return credentials;
   }
 
   private AgentSummaryDto summary(AgentState state) {

@@ -4,12 +4,14 @@ import io.nodelink.metrics.server.alerts.Alert;
 import io.nodelink.metrics.server.alerts.AlertBook;
 import io.nodelink.metrics.server.alerts.AlertRule;
 import io.nodelink.metrics.server.alerts.AlertRules;
-import io.nodelink.metrics.server.alerts.AlertState;
 import io.nodelink.metrics.server.alerts.AlertTransition;
 import io.nodelink.metrics.server.alerts.RuleJson;
 import io.nodelink.metrics.server.alerts.Silences;
+import io.nodelink.metrics.server.cluster.ClusterAlerts;
+import io.nodelink.metrics.server.cluster.PeerQueries;
 import io.nodelink.metrics.server.domain.DomainException;
 import io.nodelink.metrics.server.view.AlertDto;
+import io.nodelink.metrics.server.view.AlertEventDto;
 import io.nodelink.metrics.server.view.AlertHistoryDto;
 import io.nodelink.metrics.server.view.AlertRuleDto;
 import io.nodelink.metrics.server.view.AlertRulesDto;
@@ -33,13 +35,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** Alerting: the active alerts, the alert log, the rules and the silences. */
@@ -51,11 +57,23 @@ public class AlertsResource {
   private static final int MAX_PAGE = 1000;
   private static final long MAX_UNIX_SECONDS = 253_402_300_799L; // 9999-12-31T23:59:59Z
 
+  private static final Comparator<AlertDto> FIRING_FIRST =
+      Comparator.comparing((AlertDto a) -> !a.state().equals("firing"))
+          .thenComparing(AlertDto::rule)
+          .thenComparing(AlertDto::agentId)
+          .thenComparing(AlertDto::instance);
+
   @Inject AlertBook book;
 
   @Inject AlertRules rules;
 
   @Inject Silences silences;
+
+  @Inject ClusterAlerts clusterAlerts;
+
+  @Context HttpHeaders headers;
+
+  @Context UriInfo uri;
 
   @GET
   public AlertsDto active(
@@ -73,14 +91,15 @@ public class AlertsResource {
     List<AlertDto> alerts =
         book.active().stream()
             .filter(filter)
-            .sorted(
-                Comparator.comparing((Alert a) -> a.state() != AlertState.FIRING)
-                    .thenComparing(a -> a.key().rule())
-                    .thenComparing(a -> a.key().agentId())
-                    .thenComparing(a -> a.key().instance()))
             .map(a -> AlertViews.alert(a, silences.isSilenced(a)))
             .toList();
-    return new AlertsDto(alerts);
+    if (!passedOn()) {
+      String query = uri.getRequestUri().getRawQuery();
+      alerts =
+          clusterAlerts.active(
+              alerts, query == null ? "/alerts" : "/alerts?" + query, callerCredentials());
+    }
+    return new AlertsDto(alerts.stream().sorted(FIRING_FIRST).toList());
   }
 
   @GET
@@ -92,20 +111,46 @@ public class AlertsResource {
       @QueryParam("offset") String offsetText,
       @QueryParam("limit") String limitText) {
     int offset = count("offset", offsetText, 0, 0, Integer.MAX_VALUE);
-    int limit = count("limit", limitText, 100, 1, MAX_PAGE);
+    // Another server merging its log with this one's asks for its first offset + limit + 1 events.
+    int limit = count("limit", limitText, 100, 1, passedOn() ? Integer.MAX_VALUE : MAX_PAGE);
     Instant since = since(sinceText);
     Predicate<AlertTransition> filter =
         t ->
             (agentId == null || t.key().agentId().equals(agentId))
                 && (rule == null || t.key().rule().equals(rule))
                 && !t.at().isBefore(since);
-    List<AlertTransition> page = book.history(filter, offset, limit + 1);
+    int wanted = (int) Math.min(Integer.MAX_VALUE, (long) offset + limit + 1);
+    List<AlertEventDto> newest =
+        book.history(filter, 0, wanted).stream().map(AlertViews::event).toList();
+    if (!passedOn()) {
+      String othersQuery =
+          UriBuilder.fromPath("/alerts/history")
+              .queryParam("agent_id", optional(agentId))
+              .queryParam("rule", optional(rule))
+              .queryParam("since", optional(sinceText))
+              .queryParam("limit", wanted)
+              .build()
+              .toString();
+      newest = clusterAlerts.history(newest, othersQuery, callerCredentials());
+    }
+    List<AlertEventDto> page = newest.stream().skip(offset).limit(limit + 1L).toList();
     boolean more = page.size() > limit;
     return new AlertHistoryDto(
-        page.stream().limit(limit).map(AlertViews::event).toList(),
-        offset,
-        limit,
-        more ? offset + limit : -1);
+        page.stream().limit(limit).toList(), offset, limit, more ? offset + limit : -1);
+  }
+
+  /** A query parameter left out when absent ({@code queryParam} with no values adds nothing). */
+  private static Object[] optional(String value) {
+    return value == null ? new Object[0] : new Object[] {value};
+  }
+
+  /** Asked by another server of the cluster, which merges the answer with its own. */
+  private boolean passedOn() {
+    return headers.getHeaderString(PeerQueries.OWN_ANSWER) != null;
+  }
+
+  private Map<String, String> callerCredentials() {
+    return CallerCredentials.of(headers);
   }
 
   @GET
