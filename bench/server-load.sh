@@ -27,14 +27,15 @@
 # --ear:   measure another build of the server (default: ear/target/nodelink-metrics.ear).
 # --prometheus: during each fleet window, time GET /metrics/prometheus (the whole fleet) every 5 s,
 #          and remote-write every snapshot to a VictoriaMetrics the script starts (Debian's
-#          victoria-metrics, port BENCH_VM_PORT=48428): prints scrape time and size, and samples/s
+#          victoria-metrics, port BENCH_VM_PORT=28428): prints scrape time and size, and samples/s
 #          sent with the server's CPU over the window (figures in prometheus.tsv).
 # --alert-rules FILE: alert rules (JSON or YAML) beside the default pack, e.g.
 #          bench/server-load/alert-rules-20.yaml; --no-alerts: no rule at all (the default pack off),
 #          to measure what evaluation costs. Without either, the default pack alone is on.
-# Ports (override with env): BENCH_HTTP_PORT=48080 BENCH_ADMIN_PORT=49080 BENCH_GRPC_PORT=49090
-# BENCH_HTTPS_PORT=48443 BENCH_ADMIN_HTTPS_PORT=49443. The bench server lets anonymous callers act
-# as operators (the load tool and its SSE clients send no credentials), and serves its own
+# Ports (override with env): BENCH_HTTP_PORT=28080 BENCH_ADMIN_PORT=29080 BENCH_GRPC_PORT=29090
+# BENCH_HTTPS_PORT=28443 BENCH_ADMIN_HTTPS_PORT=29443: below Linux's ephemeral range (32768-60999),
+# where another process's outgoing connection could hold one. The bench server lets anonymous
+# callers act as operators (the load tool and its SSE clients send no credentials), and serves its own
 # MicroProfile Metrics without a login on plain HTTP (docs/security/open-metrics.xml, the setting
 # for a scrape from a trusted network), on loopback only.
 # TOOL_JVM_OPTS: extra JVM options of the load tool (its GC log is written to the output too:
@@ -90,11 +91,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-HTTP_PORT=${BENCH_HTTP_PORT:-48080}
-HTTPS_PORT=${BENCH_HTTPS_PORT:-48443}
-ADMIN_PORT=${BENCH_ADMIN_PORT:-49080}
-ADMIN_HTTPS_PORT=${BENCH_ADMIN_HTTPS_PORT:-49443}
-GRPC_PORT=${BENCH_GRPC_PORT:-49090}
+HTTP_PORT=${BENCH_HTTP_PORT:-28080}
+HTTPS_PORT=${BENCH_HTTPS_PORT:-28443}
+ADMIN_PORT=${BENCH_ADMIN_PORT:-29080}
+ADMIN_HTTPS_PORT=${BENCH_ADMIN_HTTPS_PORT:-29443}
+GRPC_PORT=${BENCH_GRPC_PORT:-29090}
 TOKEN=bench-secret
 MODULE=bench/server-load
 WLP=$ROOT/$MODULE/target/liberty/wlp
@@ -220,7 +221,7 @@ run_tool() { # args for "run"
 }
 
 # --prometheus: a VictoriaMetrics receiving the server's remote-write, and a probe per fleet run.
-VM_PORT=${BENCH_VM_PORT:-48428}
+VM_PORT=${BENCH_VM_PORT:-28428}
 if [ "$PROMETHEUS" = 1 ]; then
   command -v victoria-metrics >/dev/null || { echo "--prometheus needs victoria-metrics (apt-get install victoria-metrics)" >&2; exit 2; }
   victoria-metrics -storageDataPath="$OUT/victoria-data" -httpListenAddr="127.0.0.1:$VM_PORT" \

@@ -9,13 +9,13 @@ final class ServerTarget {
   @Option(names = "--host", defaultValue = "127.0.0.1")
   String host;
 
-  @Option(names = "--http-port", defaultValue = "48080")
+  @Option(names = "--http-port", defaultValue = "28080")
   int httpPort;
 
-  @Option(names = "--admin-port", defaultValue = "49080")
+  @Option(names = "--admin-port", defaultValue = "29080")
   int adminPort;
 
-  @Option(names = "--grpc-port", defaultValue = "49090")
+  @Option(names = "--grpc-port", defaultValue = "29090")
   int grpcPort;
 
   @Option(names = "--token", defaultValue = "bench-secret", description = "The shared token.")
