@@ -67,11 +67,16 @@ public class AgentRegistry {
   private final Clock clock;
   private final AgentEvents events;
   private final AgentRepository repository;
+  private final AgentPresence presence;
 
   @Inject
   public AgentRegistry(
-      ServerConfig config, Clock clock, CdiAgentEvents events, AgentRepository repository) {
-    this(config.maxAgents(), clock, events, repository);
+      ServerConfig config,
+      Clock clock,
+      CdiAgentEvents events,
+      AgentRepository repository,
+      AgentPresence presence) {
+    this(config.maxAgents(), clock, events, repository, presence);
   }
 
   /** A registry that keeps nothing across restarts. */
@@ -80,10 +85,20 @@ public class AgentRegistry {
   }
 
   public AgentRegistry(int maxAgents, Clock clock, AgentEvents events, AgentRepository repository) {
+    this(maxAgents, clock, events, repository, AgentPresence.ALONE);
+  }
+
+  public AgentRegistry(
+      int maxAgents,
+      Clock clock,
+      AgentEvents events,
+      AgentRepository repository,
+      AgentPresence presence) {
     this.maxAgents = maxAgents;
     this.clock = clock;
     this.events = events;
     this.repository = repository;
+    this.presence = presence;
     for (int i = 0; i < STRIPES; i++) {
       transitionLocks[i] = new Object();
     }
@@ -120,7 +135,9 @@ public class AgentRegistry {
   /**
    * The application stops: saves every agent as of now, one still connected as disconnected now.
    * The streams end with the server, but their ends are no longer delivered once the transport
-   * stopped, so without this a restart would count them offline only since they were last saved.
+   * stopped, so without this a restart would count them offline only since they were last saved. In
+   * a cluster only the agents connected here are saved: the others' rows were written by the
+   * servers that had them, later than this server's view of them.
    */
   public void onApplicationStopping(
       @Observes(notifyObserver = Reception.IF_EXISTS)
@@ -128,7 +145,9 @@ public class AgentRegistry {
           @BeforeDestroyed(ApplicationScoped.class)
           Object ignored) {
     Instant now = clock.instant();
-    agents.values().forEach(entry -> repository.save(entry.stateAtStop(now)));
+    agents.values().stream()
+        .filter(entry -> !presence.shared() || entry.connectedHere())
+        .forEach(entry -> repository.save(entry.stateAtStop(now)));
   }
 
   /**
@@ -212,7 +231,8 @@ public class AgentRegistry {
   }
 
   /**
-   * Forgets agents that have been offline since before {@code cutoff}.
+   * Forgets agents that have been offline since before {@code cutoff}. An agent connected to
+   * another server of the cluster is not offline: it is kept, and counts as seen now.
    *
    * @return the ids forgotten
    */
@@ -221,7 +241,9 @@ public class AgentRegistry {
     for (String agentId : List.copyOf(agents.keySet())) {
       synchronized (transitionLock(agentId)) {
         Entry entry = agents.get(agentId);
-        if (entry != null && entry.offlineSince(cutoff)) {
+        if (entry != null && presence.connectedElsewhere(agentId)) {
+          entry.seenElsewhere(clock.instant());
+        } else if (entry != null && entry.offlineSince(cutoff)) {
           agents.remove(agentId);
           repository.delete(agentId);
           events.forgotten(new AgentForgotten(agentId));
@@ -336,6 +358,9 @@ public class AgentRegistry {
     private Instant disconnectedAt;
     private Instant savedAt;
 
+    /** When this server last knew the agent connected to another server of its cluster. */
+    private Instant seenElsewhereAt;
+
     Entry(String agentId) {
       this.agentId = agentId;
     }
@@ -418,7 +443,18 @@ public class AgentRegistry {
     }
 
     synchronized boolean offlineSince(Instant cutoff) {
-      return channel == null && disconnectedAt != null && disconnectedAt.isBefore(cutoff);
+      return channel == null
+          && disconnectedAt != null
+          && disconnectedAt.isBefore(cutoff)
+          && (seenElsewhereAt == null || seenElsewhereAt.isBefore(cutoff));
+    }
+
+    synchronized void seenElsewhere(Instant now) {
+      seenElsewhereAt = now;
+    }
+
+    synchronized boolean connectedHere() {
+      return channel != null;
     }
 
     /** The state to keep when the server stops now: a live stream ends with it. */
