@@ -98,7 +98,9 @@ class AlertsIT {
         "op");
 
     JsonNode replaced =
-        Contract.assertOk(AlertApi.put("/alerts/rules/" + name, body.replace("80", "85")));
+        Contract.assertOk(
+            AlertApi.put(
+                "/alerts/rules/" + name, body.replace("\"threshold\":80", "\"threshold\":85")));
     assertThat(replaced.path("threshold").asDouble()).isEqualTo(85);
     assertThat(Contract.assertOk(Api.get("/alerts/rules/" + name)).path("threshold").asDouble())
         .isEqualTo(85);
