@@ -154,6 +154,14 @@ class ClusterIT {
       assertThat(logViaB.path("events"))
           .as("a's alert log through b: %s", logViaB)
           .anySatisfy(event -> assertThat(event.path("to").asText()).isEqualTo("firing"));
+      try (SseTestClient alertsViaB = SseTestClient.open(serverB.api("/alerts/stream"), Map.of())) {
+        assertThat(alertsViaB.awaitStatus()).isEqualTo(200);
+        alertsViaB.awaitEvent(
+            "alert",
+            event ->
+                event.json().path("agent_id").asText().equals(id)
+                    && event.json().path("rule").asText().equals(rule));
+      }
       assertThat(streamed.maxGap()).as("history through b: %s", streamed).isLessThanOrEqualTo(2);
       try (SseTestClient sse =
           SseTestClient.open(serverB.api("/agents/" + id + "/metrics/stream"), Map.of())) {

@@ -1,5 +1,7 @@
 package io.nodelink.metrics.server.api;
 
+import io.nodelink.metrics.server.cluster.ClusterAlertStream;
+import io.nodelink.metrics.server.cluster.PeerQueries;
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.sse.SseHub;
 import io.nodelink.metrics.server.sse.SseStream;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /**
@@ -27,11 +30,18 @@ public class AlertStreamResource {
 
   @Inject ServerConfig config;
 
+  @Inject ClusterAlertStream cluster;
+
+  @Context HttpHeaders headers;
+
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void stream(@Context HttpServletRequest request, @Suspended AsyncResponse suspended) {
     SseStream stream = hub.connectAlerts(request.getAsyncContext());
     stream.start(
         response -> EventStreamResponse.accept(request, response, config.corsAllowedOrigins()));
+    if (headers.getHeaderString(PeerQueries.OWN_ANSWER) == null) {
+      cluster.addOtherServers(stream, CallerCredentials.of(headers));
+    }
   }
 }

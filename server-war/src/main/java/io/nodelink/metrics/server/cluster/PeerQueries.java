@@ -12,11 +12,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -79,6 +82,38 @@ public class PeerQueries {
       }
     }
     return answered;
+  }
+
+  /**
+   * Opens {@code GET path} as an event stream on each other live server, for what that server sends
+   * itself, and hands each stream's body to a subscriber of its own from {@code subscribers}. Such
+   * a stream has no time limit; a server that cannot be reached is left out.
+   */
+  public void streamFromOthers(
+      String path,
+      Map<String, String> credentials,
+      Supplier<Flow.Subscriber<List<ByteBuffer>>> subscribers) {
+    if (!cluster.enabled()) {
+      return;
+    }
+    for (Peer peer : cluster.peers()) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(peer.url() + path))
+              .header(PeerProxy.FORWARDED_BY, cluster.settings().nodeId())
+              .header(OWN_ANSWER, "true")
+              .header("Accept", "text/event-stream")
+              .GET();
+      credentials.forEach(request::header);
+      http.sendAsync(request.build(), BodyHandlers.fromSubscriber(subscribers.get()))
+          .whenComplete(
+              (answer, error) ->
+                  LOG.log(
+                      Level.FINE,
+                      "Event stream {0} of server {1} ended: {2}",
+                      new Object[] {
+                        path, peer.nodeId(), error != null ? error : answer.statusCode()
+                      }));
+    }
   }
 
   private <T> CompletableFuture<T> ask(

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -46,6 +47,9 @@ public final class SseStream implements WriteListener, AsyncListener {
 
   private final AtomicInteger drainRequests = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** Run once when the stream closes, after the hub was told. */
+  private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
 
   /** Keeps {@link #close} from completing the response while {@link #start} is writing to it. */
   private final Object lifecycle = new Object();
@@ -114,6 +118,14 @@ public final class SseStream implements WriteListener, AsyncListener {
 
   public boolean isClosed() {
     return closed.get();
+  }
+
+  /** Runs {@code action} when the stream closes (at once if it is closed already). */
+  public void whenClosed(Runnable action) {
+    closeActions.add(action);
+    if (closed.get() && closeActions.remove(action)) {
+      action.run();
+    }
   }
 
   /**
@@ -282,5 +294,10 @@ public final class SseStream implements WriteListener, AsyncListener {
     }
     LOG.log(Level.FINE, "SSE client {0} of agent {1} closed", new Object[] {id, agentId});
     onClosed.accept(this);
+    for (Runnable action : closeActions) {
+      if (closeActions.remove(action)) {
+        action.run();
+      }
+    }
   }
 }

@@ -143,6 +143,22 @@ class SseStreamTest {
   }
 
   @Test
+  void closeActionsRunOnceWhetherAddedBeforeOrAfterTheClose() {
+    FakeAsyncContext async = async();
+    SseStream stream = started(async, 8);
+    AtomicInteger before = new AtomicInteger();
+    AtomicInteger after = new AtomicInteger();
+    stream.whenClosed(before::incrementAndGet);
+
+    stream.close();
+    stream.close();
+    stream.whenClosed(after::incrementAndGet);
+
+    assertThat(before).hasValue(1);
+    assertThat(after).hasValue(1);
+  }
+
+  @Test
   void aStreamClosedBeforeItStartsLeavesTheResponseAlone() {
     FakeAsyncContext async = async();
     SseStream stream = stream(async, 8);
