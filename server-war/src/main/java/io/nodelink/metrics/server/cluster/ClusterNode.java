@@ -199,12 +199,7 @@ public class ClusterNode {
     try {
       long now = clock.millis();
       long aliveSince = now - settings.nodeTimeout().toMillis();
-      List<String> connected =
-          agents.unordered().stream()
-              .filter(AgentState::connected)
-              .map(AgentState::agentId)
-              .toList();
-      List<ClusterTables.Owner> taken =
+      List<ClusterTables.Owner> others =
           database.read(
               connection -> {
                 ClusterTables.heartbeat(
@@ -214,11 +209,11 @@ public class ClusterNode {
                         .filter(n -> !n.nodeId().equals(settings.nodeId()))
                         .map(n -> new Peer(n.nodeId(), URI.create(n.url())))
                         .toList();
-                connectedElsewhere =
-                    onLivePeers(ClusterTables.ownedByOthers(connection, settings.nodeId()));
-                return ClusterTables.takenFrom(connection, settings.nodeId(), connected);
+                return ClusterTables.ownedByOthers(connection, settings.nodeId());
               });
-      taken.forEach(this::letGo);
+      connectedElsewhere = onLivePeers(others);
+      // An agent connected here whose row names another server: that server got it later.
+      others.stream().filter(owner -> isConnectedHere(owner.agentId())).forEach(this::letGo);
       takeOverTasksOfGoneServers();
       // Rules and silences changed through another server apply here from the next heartbeat.
       alertRules.reloadStored();
@@ -249,6 +244,10 @@ public class ClusterNode {
         tasks.takeOver(holder);
       }
     }
+  }
+
+  private boolean isConnectedHere(String agentId) {
+    return agents.channel(agentId).isPresent();
   }
 
   /** Closes this server's stream of an agent another server got a newer connection of. */

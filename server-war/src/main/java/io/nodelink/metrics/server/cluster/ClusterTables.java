@@ -110,35 +110,4 @@ final class ClusterTables {
     }
     return owners;
   }
-
-  /** The agents another server took over from {@code nodeId} (their rows name another server). */
-  static List<Owner> takenFrom(Connection connection, String nodeId, List<String> agentIds)
-      throws SQLException {
-    List<Owner> taken = new ArrayList<>();
-    if (agentIds.isEmpty()) {
-      return taken;
-    }
-    // In batches: an IN list per statement stays well under every driver's parameter limit.
-    for (int from = 0; from < agentIds.size(); from += 500) {
-      List<String> batch = agentIds.subList(from, Math.min(agentIds.size(), from + 500));
-      String marks = String.join(",", java.util.Collections.nCopies(batch.size(), "?"));
-      try (PreparedStatement select =
-          connection.prepareStatement(
-              "SELECT agent_id, node_id, since FROM nodelink_agent_owner WHERE node_id <> ?"
-                  + " AND agent_id IN ("
-                  + marks
-                  + ")")) {
-        select.setString(1, nodeId);
-        for (int i = 0; i < batch.size(); i++) {
-          select.setString(i + 2, batch.get(i));
-        }
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            taken.add(new Owner(rows.getString(1), rows.getString(2), rows.getLong(3)));
-          }
-        }
-      }
-    }
-    return taken;
-  }
 }

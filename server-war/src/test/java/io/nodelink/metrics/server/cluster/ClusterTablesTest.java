@@ -55,9 +55,8 @@ class ClusterTablesTest {
         });
     Optional<ClusterTables.Owner> x = state.read(c -> ClusterTables.ownerOf(c, "x"));
     assertThat(x).contains(new ClusterTables.Owner("x", "b", 200));
-    List<ClusterTables.Owner> taken =
-        state.read(c -> ClusterTables.takenFrom(c, "a", List.of("x", "y", "z")));
-    assertThat(taken).containsExactly(new ClusterTables.Owner("x", "b", 200));
+    List<ClusterTables.Owner> othersOfA = state.read(c -> ClusterTables.ownedByOthers(c, "a"));
+    assertThat(othersOfA).containsExactly(new ClusterTables.Owner("x", "b", 200));
     state.read(
         c -> {
           ClusterTables.disown(c, "y", "a");
