@@ -168,6 +168,16 @@ class ClusterIT {
         assertThat(sse.awaitStatus()).isEqualTo(200);
         sse.awaitEvent("metrics", 2);
       }
+      // Prometheus scrapes every server: the agent is exposed by a, where it is, and not by b.
+      String instance = "instance=\"" + id + "\"";
+      ApiResponse exposedByA = serverA.get("/metrics/prometheus");
+      assertThat(exposedByA.status()).as(exposedByA.describe()).isEqualTo(200);
+      assertThat(exposedByA.body().lines())
+          .as("a's exposition")
+          .anyMatch(line -> line.startsWith("nodelink_agent_up{") && line.contains(instance));
+      ApiResponse exposedByB = serverB.get("/metrics/prometheus");
+      assertThat(exposedByB.status()).as(exposedByB.describe()).isEqualTo(200);
+      assertThat(exposedByB.body()).as("b's exposition").doesNotContain(instance);
       ApiResponse unknown = serverB.get("/agents/" + TestAgent.uniqueId("nobody"));
       assertThat(unknown.status()).as(unknown.describe()).isEqualTo(404);
 

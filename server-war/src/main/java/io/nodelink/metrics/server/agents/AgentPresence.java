@@ -19,6 +19,11 @@ public interface AgentPresence {
         public boolean connectedElsewhere(String agentId) {
           return false;
         }
+
+        @Override
+        public boolean speaksForOfflineAgents() {
+          return true;
+        }
       };
 
   /** True when other servers share the agents (a cluster). */
@@ -26,4 +31,18 @@ public interface AgentPresence {
 
   /** Whether the agent is connected to another server now. */
   boolean connectedElsewhere(String agentId);
+
+  /**
+   * Whether this server is the one that reports the agents connected nowhere (as down), so that
+   * exactly one server of a cluster does.
+   */
+  boolean speaksForOfflineAgents();
+
+  /**
+   * Whether this server reports on the agent: it is connected here, or connected nowhere and this
+   * server speaks for such agents.
+   */
+  default boolean reportsOn(AgentState agent) {
+    return agent.connected() || (!connectedElsewhere(agent.agentId()) && speaksForOfflineAgents());
+  }
 }

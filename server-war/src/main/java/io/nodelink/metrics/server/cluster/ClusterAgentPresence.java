@@ -4,7 +4,10 @@ import io.nodelink.metrics.server.agents.AgentPresence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Agents connected to the other live servers, as of this server's last heartbeat. */
+/**
+ * Agents connected to the other live servers, as of this server's last heartbeat; the live server
+ * with the lowest node id speaks for the agents connected nowhere.
+ */
 @ApplicationScoped
 public class ClusterAgentPresence implements AgentPresence {
 
@@ -18,5 +21,11 @@ public class ClusterAgentPresence implements AgentPresence {
   @Override
   public boolean connectedElsewhere(String agentId) {
     return cluster.enabled() && cluster.connectedElsewhere(agentId);
+  }
+
+  /** The live server with the lowest node id, as for alerts on agents connected nowhere. */
+  @Override
+  public boolean speaksForOfflineAgents() {
+    return !cluster.enabled() || cluster.watchesOfflineAgents();
   }
 }

@@ -15,6 +15,8 @@ public class ClusterAlertScope implements AlertScope {
 
   @Inject ClusterNode cluster;
 
+  @Inject ClusterAgentPresence presence;
+
   @Override
   public boolean shared() {
     return cluster.enabled();
@@ -22,9 +24,6 @@ public class ClusterAlertScope implements AlertScope {
 
   @Override
   public boolean evaluatesHere(AgentState agent) {
-    if (!cluster.enabled() || agent.connected()) {
-      return true;
-    }
-    return !cluster.connectedElsewhere(agent.agentId()) && cluster.watchesOfflineAgents();
+    return presence.reportsOn(agent);
   }
 }

@@ -41,6 +41,11 @@ class SharedAgentsTest {
         public boolean connectedElsewhere(String agentId) {
           return connectedToA.contains(agentId);
         }
+
+        @Override
+        public boolean speaksForOfflineAgents() {
+          return false;
+        }
       };
 
   SharedAgentsTest(TestDatabases databases) {

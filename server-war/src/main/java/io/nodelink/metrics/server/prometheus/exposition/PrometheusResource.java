@@ -1,5 +1,6 @@
 package io.nodelink.metrics.server.prometheus.exposition;
 
+import io.nodelink.metrics.server.agents.AgentPresence;
 import io.nodelink.metrics.server.agents.AgentRegistry;
 import io.nodelink.metrics.server.agents.AgentState;
 import io.nodelink.metrics.server.prometheus.LatestSamples;
@@ -20,13 +21,17 @@ import java.util.Set;
 /**
  * {@code GET /metrics/prometheus[?agent_id=...]}: every known agent's latest values (connected
  * agents) and {@code nodelink_agent_up}, for Prometheus to scrape with {@code honor_labels: true}.
- * {@code agent_id} (repeatable) keeps only those agents.
+ * {@code agent_id} (repeatable) keeps only those agents. In a cluster each server exposes the
+ * agents connected to it, and one of them the agents connected nowhere, so that Prometheus scraping
+ * every server gets each agent once, from the server that has it.
  */
 @Path("/metrics/prometheus")
 @RequestScoped
 public class PrometheusResource {
 
   @Inject AgentRegistry agents;
+
+  @Inject AgentPresence presence;
 
   @Inject LatestSamples latest;
 
@@ -40,7 +45,7 @@ public class PrometheusResource {
         agents.all().stream().filter(AgentState::connected).map(AgentState::agentId).toList());
     FleetSnapshots fleet = new FleetSnapshots();
     for (AgentState state : agents.all()) {
-      if (only.isEmpty() || only.contains(state.agentId())) {
+      if ((only.isEmpty() || only.contains(state.agentId())) && presence.reportsOn(state)) {
         fleet.add(state.agentId(), state.connected(), latest.of(state.agentId()).orElse(null));
       }
     }
