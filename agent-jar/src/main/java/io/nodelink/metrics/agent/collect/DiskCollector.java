@@ -3,6 +3,7 @@ package io.nodelink.metrics.agent.collect;
 import io.nodelink.metrics.agent.procfs.DiskStat;
 import io.nodelink.metrics.agent.procfs.MountEntry;
 import io.nodelink.metrics.agent.procfs.ProcFs;
+import io.nodelink.metrics.agent.procfs.ProcText;
 import io.nodelink.metrics.pb.DiskMetrics;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import java.io.IOException;
@@ -29,6 +30,8 @@ public final class DiskCollector implements Collector {
   record Target(MountEntry mount, String statName) {}
 
   private final ProcFs fs;
+  private final Path diskstats;
+  private final ProcText text = new ProcText(4096);
   private final Filesystems filesystems;
   private final DiskSpace space;
   private final LongSupplier nanoClock;
@@ -45,6 +48,7 @@ public final class DiskCollector implements Collector {
       LongSupplier nanoClock,
       long mountRefreshNanos) {
     this.fs = fs;
+    this.diskstats = fs.proc("diskstats");
     this.filesystems = filesystems;
     this.space = space;
     this.nanoClock = nanoClock;
@@ -59,7 +63,7 @@ public final class DiskCollector implements Collector {
   @Override
   public void prime() throws IOException {
     targets = null; // pick up mounts made while we were not streaming
-    previous = DiskStat.parse(fs.procLines("diskstats"));
+    previous = DiskStat.parse(text.load(diskstats));
     previousNanos = nanoClock.getAsLong();
   }
 
@@ -70,7 +74,7 @@ public final class DiskCollector implements Collector {
       targets = resolveTargets();
       targetsNanos = now;
     }
-    Map<String, DiskStat> current = DiskStat.parse(fs.procLines("diskstats"));
+    Map<String, DiskStat> current = DiskStat.parse(text.load(diskstats));
     long elapsed = now - previousNanos;
     for (Target t : targets) {
       DiskSpace.Space s;

@@ -2,18 +2,21 @@ package io.nodelink.metrics.agent.collect;
 
 import io.nodelink.metrics.agent.procfs.MemInfo;
 import io.nodelink.metrics.agent.procfs.ProcFs;
+import io.nodelink.metrics.agent.procfs.ProcText;
 import io.nodelink.metrics.pb.MemoryMetrics;
 import io.nodelink.metrics.pb.MetricsDataResponse;
+import java.nio.file.Path;
 
 /**
  * Memory and swap from one read of {@code /proc/meminfo}, so every field comes from the same
  * instant (OSHI's GlobalMemory lacks free, cached and buffers).
  */
 public final class MemoryCollector implements Collector {
-  private final ProcFs fs;
+  private final Path meminfo;
+  private final ProcText text = new ProcText(4096);
 
   public MemoryCollector(ProcFs fs) {
-    this.fs = fs;
+    this.meminfo = fs.proc("meminfo");
   }
 
   @Override
@@ -23,7 +26,7 @@ public final class MemoryCollector implements Collector {
 
   @Override
   public void collect(MetricsDataResponse.Builder out) throws Exception {
-    out.setMemory(toMetrics(MemInfo.parse(fs.procLines("meminfo"))));
+    out.setMemory(toMetrics(MemInfo.parse(text.load(meminfo))));
   }
 
   static MemoryMetrics toMetrics(MemInfo m) {

@@ -2,8 +2,10 @@ package io.nodelink.metrics.agent.collect;
 
 import io.nodelink.metrics.agent.procfs.NetDev;
 import io.nodelink.metrics.agent.procfs.ProcFs;
+import io.nodelink.metrics.agent.procfs.ProcText;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.NetworkMetrics;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -15,14 +17,15 @@ import java.util.function.LongSupplier;
  * interval; one that vanished is forgotten.
  */
 public final class NetworkCollector implements Collector {
-  private final ProcFs fs;
+  private final Path netDev;
+  private final ProcText text = new ProcText(4096);
   private final NameFilter filter;
   private final LongSupplier nanoClock;
   private Map<String, NetDev> previous = new HashMap<>();
   private long previousNanos;
 
   public NetworkCollector(ProcFs fs, NameFilter filter, LongSupplier nanoClock) {
-    this.fs = fs;
+    this.netDev = fs.proc("net/dev");
     this.filter = filter;
     this.nanoClock = nanoClock;
   }
@@ -34,13 +37,13 @@ public final class NetworkCollector implements Collector {
 
   @Override
   public void prime() throws Exception {
-    previous = NetDev.parse(fs.procLines("net/dev"));
+    previous = NetDev.parse(text.load(netDev));
     previousNanos = nanoClock.getAsLong();
   }
 
   @Override
   public void collect(MetricsDataResponse.Builder out) throws Exception {
-    Map<String, NetDev> current = NetDev.parse(fs.procLines("net/dev"));
+    Map<String, NetDev> current = NetDev.parse(text.load(netDev));
     long now = nanoClock.getAsLong();
     long elapsed = now - previousNanos;
     for (NetDev cur : current.values()) {
