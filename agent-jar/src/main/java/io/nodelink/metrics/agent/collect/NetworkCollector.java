@@ -20,6 +20,8 @@ public final class NetworkCollector implements Collector {
   private final Path netDev;
   private final ProcText text = new ProcText(4096);
   private final NameFilter filter;
+  // Interface names rarely change: one regex match per new name, not per name per sample.
+  private final Map<String, Boolean> accepted = new HashMap<>();
   private final LongSupplier nanoClock;
   private Map<String, NetDev> previous = new HashMap<>();
   private long previousNanos;
@@ -47,7 +49,7 @@ public final class NetworkCollector implements Collector {
     long now = nanoClock.getAsLong();
     long elapsed = now - previousNanos;
     for (NetDev cur : current.values()) {
-      if (!filter.accepts(cur.name())) {
+      if (!accepts(cur.name())) {
         continue;
       }
       NetDev prev = previous.get(cur.name());
@@ -68,5 +70,17 @@ public final class NetworkCollector implements Collector {
     }
     previous = current;
     previousNanos = now;
+  }
+
+  private boolean accepts(String name) {
+    Boolean ok = accepted.get(name);
+    if (ok == null) {
+      if (accepted.size() > 1024) {
+        accepted.clear(); // interfaces that come and go (containers) must not grow it forever
+      }
+      ok = filter.accepts(name);
+      accepted.put(name, ok);
+    }
+    return ok;
   }
 }
