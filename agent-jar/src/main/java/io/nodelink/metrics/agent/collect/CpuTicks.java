@@ -4,7 +4,6 @@ import io.nodelink.metrics.agent.procfs.CpuTimes;
 import io.nodelink.metrics.agent.procfs.ProcFs;
 import io.nodelink.metrics.agent.procfs.ProcText;
 import java.io.IOException;
-import java.nio.file.Path;
 import oshi.hardware.CentralProcessor;
 
 /**
@@ -23,9 +22,8 @@ public interface CpuTicks {
    * total, once per processor) and splits every line with a regular expression.
    */
   static CpuTicks procfs(ProcFs fs) {
-    Path stat = fs.proc("stat");
-    ProcText text = new ProcText(4096);
-    return () -> CpuTimes.parse(text.load(stat));
+    ProcText stat = new ProcText(fs.proc("stat"), 4096);
+    return () -> CpuTimes.parse(stat.load());
   }
 
   /** OSHI's counters: every platform it supports. */

@@ -30,8 +30,7 @@ public final class DiskCollector implements Collector {
   record Target(MountEntry mount, String statName) {}
 
   private final ProcFs fs;
-  private final Path diskstats;
-  private final ProcText text = new ProcText(4096);
+  private final ProcText diskstats;
   private final Filesystems filesystems;
   private final DiskSpace space;
   private final LongSupplier nanoClock;
@@ -48,7 +47,7 @@ public final class DiskCollector implements Collector {
       LongSupplier nanoClock,
       long mountRefreshNanos) {
     this.fs = fs;
-    this.diskstats = fs.proc("diskstats");
+    this.diskstats = new ProcText(fs.proc("diskstats"), 4096);
     this.filesystems = filesystems;
     this.space = space;
     this.nanoClock = nanoClock;
@@ -63,7 +62,7 @@ public final class DiskCollector implements Collector {
   @Override
   public void prime() throws IOException {
     targets = null; // pick up mounts made while we were not streaming
-    previous = DiskStat.parse(text.load(diskstats));
+    previous = DiskStat.parse(diskstats.load());
     previousNanos = nanoClock.getAsLong();
   }
 
@@ -74,7 +73,7 @@ public final class DiskCollector implements Collector {
       targets = resolveTargets();
       targetsNanos = now;
     }
-    Map<String, DiskStat> current = DiskStat.parse(text.load(diskstats));
+    Map<String, DiskStat> current = DiskStat.parse(diskstats.load());
     long elapsed = now - previousNanos;
     for (Target t : targets) {
       DiskSpace.Space s;

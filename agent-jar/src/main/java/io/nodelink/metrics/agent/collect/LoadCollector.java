@@ -6,7 +6,6 @@ import io.nodelink.metrics.agent.procfs.ProcText;
 import io.nodelink.metrics.pb.LoadMetrics;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import oshi.hardware.CentralProcessor;
 
@@ -37,9 +36,8 @@ public final class LoadCollector implements Collector {
 
   /** Load from {@code /proc/loadavg}, parsed in place from a reused buffer. */
   public static LoadCollector procfs(ProcFs fs) {
-    Path loadavg = fs.proc("loadavg");
-    ProcText text = new ProcText(128);
-    return new LoadCollector(() -> LoadAverage.parse(text.load(loadavg)));
+    ProcText loadavg = new ProcText(fs.proc("loadavg"), 128);
+    return new LoadCollector(() -> LoadAverage.parse(loadavg.load()));
   }
 
   @Override

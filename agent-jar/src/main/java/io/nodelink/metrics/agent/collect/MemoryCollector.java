@@ -5,18 +5,16 @@ import io.nodelink.metrics.agent.procfs.ProcFs;
 import io.nodelink.metrics.agent.procfs.ProcText;
 import io.nodelink.metrics.pb.MemoryMetrics;
 import io.nodelink.metrics.pb.MetricsDataResponse;
-import java.nio.file.Path;
 
 /**
  * Memory and swap from one read of {@code /proc/meminfo}, so every field comes from the same
  * instant (OSHI's GlobalMemory lacks free, cached and buffers).
  */
 public final class MemoryCollector implements Collector {
-  private final Path meminfo;
-  private final ProcText text = new ProcText(4096);
+  private final ProcText meminfo;
 
   public MemoryCollector(ProcFs fs) {
-    this.meminfo = fs.proc("meminfo");
+    this.meminfo = new ProcText(fs.proc("meminfo"), 4096);
   }
 
   @Override
@@ -26,7 +24,7 @@ public final class MemoryCollector implements Collector {
 
   @Override
   public void collect(MetricsDataResponse.Builder out) throws Exception {
-    out.setMemory(toMetrics(MemInfo.parse(text.load(meminfo))));
+    out.setMemory(toMetrics(MemInfo.parse(meminfo.load())));
   }
 
   static MemoryMetrics toMetrics(MemInfo m) {

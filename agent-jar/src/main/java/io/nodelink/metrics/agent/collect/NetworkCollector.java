@@ -5,7 +5,6 @@ import io.nodelink.metrics.agent.procfs.ProcFs;
 import io.nodelink.metrics.agent.procfs.ProcText;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.NetworkMetrics;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -17,8 +16,7 @@ import java.util.function.LongSupplier;
  * interval; one that vanished is forgotten.
  */
 public final class NetworkCollector implements Collector {
-  private final Path netDev;
-  private final ProcText text = new ProcText(4096);
+  private final ProcText netDev;
   private final NameFilter filter;
   // Interface names rarely change: one regex match per new name, not per name per sample.
   private final Map<String, Boolean> accepted = new HashMap<>();
@@ -27,7 +25,7 @@ public final class NetworkCollector implements Collector {
   private long previousNanos;
 
   public NetworkCollector(ProcFs fs, NameFilter filter, LongSupplier nanoClock) {
-    this.netDev = fs.proc("net/dev");
+    this.netDev = new ProcText(fs.proc("net/dev"), 4096);
     this.filter = filter;
     this.nanoClock = nanoClock;
   }
@@ -39,13 +37,13 @@ public final class NetworkCollector implements Collector {
 
   @Override
   public void prime() throws Exception {
-    previous = NetDev.parse(text.load(netDev));
+    previous = NetDev.parse(netDev.load());
     previousNanos = nanoClock.getAsLong();
   }
 
   @Override
   public void collect(MetricsDataResponse.Builder out) throws Exception {
-    Map<String, NetDev> current = NetDev.parse(text.load(netDev));
+    Map<String, NetDev> current = NetDev.parse(netDev.load());
     long now = nanoClock.getAsLong();
     long elapsed = now - previousNanos;
     for (NetDev cur : current.values()) {

@@ -1,5 +1,6 @@
 package io.nodelink.metrics.agent.procfs;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A pseudo file's text read whole into a reused byte buffer, with a cursor to parse it in place.
+ * One pseudo file's text, read whole into a reused byte buffer, with a cursor to parse it in place.
  *
  * <p>Parsing bytes where they landed, instead of through {@code Files.readAllLines}, a {@code
  * String} per line and a split per field, matters because the agent runs each parser once a second:
@@ -20,32 +21,38 @@ public final class ProcText {
     1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
   };
 
+  // A File made once: building one from a string per read normalises the path each time.
+  private final File file;
   private byte[] buf;
   private int len;
   private int pos;
 
-  /** An empty text with room for {@code capacity} bytes (it grows when a file is larger). */
-  public ProcText(int capacity) {
-    buf = new byte[Math.max(64, capacity)];
+  /** An empty text of {@code file} with room for {@code capacity} bytes (grows if need be). */
+  public ProcText(Path file, int capacity) {
+    this.file = file == null ? null : file.toFile();
+    this.buf = new byte[Math.max(64, capacity)];
   }
 
   /** A text holding the given lines, each ended by a newline (tests and callers with lines). */
   public static ProcText of(List<String> lines) {
     byte[] bytes = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-    ProcText t = new ProcText(bytes.length);
+    ProcText t = new ProcText(null, bytes.length);
     System.arraycopy(bytes, 0, t.buf, 0, bytes.length);
     t.len = bytes.length;
     return t;
   }
 
   /**
-   * Replaces the content with the whole of {@code file} and moves the cursor to its start.
+   * Replaces the content with the whole of the file as it is now and moves the cursor to its start.
    *
    * @throws IOException when the file cannot be opened or read
    */
-  public ProcText load(Path file) throws IOException {
+  public ProcText load() throws IOException {
+    if (file == null) {
+      throw new IllegalStateException("a text made of lines has no file to load");
+    }
     // FileInputStream reads straight into the array: no channel, charset decoder or line list.
-    try (FileInputStream in = new FileInputStream(file.toString())) {
+    try (FileInputStream in = new FileInputStream(file)) {
       int total = 0;
       while (true) {
         if (total == buf.length) {

@@ -50,9 +50,9 @@ class ProcTextTest {
       content.append("line ").append(i).append('\n');
     }
     Files.writeString(big, content);
-    ProcText t = new ProcText(64);
+    ProcText t = new ProcText(big, 64);
 
-    t.load(big);
+    t.load();
     int lines = 0;
     long last = -1;
     for (; t.hasMore(); t.nextLine()) {
@@ -64,7 +64,7 @@ class ProcTextTest {
     assertThat(last).isEqualTo(999);
 
     Files.writeString(big, "short 7\n");
-    t.load(big);
+    t.load();
     t.skipWord();
     assertThat(t.nextLong()).isEqualTo(7);
     t.nextLine();
