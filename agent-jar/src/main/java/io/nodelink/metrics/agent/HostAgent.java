@@ -3,6 +3,7 @@ package io.nodelink.metrics.agent;
 import io.nodelink.metrics.agent.collect.Collector;
 import io.nodelink.metrics.agent.collect.CollectorRegistry;
 import io.nodelink.metrics.agent.collect.CpuCollector;
+import io.nodelink.metrics.agent.collect.CpuTicks;
 import io.nodelink.metrics.agent.collect.DiskCollector;
 import io.nodelink.metrics.agent.collect.DiskSpace;
 import io.nodelink.metrics.agent.collect.Filesystems;
@@ -78,14 +79,7 @@ public final class HostAgent {
 
   private HostSnapshotSource build() {
     CollectorRegistry registry =
-        new CollectorRegistry(
-            List.of(
-                new CpuCollector(hal.getProcessor(), hal.getSensors(), platform),
-                memory(),
-                disk(),
-                network(),
-                processes(),
-                new LoadCollector(hal.getProcessor())));
+        new CollectorRegistry(List.of(cpu(), memory(), disk(), network(), processes(), load()));
     SystemInfoCollector systemInfo =
         new SystemInfoCollector(
             hal,
@@ -98,6 +92,20 @@ public final class HostAgent {
     LOG.info(
         () -> "collectors (" + config.collectors().value() + "): " + String.join(", ", choices));
     return new HostSnapshotSource(registry, systemInfo);
+  }
+
+  private Collector cpu() {
+    CpuTicks ticks =
+        choose("cpu", probe.hasFiles("stat"))
+            ? CpuTicks.procfs(fs)
+            : CpuTicks.oshi(hal.getProcessor());
+    return new CpuCollector(ticks, hal.getSensors(), platform);
+  }
+
+  private Collector load() {
+    return choose("load", probe.hasFiles("loadavg"))
+        ? LoadCollector.procfs(fs)
+        : new LoadCollector(hal.getProcessor());
   }
 
   private Collector memory() {

@@ -3,9 +3,8 @@ package io.nodelink.metrics.agent.collect;
 import java.util.Locale;
 
 /**
- * How the memory, disk, network and process collectors read the system ({@code collectors=}). CPU
- * and load always go through OSHI, which reads {@code /proc/stat} and {@code getloadavg} on Linux
- * itself.
+ * How the collectors read the system ({@code collectors=}). CPU temperature always comes from
+ * OSHI's sensors.
  */
 public enum CollectorMode {
   /**

@@ -3,6 +3,7 @@ package io.nodelink.metrics.agent.collect;
 import io.nodelink.metrics.agent.procfs.DiskStat;
 import io.nodelink.metrics.agent.procfs.MountEntry;
 import io.nodelink.metrics.agent.procfs.ProcFs;
+import io.nodelink.metrics.agent.procfs.ProcText;
 import io.nodelink.metrics.pb.DiskMetrics;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import java.io.IOException;
@@ -29,6 +30,7 @@ public final class DiskCollector implements Collector {
   record Target(MountEntry mount, String statName) {}
 
   private final ProcFs fs;
+  private final ProcText diskstats;
   private final Filesystems filesystems;
   private final DiskSpace space;
   private final LongSupplier nanoClock;
@@ -45,6 +47,7 @@ public final class DiskCollector implements Collector {
       LongSupplier nanoClock,
       long mountRefreshNanos) {
     this.fs = fs;
+    this.diskstats = new ProcText(fs.proc("diskstats"), 4096);
     this.filesystems = filesystems;
     this.space = space;
     this.nanoClock = nanoClock;
@@ -59,7 +62,7 @@ public final class DiskCollector implements Collector {
   @Override
   public void prime() throws IOException {
     targets = null; // pick up mounts made while we were not streaming
-    previous = DiskStat.parse(fs.procLines("diskstats"));
+    previous = DiskStat.parse(diskstats.load());
     previousNanos = nanoClock.getAsLong();
   }
 
@@ -70,7 +73,7 @@ public final class DiskCollector implements Collector {
       targets = resolveTargets();
       targetsNanos = now;
     }
-    Map<String, DiskStat> current = DiskStat.parse(fs.procLines("diskstats"));
+    Map<String, DiskStat> current = DiskStat.parse(diskstats.load());
     long elapsed = now - previousNanos;
     for (Target t : targets) {
       DiskSpace.Space s;

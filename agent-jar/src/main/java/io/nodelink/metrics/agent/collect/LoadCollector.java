@@ -1,22 +1,43 @@
 package io.nodelink.metrics.agent.collect;
 
+import io.nodelink.metrics.agent.procfs.LoadAverage;
+import io.nodelink.metrics.agent.procfs.ProcFs;
+import io.nodelink.metrics.agent.procfs.ProcText;
 import io.nodelink.metrics.pb.LoadMetrics;
 import io.nodelink.metrics.pb.MetricsDataResponse;
+import java.io.IOException;
 import java.util.List;
 import oshi.hardware.CentralProcessor;
 
 /**
- * The 1, 5 and 15 minute load averages (OSHI's getloadavg). Windows has none: OSHI answers with
- * negative values, reported as 0 and named unavailable.
+ * The 1, 5 and 15 minute load averages, from {@code /proc/loadavg} or OSHI's getloadavg. Windows
+ * has none: OSHI answers with negative values, reported as 0 and named unavailable.
  */
 public final class LoadCollector implements Collector {
   private static final List<String> NO_LOAD = List.of("load.load1", "load.load5", "load.load15");
 
-  private final CentralProcessor processor;
+  /** The three averages, negative where unknown. */
+  @FunctionalInterface
+  public interface Source {
+    double[] read() throws IOException;
+  }
+
+  private final Source source;
   private List<String> unavailable = List.of();
 
+  /** Load from OSHI (every platform it supports). */
   public LoadCollector(CentralProcessor processor) {
-    this.processor = processor;
+    this(() -> processor.getSystemLoadAverage(3));
+  }
+
+  public LoadCollector(Source source) {
+    this.source = source;
+  }
+
+  /** Load from {@code /proc/loadavg}, parsed in place from a reused buffer. */
+  public static LoadCollector procfs(ProcFs fs) {
+    ProcText loadavg = new ProcText(fs.proc("loadavg"), 128);
+    return new LoadCollector(() -> LoadAverage.parse(loadavg.load()));
   }
 
   @Override
@@ -25,8 +46,8 @@ public final class LoadCollector implements Collector {
   }
 
   @Override
-  public void collect(MetricsDataResponse.Builder out) {
-    double[] load = processor.getSystemLoadAverage(3);
+  public void collect(MetricsDataResponse.Builder out) throws IOException {
+    double[] load = source.read();
     unavailable = load.length < 3 || load[0] < 0 ? NO_LOAD : List.of();
     out.setLoad(
         LoadMetrics.newBuilder()

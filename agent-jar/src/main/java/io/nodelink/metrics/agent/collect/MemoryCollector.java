@@ -2,6 +2,7 @@ package io.nodelink.metrics.agent.collect;
 
 import io.nodelink.metrics.agent.procfs.MemInfo;
 import io.nodelink.metrics.agent.procfs.ProcFs;
+import io.nodelink.metrics.agent.procfs.ProcText;
 import io.nodelink.metrics.pb.MemoryMetrics;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 
@@ -10,10 +11,10 @@ import io.nodelink.metrics.pb.MetricsDataResponse;
  * instant (OSHI's GlobalMemory lacks free, cached and buffers).
  */
 public final class MemoryCollector implements Collector {
-  private final ProcFs fs;
+  private final ProcText meminfo;
 
   public MemoryCollector(ProcFs fs) {
-    this.fs = fs;
+    this.meminfo = new ProcText(fs.proc("meminfo"), 4096);
   }
 
   @Override
@@ -23,7 +24,7 @@ public final class MemoryCollector implements Collector {
 
   @Override
   public void collect(MetricsDataResponse.Builder out) throws Exception {
-    out.setMemory(toMetrics(MemInfo.parse(fs.procLines("meminfo"))));
+    out.setMemory(toMetrics(MemInfo.parse(meminfo.load())));
   }
 
   static MemoryMetrics toMetrics(MemInfo m) {

@@ -2,6 +2,7 @@ package io.nodelink.metrics.agent.collect;
 
 import io.nodelink.metrics.agent.procfs.NetDev;
 import io.nodelink.metrics.agent.procfs.ProcFs;
+import io.nodelink.metrics.agent.procfs.ProcText;
 import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.NetworkMetrics;
 import java.util.HashMap;
@@ -15,14 +16,16 @@ import java.util.function.LongSupplier;
  * interval; one that vanished is forgotten.
  */
 public final class NetworkCollector implements Collector {
-  private final ProcFs fs;
+  private final ProcText netDev;
   private final NameFilter filter;
+  // Interface names rarely change: one regex match per new name, not per name per sample.
+  private final Map<String, Boolean> accepted = new HashMap<>();
   private final LongSupplier nanoClock;
   private Map<String, NetDev> previous = new HashMap<>();
   private long previousNanos;
 
   public NetworkCollector(ProcFs fs, NameFilter filter, LongSupplier nanoClock) {
-    this.fs = fs;
+    this.netDev = new ProcText(fs.proc("net/dev"), 4096);
     this.filter = filter;
     this.nanoClock = nanoClock;
   }
@@ -34,17 +37,17 @@ public final class NetworkCollector implements Collector {
 
   @Override
   public void prime() throws Exception {
-    previous = NetDev.parse(fs.procLines("net/dev"));
+    previous = NetDev.parse(netDev.load());
     previousNanos = nanoClock.getAsLong();
   }
 
   @Override
   public void collect(MetricsDataResponse.Builder out) throws Exception {
-    Map<String, NetDev> current = NetDev.parse(fs.procLines("net/dev"));
+    Map<String, NetDev> current = NetDev.parse(netDev.load());
     long now = nanoClock.getAsLong();
     long elapsed = now - previousNanos;
     for (NetDev cur : current.values()) {
-      if (!filter.accepts(cur.name())) {
+      if (!accepts(cur.name())) {
         continue;
       }
       NetDev prev = previous.get(cur.name());
@@ -65,5 +68,17 @@ public final class NetworkCollector implements Collector {
     }
     previous = current;
     previousNanos = now;
+  }
+
+  private boolean accepts(String name) {
+    Boolean ok = accepted.get(name);
+    if (ok == null) {
+      if (accepted.size() > 1024) {
+        accepted.clear(); // interfaces that come and go (containers) must not grow it forever
+      }
+      ok = filter.accepts(name);
+      accepted.put(name, ok);
+    }
+    return ok;
   }
 }

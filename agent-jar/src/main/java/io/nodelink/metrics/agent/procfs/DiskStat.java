@@ -30,26 +30,29 @@ public record DiskStat(
 
   /** Parses {@code /proc/diskstats} lines, keyed by device name; malformed lines are skipped. */
   public static Map<String, DiskStat> parse(List<String> lines) {
+    return parse(ProcText.of(lines));
+  }
+
+  /** Parses {@code /proc/diskstats} from the start of {@code text}; malformed lines are skipped. */
+  public static Map<String, DiskStat> parse(ProcText text) {
     Map<String, DiskStat> stats = new LinkedHashMap<>();
-    for (String line : lines) {
-      String[] f = Fields.split(line);
-      if (f.length < 14) {
-        continue;
+    // Fields 4 to 14 of a line (reads ... io_ticks); older kernels have exactly these.
+    long[] f = new long[11];
+    text.rewind();
+    for (; text.hasMore(); text.nextLine()) {
+      long major = text.nextLong();
+      long minor = text.nextLong();
+      String name = text.nextWord(' ');
+      boolean complete = major >= 0 && minor >= 0 && !name.isEmpty();
+      for (int i = 0; i < f.length && complete; i++) {
+        f[i] = text.nextLong();
+        complete = f[i] >= 0;
       }
-      try {
-        DiskStat stat =
+      if (complete) {
+        stats.put(
+            name,
             new DiskStat(
-                Integer.parseInt(f[0]),
-                Integer.parseInt(f[1]),
-                f[2],
-                Long.parseLong(f[3]),
-                Long.parseLong(f[5]) * SECTOR,
-                Long.parseLong(f[7]),
-                Long.parseLong(f[9]) * SECTOR,
-                Long.parseLong(f[12]));
-        stats.put(stat.name(), stat);
-      } catch (NumberFormatException e) {
-        // Skip a line we do not understand rather than fail the whole disk group.
+                (int) major, (int) minor, name, f[0], f[2] * SECTOR, f[4], f[6] * SECTOR, f[9]));
       }
     }
     return stats;

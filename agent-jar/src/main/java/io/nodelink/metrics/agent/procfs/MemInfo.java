@@ -1,8 +1,6 @@
 package io.nodelink.metrics.agent.procfs;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The fields of {@code /proc/meminfo} that the agent reports, in bytes. Missing fields are 0.
@@ -32,35 +30,74 @@ public record MemInfo(
 
   /** Parses the lines of {@code /proc/meminfo} ({@code Name: 123 kB}). */
   public static MemInfo parse(List<String> lines) {
-    Map<String, Long> values = new HashMap<>();
-    for (String line : lines) {
-      int colon = line.indexOf(':');
-      if (colon <= 0) {
-        continue;
-      }
-      String[] parts = Fields.split(line.substring(colon + 1));
-      if (parts.length == 0) {
-        continue;
-      }
-      try {
-        long value = Long.parseLong(parts[0]);
-        boolean kib = parts.length > 1 && parts[1].equalsIgnoreCase("kB");
-        values.put(line.substring(0, colon), kib ? value * 1024 : value);
-      } catch (NumberFormatException e) {
-        // A line without a number carries nothing we report.
+    return parse(ProcText.of(lines));
+  }
+
+  /** Parses {@code /proc/meminfo} from the start of {@code text}. */
+  public static MemInfo parse(ProcText text) {
+    text.rewind();
+    long total = 0;
+    long free = 0;
+    long available = -1;
+    long buffers = 0;
+    long cached = 0;
+    long reclaimable = 0;
+    long swapTotal = 0;
+    long swapFree = 0;
+    for (; text.hasMore(); text.nextLine()) {
+      // Only the first letters are compared before the full name: most lines are not ours.
+      switch (text.peek(0)) {
+        case 'M' -> {
+          if (text.startsWith("MemTotal:")) {
+            total = value(text, 9);
+          } else if (text.startsWith("MemFree:")) {
+            free = value(text, 8);
+          } else if (text.startsWith("MemAvailable:")) {
+            available = value(text, 13);
+          }
+        }
+        case 'B' -> {
+          if (text.startsWith("Buffers:")) {
+            buffers = value(text, 8);
+          }
+        }
+        case 'C' -> {
+          if (text.startsWith("Cached:")) {
+            cached = value(text, 7);
+          }
+        }
+        case 'S' -> {
+          if (text.startsWith("SReclaimable:")) {
+            reclaimable = value(text, 13);
+          } else if (text.startsWith("SwapTotal:")) {
+            swapTotal = value(text, 10);
+          } else if (text.startsWith("SwapFree:")) {
+            swapFree = value(text, 9);
+          }
+        }
+        default -> {
+          // not a field we report
+        }
       }
     }
-    long free = values.getOrDefault("MemFree", 0L);
-    long buffers = values.getOrDefault("Buffers", 0L);
-    long cached = values.getOrDefault("Cached", 0L) + values.getOrDefault("SReclaimable", 0L);
-    long available = values.getOrDefault("MemAvailable", free + buffers + cached);
+    cached += reclaimable;
     return new MemInfo(
-        values.getOrDefault("MemTotal", 0L),
+        total,
         free,
-        available,
+        available < 0 ? free + buffers + cached : available,
         buffers,
         cached,
-        values.getOrDefault("SwapTotal", 0L),
-        values.getOrDefault("SwapFree", 0L));
+        swapTotal,
+        swapFree);
+  }
+
+  /** The number after a field name of {@code nameLength} bytes, in bytes when given in kB. */
+  private static long value(ProcText text, int nameLength) {
+    text.skip(nameLength);
+    long v = text.nextLong();
+    if (v < 0) {
+      return 0; // a line without a number carries nothing we report
+    }
+    return text.nextWordEquals("kB", ' ') ? v * 1024 : v;
   }
 }

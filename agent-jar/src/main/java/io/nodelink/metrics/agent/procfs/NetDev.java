@@ -30,32 +30,28 @@ public record NetDev(
 
   /** Parses {@code /proc/net/dev}, keyed by interface name; the two header lines are skipped. */
   public static Map<String, NetDev> parse(List<String> lines) {
+    return parse(ProcText.of(lines));
+  }
+
+  /** Parses {@code /proc/net/dev} from the start of {@code text}; malformed lines are skipped. */
+  public static Map<String, NetDev> parse(ProcText text) {
     Map<String, NetDev> devs = new LinkedHashMap<>();
-    for (String line : lines) {
-      int colon = line.indexOf(':');
-      if (colon <= 0 || line.contains("|")) {
+    long[] f = new long[12];
+    text.rewind();
+    for (; text.hasMore(); text.nextLine()) {
+      // The header lines have no colon; an interface line is "name: 16 counters".
+      String name = text.nextWord(':');
+      if (name.isEmpty() || text.peek(0) != ':') {
         continue;
       }
-      String[] f = Fields.split(line.substring(colon + 1));
-      if (f.length < 12) {
-        continue;
+      text.skip(1);
+      boolean complete = true;
+      for (int i = 0; i < f.length && complete; i++) {
+        f[i] = text.nextLong();
+        complete = f[i] >= 0;
       }
-      try {
-        String name = line.substring(0, colon).trim();
-        devs.put(
-            name,
-            new NetDev(
-                name,
-                Long.parseLong(f[0]),
-                Long.parseLong(f[1]),
-                Long.parseLong(f[2]),
-                Long.parseLong(f[3]),
-                Long.parseLong(f[8]),
-                Long.parseLong(f[9]),
-                Long.parseLong(f[10]),
-                Long.parseLong(f[11])));
-      } catch (NumberFormatException e) {
-        // Skip a malformed line; the other interfaces still report.
+      if (complete) {
+        devs.put(name, new NetDev(name, f[0], f[1], f[2], f[3], f[8], f[9], f[10], f[11]));
       }
     }
     return devs;

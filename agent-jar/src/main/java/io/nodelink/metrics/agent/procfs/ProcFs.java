@@ -1,7 +1,6 @@
 package io.nodelink.metrics.agent.procfs;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,23 +58,6 @@ public final class ProcFs {
   /** All lines of a procfs file. */
   public List<String> procLines(String relative) throws IOException {
     return Files.readAllLines(proc(relative), StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Reads at most {@code buffer.length} bytes of a small file into {@code buffer}; returns the
-   * count or -1 when the file is gone (a process that exited between listing and reading).
-   */
-  public static int readInto(Path file, byte[] buffer) {
-    try (InputStream in = Files.newInputStream(file)) {
-      int total = 0;
-      int n;
-      while (total < buffer.length && (n = in.read(buffer, total, buffer.length - total)) > 0) {
-        total += n;
-      }
-      return total;
-    } catch (IOException e) {
-      return -1;
-    }
   }
 
   /** The first line of a small file, trimmed, or {@code fallback} when unreadable. */

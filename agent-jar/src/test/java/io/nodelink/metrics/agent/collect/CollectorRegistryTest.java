@@ -70,7 +70,7 @@ class CollectorRegistryTest {
   }
 
   @Test
-  void loadAveragesTheOsCannotGiveAreZero() {
+  void loadAveragesTheOsCannotGiveAreZero() throws Exception {
     FakeCentralProcessor cpu = new FakeCentralProcessor(); // -1 = unavailable
     MetricsDataResponse.Builder out = MetricsDataResponse.newBuilder();
     new LoadCollector(cpu).collect(out);

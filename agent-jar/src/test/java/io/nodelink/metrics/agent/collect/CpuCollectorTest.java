@@ -30,14 +30,14 @@ class CpuCollectorTest {
       };
   private final CpuCollector collector = new CpuCollector(cpu, sensors);
 
-  private CpuMetrics collect() {
+  private CpuMetrics collect() throws Exception {
     MetricsDataResponse.Builder out = MetricsDataResponse.newBuilder();
     collector.collect(out);
     return out.getCpu();
   }
 
   @Test
-  void sharesComeFromTheTickDeltasOfTheIntervalNotSinceBoot() {
+  void sharesComeFromTheTickDeltasOfTheIntervalNotSinceBoot() throws Exception {
     // Since boot the machine was almost idle ...
     cpu.ticks(1000, 0, 1000, 98_000, 0, 0, 0, 0)
         .cores(new long[] {500, 0, 500, 49_000, 0, 0, 0, 0});
@@ -56,7 +56,7 @@ class CpuCollectorTest {
   }
 
   @Test
-  void userSystemIdleAndIowaitSumToAHundred() {
+  void userSystemIdleAndIowaitSumToAHundred() throws Exception {
     cpu.ticks(0, 0, 0, 0, 0, 0, 0, 0).cores(new long[8], new long[8]);
     collector.prime();
     cpu.ticks(30, 0, 10, 50, 10, 0, 0, 0)
@@ -73,7 +73,7 @@ class CpuCollectorTest {
   }
 
   @Test
-  void countersThatGoBackwardsGiveNoNegativeShares() {
+  void countersThatGoBackwardsGiveNoNegativeShares() throws Exception {
     cpu.ticks(500, 0, 500, 500, 0, 0, 0, 0).cores(new long[] {500, 0, 500, 500, 0, 0, 0, 0});
     collector.prime();
     cpu.ticks(100, 0, 100, 600, 0, 0, 0, 0).cores(new long[] {100, 0, 100, 600, 0, 0, 0, 0});
@@ -88,7 +88,7 @@ class CpuCollectorTest {
   }
 
   @Test
-  void eachSampleMeasuresOnlySinceThePreviousOne() {
+  void eachSampleMeasuresOnlySinceThePreviousOne() throws Exception {
     cpu.ticks(0, 0, 0, 0, 0, 0, 0, 0).cores(new long[8]);
     collector.prime();
     cpu.ticks(100, 0, 0, 0, 0, 0, 0, 0).cores(new long[] {100, 0, 0, 0, 0, 0, 0, 0});
@@ -98,7 +98,7 @@ class CpuCollectorTest {
   }
 
   @Test
-  void coresThatAppearReportZeroUntilTheyHaveAnInterval() {
+  void coresThatAppearReportZeroUntilTheyHaveAnInterval() throws Exception {
     cpu.ticks(0, 0, 0, 0, 0, 0, 0, 0).cores(new long[8]);
     collector.prime();
     cpu.ticks(10, 0, 0, 10, 0, 0, 0, 0).cores(new long[8], new long[8]);
@@ -106,7 +106,7 @@ class CpuCollectorTest {
   }
 
   @Test
-  void temperatureIsZeroWithoutSensorsAndTheReadingWithThem() {
+  void temperatureIsZeroWithoutSensorsAndTheReadingWithThem() throws Exception {
     cpu.ticks(new long[8]).cores(new long[8]);
     collector.prime();
     assertThat(collect().getTemperatureCelsius()).isZero();

@@ -28,7 +28,7 @@ class PlatformFiguresTest {
       };
 
   @Test
-  void windowsHasNoLoadAverage() {
+  void windowsHasNoLoadAverage() throws Exception {
     FakeCentralProcessor cpu = new FakeCentralProcessor(); // OSHI on Windows: -1, -1, -1
     LoadCollector load = new LoadCollector(cpu);
     CollectorRegistry registry = new CollectorRegistry(List.of(load));
@@ -42,7 +42,7 @@ class PlatformFiguresTest {
   }
 
   @Test
-  void aLoadAverageIsAvailableWhereTheOsHasOne() {
+  void aLoadAverageIsAvailableWhereTheOsHasOne() throws Exception {
     FakeCentralProcessor cpu = new FakeCentralProcessor();
     cpu.load = new double[] {0.5, 0.4, 0.3};
     LoadCollector load = new LoadCollector(cpu);
@@ -53,7 +53,7 @@ class PlatformFiguresTest {
   }
 
   @Test
-  void macOsAndWindowsHaveNoIowaitAndAMissingSensorIsNamed() {
+  void macOsAndWindowsHaveNoIowaitAndAMissingSensorIsNamed() throws Exception {
     FakeCentralProcessor cpu = new FakeCentralProcessor().ticks(1, 0, 1, 8, 0, 0, 0, 0);
     CpuCollector mac = new CpuCollector(cpu, noSensor, HostPlatform.MACOS);
     CpuCollector linux = new CpuCollector(cpu, noSensor, HostPlatform.LINUX);
@@ -67,7 +67,7 @@ class PlatformFiguresTest {
   }
 
   @Test
-  void platformsFromTheJvmsOsName() {
+  void platformsFromTheJvmsOsName() throws Exception {
     assertThat(HostPlatform.of("Windows Server 2022")).isEqualTo(HostPlatform.WINDOWS);
     assertThat(HostPlatform.of("Mac OS X")).isEqualTo(HostPlatform.MACOS);
     assertThat(HostPlatform.of("Linux")).isEqualTo(HostPlatform.LINUX);
