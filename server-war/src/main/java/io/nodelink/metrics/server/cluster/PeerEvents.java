@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Flow;
 import java.util.function.Predicate;
 
 /**
@@ -14,46 +13,20 @@ import java.util.function.Predicate;
  * left out, since this server keeps its client alive itself. The other server's stream ending ends
  * only its share; the client going away cancels it.
  */
-final class PeerEvents implements Flow.Subscriber<List<ByteBuffer>> {
+final class PeerEvents extends PeerStreamSubscriber {
 
   /** Passes one whole event to the client; false once the client is closed. */
   private final Predicate<byte[]> client;
 
   private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-  private volatile Flow.Subscription subscription;
-  private volatile boolean cancelled;
 
   PeerEvents(Predicate<byte[]> client) {
     this.client = client;
   }
 
-  /** The client went away: the other server's stream is not wanted any more. */
-  void cancel() {
-    cancelled = true;
-    Flow.Subscription current = subscription;
-    if (current != null) {
-      current.cancel();
-    }
-  }
-
-  @Override
-  public void onSubscribe(Flow.Subscription subscription) {
-    this.subscription = subscription;
-    if (cancelled) {
-      subscription.cancel();
-      return;
-    }
-    // The client's bounded queue is the back-pressure: a client too slow for it is closed.
-    subscription.request(Long.MAX_VALUE);
-  }
-
   @Override
   public void onNext(List<ByteBuffer> buffers) {
-    for (ByteBuffer buffer : buffers) {
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.get(bytes);
-      pending.writeBytes(bytes);
-    }
+    pending.writeBytes(bytes(buffers));
     passWholeEvents();
   }
 

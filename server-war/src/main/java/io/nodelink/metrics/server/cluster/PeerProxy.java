@@ -118,7 +118,7 @@ public final class PeerProxy {
                       request.getRequestURI(),
                       async,
                       RELAY_QUEUE_CHUNKS,
-                      closed -> relay.clientClosed());
+                      closed -> relay.cancel());
               relay.writeTo(client);
               client.start(response -> answerHeaders(info.statusCode(), info.headers(), response));
               return BodySubscribers.fromSubscriber(relay);
