@@ -8,18 +8,17 @@ import jakarta.inject.Inject;
 /**
  * Alerts in a cluster: an agent is evaluated by the server it is connected to; an agent connected
  * nowhere (its no-data alert) by the live server with the lowest node id, so that exactly one
- * server says it is down, and one still says so when its last server died with it.
+ * server says it is down, and one still says so when its last server died with it: the servers that
+ * report on an agent ({@link ClusterAgentPresence}) evaluate it.
  */
 @ApplicationScoped
 public class ClusterAlertScope implements AlertScope {
-
-  @Inject ClusterNode cluster;
 
   @Inject ClusterAgentPresence presence;
 
   @Override
   public boolean shared() {
-    return cluster.enabled();
+    return presence.shared();
   }
 
   @Override
