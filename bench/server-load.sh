@@ -8,7 +8,8 @@
 #   bench/server-load.sh [--agents "100 1000 5000 10000"] [--warmup 15] [--window 45]
 #                        [--fanout-clients 1000] [--no-fanout] [--heap 6g] [--jfr] [--quick]
 #                        [--no-build] [--out DIR] [--jvm-opt OPT]... [--server-env KEY=VALUE]...
-#                        [--ear FILE] [--prometheus] [--alert-rules FILE | --no-alerts]
+#                        [--ear FILE] [--prometheus [--no-remote-write] [--scrape-every S]]
+#                        [--alert-rules FILE | --no-alerts]
 #                        [--soak MINUTES [--soak-agents N] [--sample-minutes M]]
 #                        [--footprint "0 10 1000" [--footprint-seconds 60]]
 #
@@ -25,10 +26,12 @@
 # --jvm-opt / --server-env: extra server JVM options / server.env lines (repeatable), e.g.
 #          --jvm-opt -XX:+UseZGC, --server-env NODELINK_HISTORY_RETENTION=60s.
 # --ear:   measure another build of the server (default: ear/target/nodelink-metrics.ear).
-# --prometheus: during each fleet window, time GET /metrics/prometheus (the whole fleet) every 5 s,
-#          and remote-write every snapshot to a VictoriaMetrics the script starts (Debian's
+# --prometheus: during each fleet window, time GET /metrics/prometheus (the whole fleet) every
+#          --scrape-every seconds, and remote-write every snapshot to a VictoriaMetrics the script starts (Debian's
 #          victoria-metrics, port BENCH_VM_PORT=28428): prints scrape time and size, and samples/s
 #          sent with the server's CPU over the window (figures in prometheus.tsv).
+#          --no-remote-write: the scrape alone (no VictoriaMetrics, no remote-write destination);
+#          --scrape-every S: seconds between two scrapes (5; Prometheus' default is 15).
 # --alert-rules FILE: alert rules (JSON or YAML) beside the default pack, e.g.
 #          bench/server-load/alert-rules-20.yaml; --no-alerts: no rule at all (the default pack off),
 #          to measure what evaluation costs. Without either, the default pack alone is on.
@@ -57,6 +60,8 @@ EAR_OPT=""
 JVM_OPTS=()
 SERVER_ENV=()
 PROMETHEUS=0
+REMOTE_WRITE=1
+SCRAPE_EVERY=5
 ALERT_RULES=""
 SOAK_MINUTES=""
 SOAK_AGENTS=1000
@@ -79,6 +84,8 @@ while [ $# -gt 0 ]; do
     --server-env) SERVER_ENV+=("$2"); shift 2 ;;
     --ear) EAR_OPT=$2; shift 2 ;;
     --prometheus) PROMETHEUS=1; shift ;;
+    --no-remote-write) REMOTE_WRITE=0; shift ;;
+    --scrape-every) SCRAPE_EVERY=$2; shift 2 ;;
     --alert-rules) ALERT_RULES=$(realpath "$2"); shift 2 ;;
     --no-alerts) SERVER_ENV+=("NODELINK_ALERTS_DEFAULT_RULES=false"); shift ;;
     --soak) SOAK_MINUTES=$2; shift 2 ;;
@@ -222,12 +229,14 @@ run_tool() { # args for "run"
 
 # --prometheus: a VictoriaMetrics receiving the server's remote-write, and a probe per fleet run.
 VM_PORT=${BENCH_VM_PORT:-28428}
-if [ "$PROMETHEUS" = 1 ]; then
+if [ "$PROMETHEUS" = 1 ] && [ "$REMOTE_WRITE" = 1 ]; then
   command -v victoria-metrics >/dev/null || { echo "--prometheus needs victoria-metrics (apt-get install victoria-metrics)" >&2; exit 2; }
   victoria-metrics -storageDataPath="$OUT/victoria-data" -httpListenAddr="127.0.0.1:$VM_PORT" \
     -loggerLevel=WARN >"$OUT/victoria.log" 2>&1 &
   VM_PID=$!
   SERVER_ENV+=("NODELINK_REMOTE_WRITE_BENCH_URL=http://127.0.0.1:$VM_PORT/api/v1/write")
+fi
+if [ "$PROMETHEUS" = 1 ]; then
   printf 'agents\tscrape_p50_s\tscrape_max_s\tscrape_bytes\tsamples_per_s\tdropped\tserver_cores\n' > "$OUT/prometheus.tsv"
 fi
 admin_metric() { # $1 = metric name prefix with labels regex; prints the value or 0
@@ -252,7 +261,7 @@ probe_prometheus() { # $1 = agents
     read -r t b < <(curl -s -o /dev/null -w '%{time_total} %{size_download}\n' \
       "http://127.0.0.1:$HTTP_PORT/metrics/prometheus")
     times+=("$t"); bytes=$b
-    sleep 5
+    sleep "$SCRAPE_EVERY"
   done
   local sent1 ticks1 t1 dropped
   sent1=$(admin_metric 'nodelink_remote_write_samples_sent_total[{].*destination="bench"')
