@@ -16,6 +16,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
@@ -60,6 +61,8 @@ public class ClusterNode {
   @Inject AlertRules alertRules;
 
   @Inject Silences silences;
+
+  @Inject Event<PeersAlive> peersAlive;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -212,6 +215,7 @@ public class ClusterNode {
                 return ClusterTables.ownedByOthers(connection, settings.nodeId());
               });
       connectedElsewhere = onLivePeers(others);
+      peersAlive.fire(new PeersAlive(peers));
       // An agent connected here whose row names another server: that server got it later.
       others.stream().filter(owner -> isConnectedHere(owner.agentId())).forEach(this::letGo);
       takeOverTasksOfGoneServers();

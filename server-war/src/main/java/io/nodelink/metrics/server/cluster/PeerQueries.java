@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,16 +47,20 @@ public class PeerQueries {
   ManagedExecutorService executor;
 
   private final Jsonb json = Json.create();
-  private HttpClient http;
+  HttpClient http;
 
   @PostConstruct
   void createClient() {
-    http =
-        HttpClient.newBuilder()
-            .executor(executor)
-            .connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    http = client(executor);
+  }
+
+  /** The client for the other servers, running its work on {@code executor}. */
+  static HttpClient client(Executor executor) {
+    return HttpClient.newBuilder()
+        .executor(executor)
+        .connectTimeout(Duration.ofSeconds(2))
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
   }
 
   /**
@@ -85,35 +89,32 @@ public class PeerQueries {
   }
 
   /**
-   * Opens {@code GET path} as an event stream on each other live server, for what that server sends
-   * itself, and hands each stream's body to a subscriber of its own from {@code subscribers}. Such
-   * a stream has no time limit; a server that cannot be reached is left out.
+   * Opens {@code GET path} as an event stream on {@code peer}, for what that server sends itself,
+   * and hands its body to {@code subscriber}. Such a stream has no time limit.
+   *
+   * @return completes when the stream ends, also when the server could not be reached
    */
-  public void streamFromOthers(
+  public CompletableFuture<Void> streamFrom(
+      Peer peer,
       String path,
       Map<String, String> credentials,
-      Supplier<Flow.Subscriber<List<ByteBuffer>>> subscribers) {
-    if (!cluster.enabled()) {
-      return;
-    }
-    for (Peer peer : cluster.peers()) {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(peer.url() + path))
-              .header(PeerProxy.FORWARDED_BY, cluster.settings().nodeId())
-              .header(OWN_ANSWER, "true")
-              .header("Accept", "text/event-stream")
-              .GET();
-      credentials.forEach(request::header);
-      http.sendAsync(request.build(), BodyHandlers.fromSubscriber(subscribers.get()))
-          .whenComplete(
-              (answer, error) ->
-                  LOG.log(
-                      Level.FINE,
-                      "Event stream {0} of server {1} ended: {2}",
-                      new Object[] {
-                        path, peer.nodeId(), error != null ? error : answer.statusCode()
-                      }));
-    }
+      Flow.Subscriber<List<ByteBuffer>> subscriber) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(peer.url() + path))
+            .header(PeerProxy.FORWARDED_BY, cluster.settings().nodeId())
+            .header(OWN_ANSWER, "true")
+            .header("Accept", "text/event-stream")
+            .GET();
+    credentials.forEach(request::header);
+    return http.sendAsync(request.build(), BodyHandlers.fromSubscriber(subscriber))
+        .handle(
+            (answer, error) -> {
+              LOG.log(
+                  Level.FINE,
+                  "Event stream {0} of server {1} ended: {2}",
+                  new Object[] {path, peer.nodeId(), error != null ? error : answer.statusCode()});
+              return null;
+            });
   }
 
   private <T> CompletableFuture<T> ask(
