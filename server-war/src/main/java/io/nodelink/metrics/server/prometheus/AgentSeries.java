@@ -1,6 +1,7 @@
 package io.nodelink.metrics.server.prometheus;
 
 import io.prometheus.metrics.model.snapshots.Labels;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,6 +32,21 @@ final class AgentSeries {
 
   private int carriedBySnapshot;
 
+  /**
+   * The series of the last snapshot and of the one being converted by place (the n-th sample): an
+   * agent's snapshots have the same shape from one to the next, so most samples find their series
+   * by comparing a family and a few label values, without building a key.
+   */
+  private Family[] familyAt = new Family[0];
+
+  private String[][] extraAt = new String[0][];
+  private Series[] seriesAt = new Series[0];
+
+  /** Places filled by the snapshot being converted, and by the last one. */
+  private int placed;
+
+  private int lastSnapshotPlaces;
+
   /** One series: its labels and, for a counter, its total. */
   static final class Series {
     private final Labels labels;
@@ -53,6 +69,8 @@ final class AgentSeries {
   void reset() {
     series.clear();
     carriedBySnapshot = 0;
+    placed = 0;
+    lastSnapshotPlaces = 0;
     restarted = true;
   }
 
@@ -72,7 +90,39 @@ final class AgentSeries {
     lastMillis = timestampMillis;
     snapshot++;
     carriedBySnapshot = 0;
+    lastSnapshotPlaces = placed;
+    placed = 0;
     return true;
+  }
+
+  /**
+   * The series at the snapshot's next place if the last snapshot had one of {@code family} with the
+   * {@code extra} label values there (then it is carried, and the place taken); else null: look it
+   * up by key ({@link #carried}, {@link #add}) and {@link #place} it.
+   */
+  Series atSamePlace(Family family, String[] extra) {
+    int at = placed;
+    if (at < lastSnapshotPlaces && familyAt[at] == family && Arrays.equals(extraAt[at], extra)) {
+      placed++;
+      Series same = seriesAt[at];
+      stamp(same);
+      return same;
+    }
+    return null;
+  }
+
+  /** Takes the snapshot's next place for {@code found}, which was looked up by key. */
+  void place(Family family, String[] extra, Series found) {
+    int at = placed++;
+    if (at == seriesAt.length) {
+      int size = Math.max(16, at * 2);
+      familyAt = Arrays.copyOf(familyAt, size);
+      extraAt = Arrays.copyOf(extraAt, size);
+      seriesAt = Arrays.copyOf(seriesAt, size);
+    }
+    familyAt[at] = family;
+    extraAt[at] = extra;
+    seriesAt[at] = found;
   }
 
   /**

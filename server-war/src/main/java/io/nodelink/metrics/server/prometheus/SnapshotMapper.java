@@ -263,15 +263,22 @@ final class SnapshotMapper {
   }
 
   /**
-   * The agent's series of {@code family} with the {@code extra} labels. The key is the family and
-   * the extra label values: rendering the whole label set per sample, or building it (the client
-   * library validates every name), was most of the conversion's time.
+   * The agent's series of {@code family} with the {@code extra} labels: found by its place in the
+   * snapshot when the last snapshot had it there, else by a key of the family and the extra label
+   * values. Rendering the whole label set per sample, or building it (the client library validates
+   * every name), was most of the conversion's time; building the key, most of what it allocated.
    */
   private AgentSeries.Series series(Family family, String... extra) {
+    AgentSeries.Series same = series.atSamePlace(family, extra);
+    if (same != null) {
+      return same;
+    }
     String key =
         extra.length == 0 ? family.name() : family.name() + '\u0000' + String.join("\u0000", extra);
     AgentSeries.Series known = series.carried(key);
-    return known != null ? known : series.add(key, labels(extra));
+    AgentSeries.Series found = known != null ? known : series.add(key, labels(extra));
+    series.place(family, extra, found);
+    return found;
   }
 
   private Labels labels(String... extra) {

@@ -112,6 +112,21 @@ class SnapshotMapperTest {
             });
   }
 
+  @Test
+  void interfacesThatChangePlacesOrMissASnapshotKeepTheirOwnTotals() {
+    map(1_000, interfaces("eth0", 100, "eth1", 10));
+    AgentSamples swapped = map(2_000, interfaces("eth1", 20, "eth0", 200));
+    map(3_000, interfaces("eth0", 300));
+    AgentSamples back = map(4_000, interfaces("eth0", 400, "eth1", 40));
+
+    assertThat(value(swapped, "node_network_receive_bytes_total", "eth0")).isEqualTo(200);
+    assertThat(value(swapped, "node_network_receive_bytes_total", "eth1")).isEqualTo(20);
+    assertThat(value(back, "node_network_receive_bytes_total", "eth0")).isEqualTo(900);
+    assertThat(value(back, "node_network_receive_bytes_total", "eth1"))
+        .as("missed a snapshot: starts again from its last increase")
+        .isEqualTo(40);
+  }
+
   private AgentSamples map(long millis, MetricsDataResponse snapshot) {
     return SnapshotMapper.map("a1", millis, snapshot, null, counters);
   }
@@ -121,6 +136,18 @@ class SnapshotMapperTest {
         .addNetworkInterfaces(
             NetworkMetrics.newBuilder().setInterface("eth0").setBytesRecvPerSec(bytesPerSecond))
         .build();
+  }
+
+  /** Interfaces by name and received bytes per second, in the order given. */
+  private static MetricsDataResponse interfaces(Object... nameAndRate) {
+    MetricsDataResponse.Builder snapshot = MetricsDataResponse.newBuilder();
+    for (int i = 0; i < nameAndRate.length; i += 2) {
+      snapshot.addNetworkInterfaces(
+          NetworkMetrics.newBuilder()
+              .setInterface((String) nameAndRate[i])
+              .setBytesRecvPerSec(((Integer) nameAndRate[i + 1]).longValue()));
+    }
+    return snapshot.build();
   }
 
   private static double value(AgentSamples samples, String name, String device) {

@@ -56,6 +56,7 @@ public class PrometheusBenchmark {
 
   private List<AgentSamples> fleet;
   private List<AgentSamples> oneRequest;
+  private final BenchEncode lane = new BenchEncode();
   private SimulatedHost host;
   private SystemInfoResponse info;
   private BenchFleet converter;
@@ -114,7 +115,13 @@ public class PrometheusBenchmark {
   @Benchmark
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public byte[] remoteWriteBody() throws IOException {
-    return BenchEncode.body(oneRequest);
+    return lane.body(oneRequest);
+  }
+
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public byte[] remoteWriteBodyByGeneratedClasses() throws IOException {
+    return BenchEncode.bodyByGeneratedClasses(oneRequest);
   }
 
   private long scrape(String accept) throws IOException {

@@ -4,9 +4,9 @@ import io.nodelink.metrics.pb.MetricsDataResponse;
 import io.nodelink.metrics.pb.SystemInfoResponse;
 
 /**
- * The server's snapshot conversion ({@link SnapshotMapper} with one {@link AgentSeries} per
- * agent) for the benchmarks, which live outside the server: this class sits in the conversion's
- * package because both are package-private there, so the benchmarks measure the server's code.
+ * The server's snapshot conversion ({@link SnapshotMapper} with one {@link AgentSeries} per agent)
+ * for the benchmarks, which live outside the server: this class sits in the conversion's package
+ * because both are package-private there, so the benchmarks measure the server's code.
  */
 public final class BenchFleet {
 

@@ -29,6 +29,7 @@ final class RemoteWriteShard {
   private final AtomicBoolean sending = new AtomicBoolean();
   private final DeliveryCounts counts;
   private final Backoff backoff;
+  private final WriteRequestEncoder encoder;
 
   RemoteWriteShard(
       RemoteWriteSettings settings,
@@ -45,6 +46,7 @@ final class RemoteWriteShard {
     this.queue = new SampleQueue(queueMaxSamples);
     this.counts = counts;
     this.backoff = backoff;
+    this.encoder = new WriteRequestEncoder(settings.job());
   }
 
   void offer(AgentSamples samples) {
@@ -84,8 +86,7 @@ final class RemoteWriteShard {
     List<AgentSamples> batch = queue.peek(settings.batchMaxSamples());
     int count = batch.stream().mapToInt(s -> s.samples().size()).sum();
     try {
-      RemoteWriteClient.Answer answer =
-          client.send(WriteRequestEncoder.encode(batch, settings.job()));
+      RemoteWriteClient.Answer answer = client.send(encoder.encode(batch));
       int status = answer.status();
       if (status / 100 == 2) {
         queue.remove(batch);
