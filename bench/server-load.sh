@@ -253,8 +253,9 @@ probe_prometheus() { # $1 = agents
     sleep 1
   done
   sleep "$WARMUP"
-  local sent0 ticks0 t0 times=() bytes=0
+  local sent0 dropped0 ticks0 t0 times=() bytes=0
   sent0=$(admin_metric 'nodelink_remote_write_samples_sent_total[{].*destination="bench"')
+  dropped0=$(admin_metric 'nodelink_remote_write_samples_dropped_total[{].*destination="bench"')
   ticks0=$(server_ticks); t0=$(date +%s.%N)
   local end=$(( $(date +%s) + WINDOW ))
   while [ "$(date +%s)" -lt "$end" ]; do
@@ -268,7 +269,7 @@ probe_prometheus() { # $1 = agents
   dropped=$(admin_metric 'nodelink_remote_write_samples_dropped_total[{].*destination="bench"')
   ticks1=$(server_ticks); t1=$(date +%s.%N)
   printf '%s\n' "${times[@]}" | sort -n | awk -v n="$1" -v bytes="$bytes" -v s0="$sent0" -v s1="$sent1" \
-    -v d="$dropped" -v k0="$ticks0" -v k1="$ticks1" -v t0="$t0" -v t1="$t1" -v hz="$(getconf CLK_TCK)" \
+    -v d="$((${dropped%.*} - ${dropped0%.*}))" -v k0="$ticks0" -v k1="$ticks1" -v t0="$t0" -v t1="$t1" -v hz="$(getconf CLK_TCK)" \
     '{a[NR]=$1} END {printf "%s\t%.3f\t%.3f\t%d\t%.0f\t%d\t%.2f\n", n, a[int((NR+1)/2)], a[NR], bytes,
       (s1-s0)/(t1-t0), d, (k1-k0)/hz/(t1-t0)}' >> "$OUT/prometheus.tsv"
 }
