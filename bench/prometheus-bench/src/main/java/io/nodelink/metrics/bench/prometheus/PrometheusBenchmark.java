@@ -56,7 +56,6 @@ public class PrometheusBenchmark {
 
   private List<AgentSamples> fleet;
   private List<AgentSamples> oneRequest;
-  private final BenchEncode lane = new BenchEncode();
   private SimulatedHost host;
   private SystemInfoResponse info;
   private BenchFleet converter;
@@ -115,13 +114,7 @@ public class PrometheusBenchmark {
   @Benchmark
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public byte[] remoteWriteBody() throws IOException {
-    return lane.body(oneRequest);
-  }
-
-  @Benchmark
-  @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  public byte[] remoteWriteBodyByGeneratedClasses() throws IOException {
-    return BenchEncode.bodyByGeneratedClasses(oneRequest);
+    return BenchEncode.body(oneRequest);
   }
 
   private long scrape(String accept) throws IOException {

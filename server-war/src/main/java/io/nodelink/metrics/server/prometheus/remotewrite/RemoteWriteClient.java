@@ -1,5 +1,6 @@
 package io.nodelink.metrics.server.prometheus.remotewrite;
 
+import io.nodelink.metrics.prompb.WriteRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,9 +50,8 @@ final class RemoteWriteClient {
   /** The answer's status code and (for errors) the start of its body. */
   record Answer(int status, String body) {}
 
-  /** Sends the serialized {@code WriteRequest} {@code request}. */
-  Answer send(byte[] request) throws IOException, InterruptedException {
-    byte[] body = Snappy.compress(request);
+  Answer send(WriteRequest request) throws IOException, InterruptedException {
+    byte[] body = Snappy.compress(request.toByteArray());
     HttpRequest.Builder post =
         HttpRequest.newBuilder(settings.url())
             .timeout(settings.timeout())

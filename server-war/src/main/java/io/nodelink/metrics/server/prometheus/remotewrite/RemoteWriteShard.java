@@ -29,7 +29,6 @@ final class RemoteWriteShard {
   private final AtomicBoolean sending = new AtomicBoolean();
   private final DeliveryCounts counts;
   private final Backoff backoff;
-  private final WriteRequestEncoder encoder;
 
   RemoteWriteShard(
       RemoteWriteSettings settings,
@@ -46,7 +45,6 @@ final class RemoteWriteShard {
     this.queue = new SampleQueue(queueMaxSamples);
     this.counts = counts;
     this.backoff = backoff;
-    this.encoder = new WriteRequestEncoder(settings.job());
   }
 
   void offer(AgentSamples samples) {
@@ -86,7 +84,8 @@ final class RemoteWriteShard {
     List<AgentSamples> batch = queue.peek(settings.batchMaxSamples());
     int count = batch.stream().mapToInt(s -> s.samples().size()).sum();
     try {
-      RemoteWriteClient.Answer answer = client.send(encoder.encode(batch));
+      RemoteWriteClient.Answer answer =
+          client.send(WriteRequestEncoder.encode(batch, settings.job()));
       int status = answer.status();
       if (status / 100 == 2) {
         queue.remove(batch);

@@ -12,18 +12,10 @@ import org.xerial.snappy.Snappy;
  */
 public final class BenchEncode {
 
-  private final WriteRequestEncoder encoder = new WriteRequestEncoder("nodelink");
+  private BenchEncode() {}
 
-  /**
-   * The compressed body of one request holding {@code batch}, by one lane's encoder (it keeps each
-   * series' encoded labels, as the server's lanes do).
-   */
-  public byte[] body(List<AgentSamples> batch) throws IOException {
-    return Snappy.compress(encoder.encode(batch));
-  }
-
-  /** The same body built with the generated protobuf classes, as the server did before. */
-  public static byte[] bodyByGeneratedClasses(List<AgentSamples> batch) throws IOException {
-    return Snappy.compress(GeneratedClassesEncoder.encode(batch, "nodelink").toByteArray());
+  /** The compressed body of one request holding {@code batch}. */
+  public static byte[] body(List<AgentSamples> batch) throws IOException {
+    return Snappy.compress(WriteRequestEncoder.encode(batch, "nodelink").toByteArray());
   }
 }
