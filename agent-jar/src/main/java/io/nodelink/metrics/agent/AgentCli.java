@@ -214,7 +214,9 @@ public final class AgentCli implements Callable<Integer> {
       EnumSet<MetricGroup> all = EnumSet.allOf(MetricGroup.class);
       source.prime(all);
       Thread.sleep(1000); // rates and CPU shares need an interval
-      json = ProtoJson.withAgentId(cfg.agentId(), source.collect(all));
+      json =
+          ProtoJson.withAgentId(
+              cfg.agentId(), source.collect(all, java.time.Instant.now().getEpochSecond()));
     }
     PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
     out.println(json);

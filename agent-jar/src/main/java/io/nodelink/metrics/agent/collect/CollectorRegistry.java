@@ -57,11 +57,15 @@ public final class CollectorRegistry {
     }
   }
 
-  /** Collects one snapshot of the given groups (only those are filled). */
-  public synchronized MetricsDataResponse collect(Set<MetricGroup> groups) {
+  /** Collects one snapshot of the given groups (only those are filled), stamped now. */
+  public MetricsDataResponse collect(Set<MetricGroup> groups) {
+    return collect(groups, wallClock.instant().getEpochSecond());
+  }
+
+  /** Collects one snapshot of the given groups, stamped with the second it stands for. */
+  public synchronized MetricsDataResponse collect(Set<MetricGroup> groups, long timestamp) {
     long start = nanoClock.getAsLong();
-    MetricsDataResponse.Builder out =
-        MetricsDataResponse.newBuilder().setTimestamp(wallClock.instant().getEpochSecond());
+    MetricsDataResponse.Builder out = MetricsDataResponse.newBuilder().setTimestamp(timestamp);
     CollectionStats.Builder stats = CollectionStats.newBuilder();
     EnumSet<MetricGroup> filled = EnumSet.noneOf(MetricGroup.class);
     for (MetricGroup group : groups) {

@@ -86,10 +86,15 @@ public final class SimulatedHost implements SnapshotSource {
     return 0;
   }
 
+  /** One snapshot stamped now. */
+  public MetricsDataResponse collect(Set<MetricGroup> groups) {
+    return collect(groups, clock.millis() / 1000);
+  }
+
   @Override
-  public synchronized MetricsDataResponse collect(Set<MetricGroup> groups) {
+  public synchronized MetricsDataResponse collect(Set<MetricGroup> groups, long timestamp) {
     long sentAt = clock.millis();
-    MetricsDataResponse.Builder out = MetricsDataResponse.newBuilder().setTimestamp(sentAt / 1000);
+    MetricsDataResponse.Builder out = MetricsDataResponse.newBuilder().setTimestamp(timestamp);
     if (groups.contains(MetricGroup.CPU)) {
       out.setCpu(cpu());
     }

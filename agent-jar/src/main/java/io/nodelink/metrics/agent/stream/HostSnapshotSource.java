@@ -24,8 +24,8 @@ public final class HostSnapshotSource implements SnapshotSource {
   }
 
   @Override
-  public MetricsDataResponse collect(Set<MetricGroup> groups) {
-    return registry.collect(groups);
+  public MetricsDataResponse collect(Set<MetricGroup> groups, long timestamp) {
+    return registry.collect(groups, timestamp);
   }
 
   @Override

@@ -1,16 +1,15 @@
 package io.nodelink.metrics.agent.stream;
 
+import java.time.Clock;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Samples while the agent has no connection: at the interval and with the groups of the stream that
- * was running when the connection ended, into the {@link SnapshotBuffer}, until the next call
- * opens. Only one schedule at a time.
+ * Samples while the agent has no connection: at the interval, on the slot grid and with the groups
+ * of the stream that was running when the connection ended, into the {@link SnapshotBuffer}, until
+ * the next call opens. Only one schedule at a time.
  */
 final class OfflineSampler {
   private static final Logger LOG = Logger.getLogger(OfflineSampler.class.getName());
@@ -20,7 +19,7 @@ final class OfflineSampler {
   private final ScheduledExecutorService scheduler;
   private final SnapshotBuffer buffer;
   private final boolean quiet;
-  private ScheduledFuture<?> future;
+  private SlotSchedule schedule;
   private StreamSpec running;
   private long taken;
 
@@ -42,15 +41,19 @@ final class OfflineSampler {
    * through failed reconnect attempts, so attempts faster than the interval do not starve it.
    */
   synchronized void start(StreamSpec spec) {
-    if (future != null && spec.equals(running)) {
+    if (schedule != null && spec.equals(running)) {
       return;
     }
     stop();
-    long periodMillis = spec.intervalSeconds() * 1000L;
+    Clock clock = Clock.systemUTC();
     try {
-      future =
-          scheduler.scheduleAtFixedRate(
-              () -> sample(spec), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+      schedule =
+          SlotSchedule.start(
+              scheduler,
+              clock,
+              spec.delayToGridMillis(clock.millis()),
+              spec.intervalSeconds() * 1000L,
+              s -> sample(spec, s));
     } catch (RejectedExecutionException e) {
       return; // the agent is stopping
     }
@@ -64,20 +67,21 @@ final class OfflineSampler {
 
   /** Stops sampling; returns how many snapshots this outage kept. */
   synchronized long stop() {
-    if (future == null) {
+    if (schedule == null) {
       return 0;
     }
-    future.cancel(false);
-    future = null;
+    schedule.cancel();
+    schedule = null;
     running = null;
     return taken;
   }
 
-  private synchronized void sample(StreamSpec spec) {
-    if (future == null) {
+  private synchronized void sample(StreamSpec spec, long second) {
+    if (schedule == null) {
       return; // a late run of a cancelled schedule
     }
-    buffer.add(SnapshotBuffer.buffered(agentId, spec.taskId(), source.collect(spec.groups())));
+    buffer.add(
+        SnapshotBuffer.buffered(agentId, spec.taskId(), source.collect(spec.groups(), second)));
     taken++;
   }
 }

@@ -12,8 +12,11 @@ public interface SnapshotSource {
   /** Takes a rate baseline for the groups about to be streamed. */
   void prime(Set<MetricGroup> groups);
 
-  /** One snapshot with only the given groups filled. */
-  MetricsDataResponse collect(Set<MetricGroup> groups);
+  /**
+   * One snapshot with only the given groups filled, stamped {@code timestamp}: the second (Unix) of
+   * the sampling slot it stands for, which a late run keeps.
+   */
+  MetricsDataResponse collect(Set<MetricGroup> groups, long timestamp);
 
   /** System information for a system_info request. */
   SystemInfoResponse systemInfo(SystemInfoRequest request);

@@ -9,13 +9,12 @@ import io.nodelink.metrics.pb.MetricsStreamRequest;
 import io.nodelink.metrics.pb.TaskCancelResponse;
 import io.nodelink.metrics.pb.TaskRequest;
 import io.nodelink.metrics.pb.TaskResponse;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,7 +39,7 @@ public final class TaskSession {
     final String taskId;
     int intervalSeconds;
     Set<MetricGroup> groups;
-    ScheduledFuture<?> future;
+    SlotSchedule schedule;
 
     Streaming(String taskId, int intervalSeconds, Set<MetricGroup> groups) {
       this.taskId = taskId;
@@ -119,7 +118,11 @@ public final class TaskSession {
     return streaming == null
         ? Optional.empty()
         : Optional.of(
-            new StreamSpec(streaming.taskId, streaming.intervalSeconds, streaming.groups));
+            new StreamSpec(
+                streaming.taskId,
+                streaming.intervalSeconds,
+                streaming.groups,
+                streaming.schedule.nextSlotMillis()));
   }
 
   /** True once the server sent START, STOP, UPDATE_INTERVAL or a cancel on this call. */
@@ -248,7 +251,7 @@ public final class TaskSession {
       streaming.groups = groups;
     }
     streaming.intervalSeconds = interval;
-    streaming.future.cancel(false);
+    streaming.schedule.cancel();
     schedule(streaming, interval * 1000L);
     send(response(taskId, TaskResponse.Status.COMPLETED, true));
     log("streaming at {0} s (task {1}, groups {2})", interval, streaming.taskId, streaming.groups);
@@ -282,30 +285,34 @@ public final class TaskSession {
   }
 
   private void cancelSchedule() {
-    if (streaming != null && streaming.future != null) {
-      streaming.future.cancel(false);
+    if (streaming != null && streaming.schedule != null) {
+      streaming.schedule.cancel();
     }
     streaming = null;
   }
 
   private void schedule(Streaming s, long firstDelayMillis) {
-    s.future =
-        scheduler.scheduleAtFixedRate(
-            () -> sample(s), firstDelayMillis, s.intervalSeconds * 1000L, TimeUnit.MILLISECONDS);
+    s.schedule =
+        SlotSchedule.start(
+            scheduler,
+            Clock.systemUTC(),
+            firstDelayMillis,
+            s.intervalSeconds * 1000L,
+            second -> sample(s, second));
   }
 
-  private synchronized void sample(Streaming s) {
+  private synchronized void sample(Streaming s, long second) {
     if (closed || streaming != s) {
       return; // a late run of a replaced or cancelled schedule
     }
     if (!ready()) {
-      keepOrSkip(s);
+      keepOrSkip(s, second);
       return;
     }
     send(
         response(s.taskId, TaskResponse.Status.IN_PROGRESS, false)
             .setMetricsResponse(
-                MetricsResponse.newBuilder().setMetricsData(source.collect(s.groups))));
+                MetricsResponse.newBuilder().setMetricsData(source.collect(s.groups, second))));
   }
 
   private boolean ready() {
@@ -313,9 +320,9 @@ public final class TaskSession {
   }
 
   /** The server is not reading: keep the sample in the bounded buffer, or drop it without one. */
-  private void keepOrSkip(Streaming s) {
+  private void keepOrSkip(Streaming s, long second) {
     if (buffer.enabled()) {
-      buffer.add(SnapshotBuffer.buffered(agentId, s.taskId, source.collect(s.groups)));
+      buffer.add(SnapshotBuffer.buffered(agentId, s.taskId, source.collect(s.groups, second)));
       replaying = true; // sent when the call is ready again
       return;
     }

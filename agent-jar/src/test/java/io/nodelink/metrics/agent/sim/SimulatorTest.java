@@ -116,9 +116,9 @@ class SimulatorTest {
     }
 
     @Override
-    public MetricsDataResponse collect(Set<MetricGroup> groups) {
+    public MetricsDataResponse collect(Set<MetricGroup> groups, long timestamp) {
       count.incrementAndGet();
-      return host.collect(groups);
+      return host.collect(groups, timestamp);
     }
 
     @Override

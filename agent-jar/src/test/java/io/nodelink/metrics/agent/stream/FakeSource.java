@@ -23,8 +23,9 @@ final class FakeSource implements SnapshotSource {
     primed.add(Set.copyOf(groups));
   }
 
+  /** The sequence number stands in for the timestamp, so tests can see order and loss. */
   @Override
-  public MetricsDataResponse collect(Set<MetricGroup> groups) {
+  public MetricsDataResponse collect(Set<MetricGroup> groups, long timestamp) {
     long n = samples.incrementAndGet();
     MetricsDataResponse.Builder b = MetricsDataResponse.newBuilder().setTimestamp(n);
     if (groups.contains(MetricGroup.CPU)) {

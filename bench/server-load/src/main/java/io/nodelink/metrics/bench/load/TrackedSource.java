@@ -30,8 +30,8 @@ final class TrackedSource implements SnapshotSource {
   }
 
   @Override
-  public MetricsDataResponse collect(Set<MetricGroup> groups) {
-    MetricsDataResponse snapshot = host.collect(groups);
+  public MetricsDataResponse collect(Set<MetricGroup> groups, long timestamp) {
+    MetricsDataResponse snapshot = host.collect(groups, timestamp);
     deliveries.sent(agent, snapshot.getTimestamp(), System.nanoTime());
     return snapshot;
   }
