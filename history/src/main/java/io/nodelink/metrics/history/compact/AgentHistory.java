@@ -31,13 +31,18 @@ final class AgentHistory {
    */
   record Layout(SeriesBatch names, SeriesHistory[] series, String[] nameArray) {}
 
-  AgentHistory(String id, HistorySettings settings, MemoryAccount memory, ChunkListener listener) {
+  AgentHistory(
+      String id,
+      HistorySettings settings,
+      MemoryAccount memory,
+      ChunkListener listener,
+      UnflushedBudget unflushedBudget) {
     this.id = id;
     this.settings = settings;
     this.memory = memory;
     this.listener = listener;
     this.windowPhase = ChunkWindows.phase(id, settings.chunkWindow().toSeconds());
-    this.unflushed = listener == ChunkListener.NONE ? null : new UnflushedLog();
+    this.unflushed = listener == ChunkListener.NONE ? null : new UnflushedLog(unflushedBudget);
   }
 
   /** What a durable store has not drained yet; null when nobody persists this store. */

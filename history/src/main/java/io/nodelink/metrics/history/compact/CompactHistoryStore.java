@@ -29,6 +29,7 @@ import java.util.function.Predicate;
 public final class CompactHistoryStore implements HistoryStore {
 
   private final HistorySettings settings;
+  private final UnflushedBudget unflushed;
   private final ConcurrentHashMap<String, AgentHistory> agents = new ConcurrentHashMap<>();
   private final MemoryAccount memory = new MemoryAccount();
   private final MemoryBudget budget;
@@ -64,7 +65,18 @@ public final class CompactHistoryStore implements HistoryStore {
    */
   public CompactHistoryStore(
       HistorySettings settings, Executor budgetExecutor, ChunkListener listener, ColdHistory cold) {
+    this(settings, budgetExecutor, listener, cold, UnflushedBudget.UNBOUNDED);
+  }
+
+  /** Like the above, with the unflushed points of all agents held within {@code unflushed}. */
+  public CompactHistoryStore(
+      HistorySettings settings,
+      Executor budgetExecutor,
+      ChunkListener listener,
+      ColdHistory cold,
+      UnflushedBudget unflushed) {
     this.settings = settings;
+    this.unflushed = unflushed;
     this.budget =
         new MemoryBudget(settings.memoryBudgetBytes(), memory, agents::values, budgetExecutor);
     this.listener = listener;
@@ -175,9 +187,13 @@ public final class CompactHistoryStore implements HistoryStore {
       if (!agents.test(agent.id())) {
         continue;
       }
-      UnflushedPoints drained = agent.unflushed() == null ? null : agent.unflushed().drain();
+      UnflushedLog.Drained drained = agent.unflushed() == null ? null : agent.unflushed().drain();
       if (drained != null) {
-        sink.accept(agent.id(), drained);
+        UnflushedPoints points =
+            drained.lostAny() ? LostEntries.restored(agent, drained) : drained.points();
+        if (points.size() > 0) {
+          sink.accept(agent.id(), points);
+        }
       }
     }
   }
@@ -394,6 +410,7 @@ public final class CompactHistoryStore implements HistoryStore {
     AgentHistory agent = agents.get(agentId);
     return agent != null
         ? agent
-        : agents.computeIfAbsent(agentId, id -> new AgentHistory(id, settings, memory, listener));
+        : agents.computeIfAbsent(
+            agentId, id -> new AgentHistory(id, settings, memory, listener, unflushed));
   }
 }

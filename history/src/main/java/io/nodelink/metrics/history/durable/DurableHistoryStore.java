@@ -7,6 +7,7 @@ import io.nodelink.metrics.history.RangeQuery;
 import io.nodelink.metrics.history.SeriesBatch;
 import io.nodelink.metrics.history.compact.CompactHistoryStore;
 import io.nodelink.metrics.history.compact.HistorySettings;
+import io.nodelink.metrics.history.compact.UnflushedBudget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -37,6 +38,13 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(DurableHistoryStore.class.getName());
 
+  /**
+   * The unflushed points may hold this many times the write queue's bound: they arrive as every
+   * snapshot does (~50 MB per flush interval at 20,000 agents at 1 s), where chunks seal at a
+   * window's end.
+   */
+  private static final long UNFLUSHED_PER_QUEUE_BYTE = 4;
+
   private final DataSource dataSource;
   private final String writerId;
   private final Clock clock;
@@ -58,6 +66,9 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
   private volatile String attachError;
   private long nextAttachSeconds;
   private volatile long diskBytes;
+  private final UnflushedBudget unflushed;
+  private long unflushedShedLogged;
+  private long unflushedShedLoggedAtMillis = Long.MIN_VALUE;
   private volatile boolean closed;
 
   private DurableHistoryStore(
@@ -79,7 +90,9 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
             settings,
             memorySettings.chunkWindow().toSeconds(),
             this::nowSeconds);
-    this.memory = new CompactHistoryStore(memorySettings, budgetExecutor, outbox::offerRaw, cold);
+    this.unflushed = new UnflushedBudget(UNFLUSHED_PER_QUEUE_BYTE * settings.queueMaxBytes());
+    this.memory =
+        new CompactHistoryStore(memorySettings, budgetExecutor, outbox::offerRaw, cold, unflushed);
     this.writer =
         new StoreWriter(
             dataSource,
@@ -340,7 +353,9 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
    */
   public boolean flush() {
     attachIfDetached();
-    return adoptAfter(writer.flush(nowSeconds()) && attached);
+    boolean written = writer.flush(nowSeconds());
+    warnOfUnflushedShed();
+    return adoptAfter(written && attached);
   }
 
   /**
@@ -357,7 +372,27 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
     boolean written =
         writer.flush(
             nowSeconds(), agent -> slices <= 1 || Math.floorMod(agent.hashCode(), slices) == slice);
+    warnOfUnflushedShed();
     return adoptAfter(written && attached);
+  }
+
+  /**
+   * Says, at most once a minute, that the writer fell so far behind that the points waiting for it
+   * went over their bound (see {@link UnflushedBudget}).
+   */
+  private synchronized void warnOfUnflushedShed() {
+    long shed = unflushed.shedValues();
+    long now = clock.millis();
+    if (shed == unflushedShedLogged || now - unflushedShedLoggedAtMillis < 60_000) {
+      return;
+    }
+    LOG.log(
+        Level.WARNING,
+        "History writer behind: the points waiting to be written went over {0} bytes; {1} values"
+            + " are read back from memory when they are written instead of waiting as copies",
+        new Object[] {unflushed.maxBytes(), shed - unflushedShedLogged});
+    unflushedShedLogged = shed;
+    unflushedShedLoggedAtMillis = now;
   }
 
   /**
@@ -403,6 +438,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
         outbox.droppedChunks(),
         outbox.droppedValues(),
         outbox.droppedTails(),
+        unflushed.shedValues(),
         writer.writtenChunks(),
         tails.size(),
         writer.lastFlushMillis(),

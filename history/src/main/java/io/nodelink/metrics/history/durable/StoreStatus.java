@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param droppedChunks chunks dropped because the queue was full, since start
  * @param droppedValues raw values in those chunks
  * @param droppedTailRecords records of unflushed points dropped (lost only if the server dies too)
+ * @param shedUnflushedValues values the points waiting for the writer let go of because it fell
+ *     behind, since start; read back from memory when written, so nothing is lost
  * @param writtenChunks chunks written since start
  * @param tailRecords records of unflushed points in the database
  * @param lastFlushMillis how long the last successful flush took
@@ -27,6 +29,7 @@ public record StoreStatus(
     long droppedChunks,
     long droppedValues,
     long droppedTailRecords,
+    long shedUnflushedValues,
     long writtenChunks,
     long tailRecords,
     long lastFlushMillis,

@@ -482,6 +482,8 @@ class DurableHistoryStoreTest {
         store.appendAll("a" + agent, t, batch);
       }
     }
+    // The points waiting for the writer (4 x 64 KiB here) were shed and are read back.
+    assertThat(store.status().shedUnflushedValues()).isPositive();
     assertThat(store.flush()).isTrue();
     assertThat(store.status().droppedChunks()).isZero();
     assertThat(store.status().droppedTailRecords()).isZero();
@@ -490,6 +492,35 @@ class DurableHistoryStoreTest {
     clock.set(T0 + 2000);
     DurableHistoryStore reopened = open(ds);
     assertThat(raw(reopened, "a39", T0, T0 + 1900)).hasSize(1901);
+    reopened.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aWriterFarBehindShedsItsWaitingPointsAndACrashAfterItsFlushLosesNone(TestDatabase db)
+      throws SQLException {
+    DataSource ds = db.fresh();
+    DurableHistoryStore store = open(ds, DurableSettings.defaults().withQueueMaxBytes(64 << 10));
+    for (long t = T0; t <= T0 + 1900; t++) {
+      clock.set(t);
+      for (int agent = 0; agent < 40; agent++) {
+        SeriesBatch batch = new SeriesBatch(2);
+        batch.add(NAMES.get(0), cpu(t));
+        batch.add(NAMES.get(1), memory(t));
+        store.appendAll("a" + agent, t, batch);
+      }
+    }
+    assertThat(store.status().shedUnflushedValues()).isPositive();
+    assertThat(store.flush()).isTrue();
+    // No close: the process died right after the flush.
+
+    clock.set(T0 + 2000);
+    DurableHistoryStore reopened = open(ds);
+    for (String agent : List.of("a0", "a17", "a39")) {
+      List<TimePoint> points = raw(reopened, agent, T0, T0 + 1900);
+      assertThat(points).as(agent).hasSize(1901);
+      assertThat(points.get(1900).values()).containsEntry(NAMES.get(0), cpu(T0 + 1900));
+    }
     reopened.close();
   }
 

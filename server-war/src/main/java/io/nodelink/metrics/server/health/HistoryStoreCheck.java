@@ -35,6 +35,7 @@ public class HistoryStoreCheck implements HealthCheck {
         .withData("state", status.degraded() ? "degraded" : "ok")
         .withData("queued_bytes", status.queuedBytes())
         .withData("dropped_values", status.droppedValues())
+        .withData("shed_unflushed_values", status.shedUnflushedValues())
         .withData("written_chunks", status.writtenChunks())
         .withData("last_flush_ms", status.lastFlushMillis())
         .withData("tail_records", status.tailRecords())

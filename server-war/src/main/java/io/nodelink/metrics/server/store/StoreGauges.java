@@ -40,6 +40,12 @@ public class StoreGauges {
         StoreStatus::droppedValues);
     gauge(
         store,
+        "nodelink.store.shed.unflushed.values",
+        "Values received while the history writer was behind that were read back from memory to be"
+            + " written, instead of waiting as copies (nothing lost), since start",
+        StoreStatus::shedUnflushedValues);
+    gauge(
+        store,
         "nodelink.store.written.chunks",
         "History chunks written to the database since start",
         StoreStatus::writtenChunks);
