@@ -45,6 +45,8 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
    */
   private static final long UNFLUSHED_PER_QUEUE_BYTE = 4;
 
+  private static final long NEVER = Long.MIN_VALUE;
+
   private final DataSource dataSource;
   private final String writerId;
   private final Clock clock;
@@ -68,7 +70,7 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
   private volatile long diskBytes;
   private final UnflushedBudget unflushed;
   private long unflushedShedLogged;
-  private long unflushedShedLoggedAtMillis = Long.MIN_VALUE;
+  private long unflushedShedLoggedAtMillis = NEVER;
   private volatile boolean closed;
 
   private DurableHistoryStore(
@@ -383,7 +385,9 @@ public final class DurableHistoryStore implements HistoryStore, AutoCloseable {
   private synchronized void warnOfUnflushedShed() {
     long shed = unflushed.shedValues();
     long now = clock.millis();
-    if (shed == unflushedShedLogged || now - unflushedShedLoggedAtMillis < 60_000) {
+    boolean loggedLately =
+        unflushedShedLoggedAtMillis != NEVER && now - unflushedShedLoggedAtMillis < 60_000;
+    if (shed == unflushedShedLogged || loggedLately) {
       return;
     }
     LOG.log(

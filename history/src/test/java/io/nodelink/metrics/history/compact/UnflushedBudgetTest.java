@@ -22,13 +22,19 @@ class UnflushedBudgetTest {
   private static final long BOUND = 32 << 10;
 
   private final UnflushedBudget budget = new UnflushedBudget(BOUND);
-  private final CompactHistoryStore store =
-      new CompactHistoryStore(
-          HistorySettings.defaults().withMemoryBudgetBytes(0),
-          Runnable::run,
-          (agent, series, chunk) -> {},
-          null,
-          budget);
+  private final CompactHistoryStore store = persistedWithin(budget);
+
+  /**
+   * A store as a durable one uses it (sealed chunks go to a listener), its waiting points bounded.
+   */
+  private static CompactHistoryStore persistedWithin(UnflushedBudget budget) {
+    return new CompactHistoryStore(
+        HistorySettings.defaults().withMemoryBudgetBytes(0),
+        Runnable::run,
+        (agent, series, chunk) -> {},
+        null,
+        budget);
+  }
 
   private static SeriesBatch snapshot(int agent, long t) {
     SeriesBatch batch = new SeriesBatch(3);
@@ -98,13 +104,7 @@ class UnflushedBudgetTest {
   @Test
   void withRoomTheDrainIsTheLogAsAppended() {
     UnflushedBudget roomy = new UnflushedBudget(64L << 20);
-    CompactHistoryStore roomyStore =
-        new CompactHistoryStore(
-            HistorySettings.defaults().withMemoryBudgetBytes(0),
-            Runnable::run,
-            (agent, series, chunk) -> {},
-            null,
-            roomy);
+    CompactHistoryStore roomyStore = persistedWithin(roomy);
     for (long t = T0; t < T0 + 100; t++) {
       roomyStore.appendAll("a0", t, snapshot(0, t));
     }

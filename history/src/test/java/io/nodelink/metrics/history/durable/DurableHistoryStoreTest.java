@@ -22,6 +22,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -76,6 +81,19 @@ class DurableHistoryStoreTest {
       }
       if (store instanceof DurableHistoryStore durable && t % 600 == 599) {
         durable.flush();
+      }
+    }
+  }
+
+  /** Agents a0.. each a snapshot every second, the clock following, and no flush between. */
+  private void feedFleetWithoutFlushing(HistoryStore store, int agents, long from, long to) {
+    for (long t = from; t <= to; t++) {
+      clock.set(t);
+      for (int agent = 0; agent < agents; agent++) {
+        SeriesBatch batch = new SeriesBatch(2);
+        batch.add(NAMES.get(0), cpu(t));
+        batch.add(NAMES.get(1), memory(t));
+        store.appendAll("a" + agent, t, batch);
       }
     }
   }
@@ -473,15 +491,7 @@ class DurableHistoryStoreTest {
   void aWorkingDatabaseGetsAFlushLargerThanTheQueue(TestDatabase db) throws SQLException {
     DataSource ds = db.fresh();
     DurableHistoryStore store = open(ds, DurableSettings.defaults().withQueueMaxBytes(64 << 10));
-    for (long t = T0; t <= T0 + 1900; t++) {
-      clock.set(t);
-      for (int agent = 0; agent < 40; agent++) {
-        SeriesBatch batch = new SeriesBatch(2);
-        batch.add(NAMES.get(0), cpu(t));
-        batch.add(NAMES.get(1), memory(t));
-        store.appendAll("a" + agent, t, batch);
-      }
-    }
+    feedFleetWithoutFlushing(store, 40, T0, T0 + 1900);
     // The points waiting for the writer (4 x 64 KiB here) were shed and are read back.
     assertThat(store.status().shedUnflushedValues()).isPositive();
     assertThat(store.flush()).isTrue();
@@ -501,17 +511,34 @@ class DurableHistoryStoreTest {
       throws SQLException {
     DataSource ds = db.fresh();
     DurableHistoryStore store = open(ds, DurableSettings.defaults().withQueueMaxBytes(64 << 10));
-    for (long t = T0; t <= T0 + 1900; t++) {
-      clock.set(t);
-      for (int agent = 0; agent < 40; agent++) {
-        SeriesBatch batch = new SeriesBatch(2);
-        batch.add(NAMES.get(0), cpu(t));
-        batch.add(NAMES.get(1), memory(t));
-        store.appendAll("a" + agent, t, batch);
-      }
-    }
+    feedFleetWithoutFlushing(store, 40, T0, T0 + 1900);
     assertThat(store.status().shedUnflushedValues()).isPositive();
-    assertThat(store.flush()).isTrue();
+    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel() == Level.WARNING) {
+              warnings.add(record);
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger log = Logger.getLogger(DurableHistoryStore.class.getName());
+    log.addHandler(handler);
+    try {
+      assertThat(store.flush()).isTrue();
+    } finally {
+      log.removeHandler(handler);
+    }
+    assertThat(warnings)
+        .extracting(LogRecord::getMessage)
+        .anySatisfy(message -> assertThat(message).startsWith("History writer behind"));
     // No close: the process died right after the flush.
 
     clock.set(T0 + 2000);
