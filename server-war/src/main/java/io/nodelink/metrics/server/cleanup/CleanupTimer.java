@@ -8,14 +8,16 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Runs {@link Housekeeping} every {@code nodelink.cleanup.interval} (default 5 min) on a
- * programmatic, non-persistent EJB timer: no database is involved and a restart simply starts a new
- * timer.
+ * programmatic, non-persistent EJB timer: the timer itself is not stored in a database and a
+ * restart simply starts a new timer.
  */
 @Singleton
 @Startup
@@ -36,7 +38,13 @@ public class CleanupTimer {
     LOG.log(Level.INFO, "Cleanup every {0}", config.cleanupInterval());
   }
 
+  /**
+   * Outside a container transaction: the pass commits its own writes (the data source is not
+   * transactional), and it may wait for a history flush longer than the transaction timeout (120
+   * s), which would roll the callback back and have the container run it again at once.
+   */
   @Timeout
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void cleanup() {
     try {
       housekeeping.runOnce();
