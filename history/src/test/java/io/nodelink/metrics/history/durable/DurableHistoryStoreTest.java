@@ -12,6 +12,7 @@ import io.nodelink.metrics.history.SimpleHistoryStore;
 import io.nodelink.metrics.history.TimePoint;
 import io.nodelink.metrics.history.compact.ChunkWindows;
 import io.nodelink.metrics.history.compact.HistorySettings;
+import io.nodelink.metrics.testkit.logging.WarningLog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,11 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -513,28 +510,10 @@ class DurableHistoryStoreTest {
     DurableHistoryStore store = open(ds, DurableSettings.defaults().withQueueMaxBytes(64 << 10));
     feedFleetWithoutFlushing(store, 40, T0, T0 + 1900);
     assertThat(store.status().shedUnflushedValues()).isPositive();
-    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            if (record.getLevel() == Level.WARNING) {
-              warnings.add(record);
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    Logger log = Logger.getLogger(DurableHistoryStore.class.getName());
-    log.addHandler(handler);
-    try {
+    List<LogRecord> warnings;
+    try (WarningLog log = WarningLog.of(DurableHistoryStore.class)) {
       assertThat(store.flush()).isTrue();
-    } finally {
-      log.removeHandler(handler);
+      warnings = log.records();
     }
     assertThat(warnings)
         .extracting(LogRecord::getMessage)

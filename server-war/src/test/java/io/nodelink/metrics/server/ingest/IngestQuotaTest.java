@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nodelink.metrics.server.agents.AgentForgotten;
 import io.nodelink.metrics.server.config.ServerConfig;
 import io.nodelink.metrics.server.config.ServerConfig.IngestQuotas;
+import io.nodelink.metrics.testkit.logging.WarningLog;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,31 +19,12 @@ class IngestQuotaTest {
 
   private final AtomicLong nanos = new AtomicLong();
   private final List<Quota> throttled = new CopyOnWriteArrayList<>();
-  private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-  private final Logger log = Logger.getLogger(IngestQuota.class.getName());
-  private final Handler handler =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          if (record.getLevel() == Level.WARNING) {
-            warnings.add(record);
-          }
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-
-  {
-    log.addHandler(handler);
-  }
+  private final WarningLog log = WarningLog.of(IngestQuota.class);
+  private final List<LogRecord> warnings = log.records();
 
   @AfterEach
   void removeHandler() {
-    log.removeHandler(handler);
+    log.close();
   }
 
   private IngestQuota quota(IngestQuotas limits) {
