@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Two real Liberty servers of one cluster on one real PostgreSQL, and real agents given both
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Tag("durable")
+// Beside the other classes (see ear/pom.xml); its own methods one after the other, in order.
+@Execution(ExecutionMode.CONCURRENT)
 class ClusterIT {
 
   private static PostgresServer postgres;
@@ -102,6 +106,7 @@ class ClusterIT {
 
   /** Last: it kills server a. */
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @Order(2)
   void eitherServerAnswersForAnAgentAndItsHoldFollowsItWhenItsServerDies() {
     InstanceAgents onA = new InstanceAgents(serverA);
@@ -241,6 +246,7 @@ class ClusterIT {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @Order(1)
   void anAgentThatReconnectedElsewhereIsHeldByOneServer() {
     InstanceAgents onA = new InstanceAgents(serverA);

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The server on the embedded default database (no database settings) goes away under a real agent
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * nodelink.store.flush-interval}).
  */
 @Tag("durable")
+// Beside the other classes (see ear/pom.xml); its own methods one after the other, in order.
+@Execution(ExecutionMode.CONCURRENT)
 class EmbeddedStoreIT {
 
   private static final int DOWN_SECONDS = 60;
@@ -45,6 +49,7 @@ class EmbeddedStoreIT {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void aMinuteDownThenAGracefulStartKeepsEverythingWithNoGap() {
     try (RestartScenario scenario = RestartScenario.begin(server)) {
       RawHistory before = scenario.beforeStop();
@@ -77,6 +82,7 @@ class EmbeddedStoreIT {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void killMinus9LosesAtMostTheFlushInterval() {
     InstanceAgents agents = new InstanceAgents(server);
     String id = TestAgent.uniqueId("killed-server");

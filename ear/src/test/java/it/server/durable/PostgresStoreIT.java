@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The server on a real PostgreSQL loses the database for 30 s under load (real agents and test
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * everything of {@link RestartScenario}.
  */
 @Tag("durable")
+// Beside the other classes (see ear/pom.xml); its own methods one after the other, in order.
+@Execution(ExecutionMode.CONCURRENT)
 class PostgresStoreIT {
 
   private static final int OUTAGE_SECONDS = 30;
@@ -65,6 +69,7 @@ class PostgresStoreIT {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void databaseOutageUnderLoadLosesNothingAndAGracefulRestartKeepsIt() {
     InstanceAgents agents = new InstanceAgents(server);
     String otherId = TestAgent.uniqueId("db-outage-real");

@@ -107,7 +107,7 @@ final class ServerDirectory {
 
   /**
    * Writes {@code server.env}: the template's variables (tokens, key store password, ...) except
-   * its database and remote-write destinations, then {@code env} over them.
+   * its database, remote-write destinations and alert receivers, then {@code env} over them.
    */
   void writeEnv(Map<String, String> env) {
     Map<String, String> all = new LinkedHashMap<>(readEnv(template.resolve("server.env")));
@@ -116,6 +116,13 @@ final class ServerDirectory {
     // Only the build's server writes to the remote-write ITs' receivers (their samples are
     // compared with what that server sent).
     all.keySet().removeIf(name -> name.startsWith("NODELINK_REMOTE_WRITE_"));
+    // Nor to the notification ITs' receivers: these servers run while those tests do, and an
+    // alert of theirs (an agent killed here fires no-data) would be taken for the build server's.
+    all.keySet()
+        .removeIf(
+            name ->
+                name.startsWith("NODELINK_ALERTS_WEBHOOK_")
+                    || name.startsWith("NODELINK_ALERTS_ALERTMANAGER_"));
     all.putAll(env);
     List<String> lines = new ArrayList<>();
     lines.add("# Written by the integration tests' LibertyInstance");

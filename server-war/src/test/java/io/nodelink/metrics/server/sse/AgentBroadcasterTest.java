@@ -55,9 +55,13 @@ class AgentBroadcasterTest {
 
     broadcaster.broadcast(NEXT, 0);
 
-    for (FakeAsyncContext async : contexts) {
-      await().until(() -> async.output.flushedText().equals("\n\n" + text(NEXT)));
-    }
+    // One wait for all: Awaitility's first check comes after its poll interval, so a wait per
+    // client took 100 ms each.
+    await()
+        .until(
+            () ->
+                contexts.stream()
+                    .allMatch(async -> async.output.flushedText().equals("\n\n" + text(NEXT))));
   }
 
   @Test
