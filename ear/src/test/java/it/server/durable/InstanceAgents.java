@@ -116,6 +116,8 @@ final class InstanceAgents {
     RawHistory[] previous = {RawHistory.read(server, agentId, from, to)};
     return await(agentId + " history " + from + ".." + to + " settled")
         .atMost(AGENT_TIMEOUT)
+        // Settled means the same a second apart: the first comparison must wait that second too.
+        .pollDelay(Duration.ofSeconds(1))
         .pollInterval(Duration.ofSeconds(1))
         .until(
             () -> {
