@@ -49,15 +49,15 @@ final class AgentSeries {
 
   /** One series: its labels and, for a counter, its total. */
   static final class Series {
-    private final Labels labels;
+    private final SeriesLabels labels;
     private double total;
     private long snapshot;
 
     private Series(Labels labels) {
-      this.labels = labels;
+      this.labels = new SeriesLabels(labels);
     }
 
-    Labels labels() {
+    SeriesLabels labels() {
       return labels;
     }
   }

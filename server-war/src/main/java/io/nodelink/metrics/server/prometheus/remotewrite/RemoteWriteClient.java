@@ -1,6 +1,5 @@
 package io.nodelink.metrics.server.prometheus.remotewrite;
 
-import io.nodelink.metrics.prompb.WriteRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,8 +49,8 @@ final class RemoteWriteClient {
   /** The answer's status code and (for errors) the start of its body. */
   record Answer(int status, String body) {}
 
-  Answer send(WriteRequest request) throws IOException, InterruptedException {
-    byte[] body = Snappy.compress(request.toByteArray());
+  Answer send(byte[] writeRequest) throws IOException, InterruptedException {
+    byte[] body = Snappy.compress(writeRequest);
     HttpRequest.Builder post =
         HttpRequest.newBuilder(settings.url())
             .timeout(settings.timeout())

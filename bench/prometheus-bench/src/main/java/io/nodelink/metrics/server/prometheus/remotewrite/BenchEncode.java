@@ -16,6 +16,6 @@ public final class BenchEncode {
 
   /** The compressed body of one request holding {@code batch}. */
   public static byte[] body(List<AgentSamples> batch) throws IOException {
-    return Snappy.compress(WriteRequestEncoder.encode(batch, "nodelink").toByteArray());
+    return Snappy.compress(WriteRequestEncoder.encode(batch, "nodelink"));
   }
 }
