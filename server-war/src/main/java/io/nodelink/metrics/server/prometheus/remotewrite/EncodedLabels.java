@@ -22,6 +22,16 @@ final class EncodedLabels {
   private static final int LABEL_NAME = 1;
   private static final int LABEL_VALUE = 2;
 
+  private final byte[] bytes;
+  private final int jobAt;
+  private final int hash;
+
+  private EncodedLabels(byte[] bytes, int jobAt) {
+    this.bytes = bytes;
+    this.jobAt = jobAt;
+    this.hash = Arrays.hashCode(bytes);
+  }
+
   static EncodedLabels of(String metricName, Labels labels) {
     List<String[]> sorted = new ArrayList<>(labels.size() + 1);
     sorted.add(new String[] {"__name__", metricName});
@@ -46,16 +56,6 @@ final class EncodedLabels {
       at += field.length;
     }
     return new EncodedLabels(bytes, jobAt < 0 ? size : jobAt);
-  }
-
-  private final byte[] bytes;
-  private final int jobAt;
-  private final int hash;
-
-  private EncodedLabels(byte[] bytes, int jobAt) {
-    this.bytes = bytes;
-    this.jobAt = jobAt;
-    this.hash = Arrays.hashCode(bytes);
   }
 
   /** The encoded label fields. */
